@@ -1,0 +1,27 @@
+//! PLACEHOLDER: this check family lands with its issue.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Check, Context};
+use crate::finding::Finding;
+
+/// Settings for this check (`[language]` in the config file).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LanguageConfig {}
+
+pub struct Language;
+
+impl Check for Language {
+    fn name(&self) -> &'static str {
+        "language"
+    }
+
+    fn description(&self) -> &'static str {
+        "not implemented yet"
+    }
+
+    fn run(&self, _cx: &Context<'_>) -> Vec<Finding> {
+        Vec::new()
+    }
+}

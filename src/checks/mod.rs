@@ -1,0 +1,39 @@
+//! Check families. Each is a [`Check`] that reads a [`Context`] and returns
+//! findings; it never prints. A new check is one module plus one line in
+//! [`registry`].
+
+pub mod garbled;
+pub mod language;
+pub mod numbers;
+pub mod repeats;
+
+use crate::align::Alignment;
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::text::Article;
+
+/// Everything a check may look at.
+pub struct Context<'a> {
+    pub candidate: &'a Article,
+    pub reference: &'a Article,
+    pub alignment: &'a Alignment,
+    pub config: &'a Config,
+}
+
+pub trait Check: Send + Sync {
+    /// Short stable name ("repeats", "numbers", …).
+    fn name(&self) -> &'static str;
+    /// One line saying what the check flags.
+    fn description(&self) -> &'static str;
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding>;
+}
+
+/// Every check, in the order they run.
+pub fn registry() -> &'static [&'static dyn Check] {
+    &[
+        &repeats::Repeats,
+        &numbers::Numbers,
+        &garbled::Garbled,
+        &language::Language,
+    ]
+}

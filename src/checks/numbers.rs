@@ -1,0 +1,27 @@
+//! PLACEHOLDER: this check family lands with its issue.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Check, Context};
+use crate::finding::Finding;
+
+/// Settings for this check (`[numbers]` in the config file).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NumbersConfig {}
+
+pub struct Numbers;
+
+impl Check for Numbers {
+    fn name(&self) -> &'static str {
+        "numbers"
+    }
+
+    fn description(&self) -> &'static str {
+        "not implemented yet"
+    }
+
+    fn run(&self, _cx: &Context<'_>) -> Vec<Finding> {
+        Vec::new()
+    }
+}

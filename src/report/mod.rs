@@ -1,0 +1,109 @@
+//! The report of one article, and its renderers. Renderers only read a
+//! [`Report`]; nothing here computes a finding.
+
+pub mod json;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::align::{AlignedPair, Alignment, Mode};
+use crate::config::Config;
+use crate::finding::{Finding, Kind, Severity};
+use crate::score::Verdict;
+use crate::text::Article;
+
+/// The JSON contract's schema id.
+pub const SCHEMA: &str = "mtcheck/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Languages {
+    pub candidate: Option<String>,
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metrics {
+    pub chrf: f64,
+    pub bleu: f64,
+    pub candidate_sentences: usize,
+    pub reference_sentences: usize,
+    pub aligned_sentences: usize,
+}
+
+/// Everything mtcheck says about one candidate/reference pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub id: Option<String>,
+    pub candidate: String,
+    pub reference: String,
+    pub language: Languages,
+    pub mode: Mode,
+    pub words: usize,
+    pub score: f64,
+    pub verdict: Verdict,
+    pub metrics: Metrics,
+    pub counts: BTreeMap<Kind, usize>,
+    pub findings: Vec<Finding>,
+    pub alignment: Vec<AlignedPair>,
+}
+
+impl Report {
+    /// Assembles the report from the pipeline's pieces: counts, score,
+    /// verdict and document-level metrics.
+    pub fn build(
+        candidate: &Article,
+        reference: &Article,
+        alignment: Alignment,
+        findings: Vec<Finding>,
+        config: &Config,
+    ) -> Report {
+        let words = candidate.word_count();
+        let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
+        for f in &findings {
+            *counts.entry(f.kind).or_default() += 1;
+        }
+        let score = config.score.score(&findings, words);
+        let verdict = config.score.verdict(score);
+        let cand_doc = candidate.joined_lines();
+        let ref_doc = reference.joined_lines();
+        let metrics = Metrics {
+            chrf: round4(crate::metrics::sentence_chrf(&cand_doc, &ref_doc)),
+            bleu: round4(crate::metrics::corpus_bleu_one(&cand_doc, &ref_doc)),
+            candidate_sentences: candidate.sentences.len(),
+            reference_sentences: reference.sentences.len(),
+            aligned_sentences: alignment.aligned_candidate_sentences(),
+        };
+        Report {
+            schema: SCHEMA.to_string(),
+            id: None,
+            candidate: candidate.name.clone(),
+            reference: reference.name.clone(),
+            language: Languages {
+                candidate: candidate.language().map(str::to_string),
+                reference: reference.language().map(str::to_string),
+            },
+            mode: alignment.mode,
+            words,
+            score,
+            verdict,
+            metrics,
+            counts,
+            findings,
+            alignment: alignment.pairs,
+        }
+    }
+
+    /// Number of findings of each severity.
+    pub fn severity_count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

@@ -1,0 +1,158 @@
+//! Bytes → text. UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and a
+//! Windows-1252 fallback for bytes that are not valid UTF-8. Refuses empty and
+//! binary input with an error that says what is wrong.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+/// Why some bytes could not be read as an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("is empty")]
+    Empty,
+    #[error("is empty (only whitespace)")]
+    Blank,
+    #[error("looks like a binary file ({0}), not text")]
+    Binary(&'static str),
+    #[error("is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")]
+    TooLarge { size: usize, limit: usize },
+}
+
+/// The encoding an input was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceEncoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+impl SourceEncoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceEncoding::Utf8 => "UTF-8",
+            SourceEncoding::Utf8Bom => "UTF-8 (BOM)",
+            SourceEncoding::Utf16Le => "UTF-16LE",
+            SourceEncoding::Utf16Be => "UTF-16BE",
+            SourceEncoding::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+/// Decodes `bytes`. The returned text has no BOM; line endings are kept as
+/// they were (CRLF and CR are handled by the tokenizer and line index).
+pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (text, enc) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        let source = if encoding == UTF_8 {
+            SourceEncoding::Utf8Bom
+        } else if encoding == UTF_16LE {
+            SourceEncoding::Utf16Le
+        } else if encoding == UTF_16BE {
+            SourceEncoding::Utf16Be
+        } else {
+            SourceEncoding::Utf8
+        };
+        if encoding == UTF_8 {
+            if let Ok(s) = std::str::from_utf8(body) {
+                (s.to_string(), source)
+            } else {
+                let (cow, _) = WINDOWS_1252.decode_without_bom_handling(body);
+                (cow.into_owned(), SourceEncoding::Windows1252)
+            }
+        } else {
+            let (cow, had_errors) = encoding.decode_without_bom_handling(body);
+            if had_errors && looks_binary_utf16(&cow) {
+                return Err(DecodeError::Binary("invalid UTF-16"));
+            }
+            (cow.into_owned(), source)
+        }
+    } else {
+        if bytes.contains(&0) {
+            return Err(DecodeError::Binary("contains NUL bytes"));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), SourceEncoding::Utf8),
+            Err(_) => {
+                let (cow, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+                (cow.into_owned(), SourceEncoding::Windows1252)
+            }
+        }
+    };
+    if text.contains('\0') {
+        return Err(DecodeError::Binary("contains NUL characters"));
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Blank);
+    }
+    if mostly_control(&text) {
+        return Err(DecodeError::Binary("mostly control characters"));
+    }
+    Ok((text, enc))
+}
+
+fn looks_binary_utf16(text: &str) -> bool {
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    bad * 10 > text.chars().count()
+}
+
+/// True when more than 10% of the characters are control characters other
+/// than ordinary whitespace — the mark of a binary file that happened to decode.
+fn mostly_control(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+            control += 1;
+        }
+    }
+    control * 10 > total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        assert_eq!(decode(b"hi").unwrap(), ("hi".into(), SourceEncoding::Utf8));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhi").unwrap(),
+            ("hi".into(), SourceEncoding::Utf8Bom)
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        assert_eq!(
+            decode(b"\xFF\xFEh\0i\0").unwrap(),
+            ("hi".into(), SourceEncoding::Utf16Le)
+        );
+        assert_eq!(
+            decode(b"\xFE\xFF\0h\0i").unwrap(),
+            ("hi".into(), SourceEncoding::Utf16Be)
+        );
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        let (t, e) = decode(b"caf\xE9 \x93quoted\x94").unwrap();
+        assert_eq!(t, "café \u{201C}quoted\u{201D}");
+        assert_eq!(e, SourceEncoding::Windows1252);
+    }
+
+    #[test]
+    fn refuses_empty_blank_binary() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t "), Err(DecodeError::Blank));
+        assert!(matches!(decode(b"ab\0cd"), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode(b"\x01\x02\x03\x04\x05\x06abc"),
+            Err(DecodeError::Binary(_))
+        ));
+    }
+}
