@@ -14,6 +14,7 @@
 pub mod align;
 pub mod checks;
 pub mod config;
+pub mod evaluate;
 pub mod finding;
 pub mod metrics;
 pub mod output;

@@ -205,7 +205,7 @@ enum ReadError {
 
 fn read_bounded(path: &Path, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let limit = max_bytes as u64 + 1;
+    let limit = (max_bytes as u64).saturating_add(1);
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()

@@ -1,0 +1,78 @@
+//! Evaluation of mtcheck against human MQM annotations.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- ../shared/data/wmt23-zhen [--config FILE] [--limit N] [--json] [--calibrate]
+//! ```
+//! Prints Markdown tables (see docs/EVALUATION.md); `--calibrate` also searches
+//! severity weights on the calibration documents and prints the best settings.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use mtcheck::evaluate::{self, EvalOptions};
+use mtcheck::Config;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut dir = None;
+    let mut config = Config::default();
+    let mut options = EvalOptions::default();
+    let mut json = false;
+    let mut calibrate = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--config" => match args.next().map(PathBuf::from) {
+                Some(p) => match Config::load(&p) {
+                    Ok(c) => config = c,
+                    Err(e) => {
+                        eprintln!("evaluate: {e}");
+                        return ExitCode::from(2);
+                    }
+                },
+                None => return usage(),
+            },
+            "--limit" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => options.limit = Some(n),
+                None => return usage(),
+            },
+            "--json" => json = true,
+            "--calibrate" => calibrate = true,
+            "-h" | "--help" => return usage(),
+            _ if dir.is_none() => dir = Some(PathBuf::from(a)),
+            _ => return usage(),
+        }
+    }
+    let dir = dir.unwrap_or_else(|| PathBuf::from("../shared/data/wmt23-zhen"));
+    let mut data = match evaluate::load(&dir, &config, &options) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("evaluate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if calibrate {
+        let best = evaluate::calibrate(&mut data, &config.score);
+        println!("{}", evaluate::render_calibration(&best));
+        evaluate::rescore(&mut data, &best.score);
+    }
+    let e = evaluate::evaluate(&data);
+    if json {
+        match serde_json::to_string_pretty(&e) {
+            Ok(s) => println!("{s}"),
+            Err(err) => {
+                eprintln!("evaluate: {err}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print!("{}", evaluate::render_markdown(&e));
+    }
+    ExitCode::SUCCESS
+}
+
+fn usage() -> ExitCode {
+    eprintln!(
+        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate]"
+    );
+    ExitCode::from(2)
+}

@@ -1,0 +1,782 @@
+//! Evaluation against human MQM annotations (WMT23 zh→en, `../shared/data/wmt23-zhen`).
+//!
+//! Runs every article of the manifest through [`crate::check`], then measures
+//! how the article score agrees with the raters' penalty (Kendall τ-b, Pearson
+//! r, mean within-document τ), next to chrF and BLEU computed in the same run,
+//! and how the findings land on the spans the raters marked (span precision per
+//! kind, span recall per targeted rater category). See `docs/EVALUATION.md`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::finding::{Finding, Kind};
+use crate::score::ScoreConfig;
+use crate::text::Article;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: {message}")]
+    Data { path: String, message: String },
+}
+
+fn data_err(path: &Path, message: impl std::fmt::Display) -> EvalError {
+    EvalError::Data {
+        path: path.display().to_string(),
+        message: message.to_string(),
+    }
+}
+
+/// One manifest row after checking.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleResult {
+    pub id: String,
+    pub doc: String,
+    pub system: String,
+    pub words: usize,
+    pub mqm_per_100_words: f64,
+    pub score: f64,
+    pub chrf: f64,
+    pub bleu: f64,
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+    /// Line number (1-based) in the article → MQM segment id.
+    #[serde(skip)]
+    pub seg_of_line: HashMap<usize, u32>,
+    /// Each line's text, to turn byte spans into character offsets.
+    #[serde(skip)]
+    pub lines: Vec<String>,
+}
+
+/// A rater's span: character offsets into one segment's target text.
+#[derive(Debug, Clone)]
+pub struct RatedSpan {
+    pub category: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Agreement of one metric with the human penalty.
+#[derive(Debug, Clone, Copy, Serialize, Default)]
+pub struct Agreement {
+    pub kendall: f64,
+    pub pearson: f64,
+    pub within_doc_kendall: f64,
+    pub articles: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KindPrecision {
+    pub kind: String,
+    pub findings: usize,
+    pub on_rated_span: usize,
+    pub precision: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryRecall {
+    pub category: String,
+    pub rated_spans: usize,
+    pub flagged: usize,
+    pub recall: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Split {
+    pub name: String,
+    pub score: Agreement,
+    pub chrf: Agreement,
+    pub bleu: Agreement,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Disagreement {
+    pub id: String,
+    pub score: f64,
+    pub mqm_per_100_words: f64,
+    pub score_rank: usize,
+    pub mqm_rank: usize,
+    pub top_kinds: String,
+}
+
+/// Everything the evaluation measured.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub articles: usize,
+    pub calibration_docs: usize,
+    pub held_out_docs: usize,
+    pub splits: Vec<Split>,
+    pub precision: Vec<KindPrecision>,
+    pub recall: Vec<CategoryRecall>,
+    pub disagreements: Vec<Disagreement>,
+    pub seconds: f64,
+}
+
+/// Loaded evaluation data: checked articles and the raters' spans.
+pub struct Dataset {
+    pub results: Vec<ArticleResult>,
+    /// (system, doc, segment id) → rated spans.
+    pub spans: HashMap<(String, String, u32), Vec<RatedSpan>>,
+    pub seconds: f64,
+}
+
+/// Options for a run.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Only the first N manifest rows (for a quick smoke run).
+    pub limit: Option<usize>,
+}
+
+/// Reads the manifest, segments and spans under `dir` and checks every article.
+pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Dataset, EvalError> {
+    let started = std::time::Instant::now();
+    let manifest = dir.join("manifest.csv");
+    let mut rdr = csv::Reader::from_path(&manifest).map_err(|e| data_err(&manifest, e))?;
+    let headers = rdr.headers().map_err(|e| data_err(&manifest, e))?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| data_err(&manifest, format!("no `{name}` column")))
+    };
+    let (c_id, c_cand, c_ref, c_doc, c_sys, c_mqm) = (
+        col("id")?,
+        col("candidate")?,
+        col("reference")?,
+        col("doc")?,
+        col("system")?,
+        col("mqm_per_100_words")?,
+    );
+    struct Row {
+        id: String,
+        candidate: PathBuf,
+        reference: PathBuf,
+        doc: String,
+        system: String,
+        mqm: f64,
+    }
+    let mut rows = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        if options.limit.is_some_and(|n| rows.len() >= n) {
+            break;
+        }
+        let rec = rec.map_err(|e| data_err(&manifest, e))?;
+        let get = |c: usize| rec.get(c).unwrap_or("").to_string();
+        let mqm = get(c_mqm)
+            .parse::<f64>()
+            .map_err(|e| data_err(&manifest, format!("row {}: mqm_per_100_words: {e}", i + 2)))?;
+        rows.push(Row {
+            id: get(c_id),
+            candidate: dir.join(get(c_cand)),
+            reference: dir.join(get(c_ref)),
+            doc: get(c_doc),
+            system: get(c_sys),
+            mqm,
+        });
+    }
+
+    // Segment ids by (doc, system) in line order: article line k is the k-th segment.
+    let segments = dir.join("segments.tsv");
+    let mut seg_rdr = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .flexible(true)
+        .from_path(&segments)
+        .map_err(|e| data_err(&segments, e))?;
+    let mut segs: HashMap<(String, String), Vec<(u64, u32, String)>> = HashMap::new();
+    for rec in seg_rdr.records() {
+        let rec = rec.map_err(|e| data_err(&segments, e))?;
+        let (Some(doc), Some(sys), Some(line), Some(seg), Some(target)) =
+            (rec.get(0), rec.get(1), rec.get(2), rec.get(3), rec.get(5))
+        else {
+            continue;
+        };
+        let (Ok(line), Ok(seg)) = (line.parse::<u64>(), seg.parse::<u32>()) else {
+            continue;
+        };
+        segs.entry((doc.to_string(), sys.to_string()))
+            .or_default()
+            .push((line, seg, target.to_string()));
+    }
+    for v in segs.values_mut() {
+        v.sort_by_key(|s| s.0);
+    }
+
+    let spans_path = dir.join("spans.tsv");
+    let mut span_rdr = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .flexible(true)
+        .from_path(&spans_path)
+        .map_err(|e| data_err(&spans_path, e))?;
+    let mut spans: HashMap<(String, String, u32), Vec<RatedSpan>> = HashMap::new();
+    for rec in span_rdr.records() {
+        let rec = rec.map_err(|e| data_err(&spans_path, e))?;
+        let n = rec.len();
+        if n < 9 {
+            continue;
+        }
+        let (Some(sys), Some(doc), Some(seg), Some(cat), Some(text), Some(s), Some(e)) = (
+            rec.get(0),
+            rec.get(1),
+            rec.get(2),
+            rec.get(4),
+            rec.get(6),
+            rec.get(n - 2),
+            rec.get(n - 1),
+        ) else {
+            continue;
+        };
+        let (Ok(seg), Ok(start), Ok(end)) = (seg.parse(), s.parse(), e.parse()) else {
+            continue;
+        };
+        spans
+            .entry((sys.to_string(), doc.to_string(), seg))
+            .or_default()
+            .push(RatedSpan {
+                category: cat.to_string(),
+                start,
+                end,
+                text: text.to_string(),
+            });
+    }
+
+    let results: Vec<ArticleResult> = rows
+        .par_iter()
+        .filter_map(|row| {
+            let cand = Article::read(&row.candidate, config.limits.max_bytes).ok()?;
+            let refr = Article::read(&row.reference, config.limits.max_bytes).ok()?;
+            let report = crate::check(&cand, &refr, config);
+            let lines: Vec<String> = (1..=cand.line_count())
+                .map(|l| {
+                    let (s, e) = cand.line_span(l);
+                    cand.text[s..e].to_string()
+                })
+                .collect();
+            let mut seg_of_line = HashMap::new();
+            if let Some(list) = segs.get(&(row.doc.clone(), row.system.clone())) {
+                for (k, (_, seg, target)) in list.iter().enumerate() {
+                    if lines.get(k).is_some_and(|l| l.trim() == target.trim()) {
+                        seg_of_line.insert(k + 1, *seg);
+                    }
+                }
+            }
+            Some(ArticleResult {
+                id: row.id.clone(),
+                doc: row.doc.clone(),
+                system: row.system.clone(),
+                words: report.words,
+                mqm_per_100_words: row.mqm,
+                score: report.score,
+                chrf: report.metrics.chrf,
+                bleu: report.metrics.bleu,
+                findings: report.findings,
+                seg_of_line,
+                lines,
+            })
+        })
+        .collect();
+    Ok(Dataset {
+        results,
+        spans,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Kendall τ-b between `x` and `y` (ties handled); 0 when undefined.
+pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len());
+    let (mut concordant, mut discordant, mut tie_x, mut tie_y) = (0f64, 0f64, 0f64, 0f64);
+    for i in 0..n {
+        for j in i + 1..n {
+            let dx = x[i] - x[j];
+            let dy = y[i] - y[j];
+            if dx == 0.0 && dy == 0.0 {
+                continue;
+            } else if dx == 0.0 {
+                tie_x += 1.0;
+            } else if dy == 0.0 {
+                tie_y += 1.0;
+            } else if (dx > 0.0) == (dy > 0.0) {
+                concordant += 1.0;
+            } else {
+                discordant += 1.0;
+            }
+        }
+    }
+    let denom = ((concordant + discordant + tie_x) * (concordant + discordant + tie_y)).sqrt();
+    if denom == 0.0 {
+        0.0
+    } else {
+        (concordant - discordant) / denom
+    }
+}
+
+/// Pearson correlation; 0 when undefined.
+pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len());
+    if n < 2 {
+        return 0.0;
+    }
+    let mx = x[..n].iter().sum::<f64>() / n as f64;
+    let my = y[..n].iter().sum::<f64>() / n as f64;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for i in 0..n {
+        let (a, b) = (x[i] - mx, y[i] - my);
+        sxy += a * b;
+        sxx += a * a;
+        syy += b * b;
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
+}
+
+/// Agreement of `metric` (higher = better) with −MQM over `results`.
+pub fn agreement(results: &[&ArticleResult], metric: impl Fn(&ArticleResult) -> f64) -> Agreement {
+    let x: Vec<f64> = results.iter().map(|r| metric(r)).collect();
+    let y: Vec<f64> = results.iter().map(|r| -r.mqm_per_100_words).collect();
+    let mut by_doc: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, r) in results.iter().enumerate() {
+        by_doc.entry(r.doc.as_str()).or_default().push(i);
+    }
+    let mut taus = Vec::new();
+    for idx in by_doc.values() {
+        if idx.len() < 2 {
+            continue;
+        }
+        let xs: Vec<f64> = idx.iter().map(|&i| x[i]).collect();
+        let ys: Vec<f64> = idx.iter().map(|&i| y[i]).collect();
+        taus.push(kendall_tau_b(&xs, &ys));
+    }
+    Agreement {
+        kendall: kendall_tau_b(&x, &y),
+        pearson: pearson(&x, &y),
+        within_doc_kendall: if taus.is_empty() {
+            0.0
+        } else {
+            taus.iter().sum::<f64>() / taus.len() as f64
+        },
+        articles: results.len(),
+    }
+}
+
+/// Splits documents by name: the first two thirds calibrate, the rest are held out.
+pub fn split_docs(results: &[ArticleResult]) -> (HashSet<String>, HashSet<String>) {
+    let mut docs: Vec<&str> = results.iter().map(|r| r.doc.as_str()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let cut = (docs.len() * 2).div_ceil(3);
+    let calib = docs[..cut].iter().map(|s| s.to_string()).collect();
+    let held = docs[cut..].iter().map(|s| s.to_string()).collect();
+    (calib, held)
+}
+
+/// Character range of a finding within its line (None for empty spans).
+fn finding_chars(f: &Finding, result: &ArticleResult) -> Option<(usize, usize)> {
+    if f.start == f.end {
+        return None;
+    }
+    let line = result.lines.get(f.line.checked_sub(1)?)?;
+    let start = f.column - 1;
+    // A finding may run past its line (a repeat across a line break): clip it.
+    let len = f
+        .text
+        .chars()
+        .take_while(|&c| c != '\n' && c != '\r')
+        .count();
+    let line_len = line.chars().count();
+    Some((start.min(line_len), (start + len).min(line_len)))
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Rater categories whose spans we aim to find, and the test for each.
+pub const TARGET_CATEGORIES: &[&str] = &[
+    "Fluency/Spelling",
+    "Accuracy/Source language fragment",
+    "Non-translation!",
+    "Locale convention/Date format",
+    "Accuracy/Mistranslation (number or date)",
+];
+
+fn mentions_number_or_date(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "million",
+        "billion",
+        "percent",
+        "hundred",
+        "thousand",
+    ];
+    text.chars().any(|c| c.is_ascii_digit()) || {
+        let lower = text.to_lowercase();
+        WORDS.iter().any(|w| lower.contains(w))
+    }
+}
+
+fn target_category(span: &RatedSpan) -> Option<&'static str> {
+    match span.category.as_str() {
+        "Accuracy/Mistranslation" if mentions_number_or_date(&span.text) => {
+            Some("Accuracy/Mistranslation (number or date)")
+        }
+        c => TARGET_CATEGORIES.iter().copied().find(|t| *t == c),
+    }
+}
+
+/// Span precision per finding kind and span recall per targeted category.
+pub fn span_figures(
+    data: &Dataset,
+    results: &[&ArticleResult],
+) -> (Vec<KindPrecision>, Vec<CategoryRecall>) {
+    let mut prec: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
+    let mut rec: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let empty = Vec::new();
+    for r in results {
+        let spans_of = |line: usize| -> &Vec<RatedSpan> {
+            r.seg_of_line
+                .get(&line)
+                .and_then(|seg| data.spans.get(&(r.system.clone(), r.doc.clone(), *seg)))
+                .unwrap_or(&empty)
+        };
+        for f in &r.findings {
+            let Some(range) = finding_chars(f, r) else {
+                continue;
+            };
+            if !r.seg_of_line.contains_key(&f.line) {
+                continue;
+            }
+            let e = prec.entry(f.kind).or_default();
+            e.0 += 1;
+            if spans_of(f.line)
+                .iter()
+                .any(|s| overlaps(range, (s.start, s.end.max(s.start + 1))))
+            {
+                e.1 += 1;
+            }
+        }
+        for (&line, &seg) in &r.seg_of_line {
+            let Some(list) = data.spans.get(&(r.system.clone(), r.doc.clone(), seg)) else {
+                continue;
+            };
+            let mut seen = HashSet::new();
+            for s in list {
+                let Some(cat) = target_category(s) else {
+                    continue;
+                };
+                if !seen.insert((cat, s.start, s.end)) {
+                    continue;
+                }
+                let e = rec.entry(cat).or_default();
+                e.0 += 1;
+                let hit = r.findings.iter().any(|f| {
+                    f.line == line
+                        && finding_chars(f, r)
+                            .is_some_and(|fr| overlaps(fr, (s.start, s.end.max(s.start + 1))))
+                });
+                if hit {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    let precision = Kind::ALL
+        .iter()
+        .map(|k| {
+            let (n, hit) = prec.get(k).copied().unwrap_or((0, 0));
+            KindPrecision {
+                kind: k.as_str().to_string(),
+                findings: n,
+                on_rated_span: hit,
+                precision: (n > 0).then(|| hit as f64 / n as f64),
+            }
+        })
+        .collect();
+    let recall = TARGET_CATEGORIES
+        .iter()
+        .map(|c| {
+            let (n, hit) = rec.get(c).copied().unwrap_or((0, 0));
+            CategoryRecall {
+                category: c.to_string(),
+                rated_spans: n,
+                flagged: hit,
+                recall: (n > 0).then(|| hit as f64 / n as f64),
+            }
+        })
+        .collect();
+    (precision, recall)
+}
+
+/// Re-scores every article with other score settings (findings stay the same).
+pub fn rescore(data: &mut Dataset, score: &ScoreConfig) {
+    for r in &mut data.results {
+        r.score = score.score(&r.findings, r.words);
+    }
+}
+
+/// All figures for a loaded dataset.
+pub fn evaluate(data: &Dataset) -> Evaluation {
+    let (calib, held) = split_docs(&data.results);
+    let all: Vec<&ArticleResult> = data.results.iter().collect();
+    let part = |set: &HashSet<String>| -> Vec<&ArticleResult> {
+        data.results
+            .iter()
+            .filter(|r| set.contains(&r.doc))
+            .collect()
+    };
+    let splits = [
+        ("all", all.clone()),
+        ("calibration", part(&calib)),
+        ("held-out", part(&held)),
+    ]
+    .into_iter()
+    .map(|(name, rs)| Split {
+        name: name.to_string(),
+        score: agreement(&rs, |r| r.score),
+        chrf: agreement(&rs, |r| r.chrf),
+        bleu: agreement(&rs, |r| r.bleu),
+    })
+    .collect();
+    let (precision, recall) = span_figures(data, &all);
+    Evaluation {
+        articles: data.results.len(),
+        calibration_docs: calib.len(),
+        held_out_docs: held.len(),
+        splits,
+        precision,
+        recall,
+        disagreements: disagreements(&all, 10),
+        seconds: data.seconds,
+    }
+}
+
+fn ranks(values: &[f64]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..values.len()).collect();
+    idx.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
+    let mut rank = vec![0; values.len()];
+    for (r, i) in idx.into_iter().enumerate() {
+        rank[i] = r + 1;
+    }
+    rank
+}
+
+fn disagreements(results: &[&ArticleResult], n: usize) -> Vec<Disagreement> {
+    let score_rank = ranks(&results.iter().map(|r| r.score).collect::<Vec<_>>());
+    let mqm_rank = ranks(
+        &results
+            .iter()
+            .map(|r| -r.mqm_per_100_words)
+            .collect::<Vec<_>>(),
+    );
+    let mut order: Vec<usize> = (0..results.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(score_rank[i].abs_diff(mqm_rank[i])));
+    order
+        .into_iter()
+        .take(n)
+        .map(|i| {
+            let r = results[i];
+            let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+            for f in &r.findings {
+                *kinds.entry(f.kind.as_str()).or_default() += 1;
+            }
+            let top_kinds = kinds
+                .iter()
+                .map(|(k, n)| format!("{k}×{n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Disagreement {
+                id: r.id.clone(),
+                score: r.score,
+                mqm_per_100_words: r.mqm_per_100_words,
+                score_rank: score_rank[i],
+                mqm_rank: mqm_rank[i],
+                top_kinds,
+            }
+        })
+        .collect()
+}
+
+fn fmt_opt(x: Option<f64>) -> String {
+    x.map(|v| format!("{v:.3}")).unwrap_or_else(|| "–".into())
+}
+
+/// The evaluation as Markdown tables.
+pub fn render_markdown(e: &Evaluation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} articles; documents: {} calibration (first two thirds by name), {} held out; checked in {:.1} s\n",
+        e.articles, e.calibration_docs, e.held_out_docs, e.seconds
+    );
+    out.push_str("### Agreement with the human MQM penalty\n\n");
+    out.push_str("| split | metric | Kendall τ | Pearson r | within-doc τ | articles |\n|---|---|---|---|---|---|\n");
+    for s in &e.splits {
+        for (name, a) in [
+            ("mtcheck score", s.score),
+            ("chrF", s.chrf),
+            ("BLEU", s.bleu),
+        ] {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {:.3} | {:.3} | {:.3} | {} |",
+                s.name, name, a.kendall, a.pearson, a.within_doc_kendall, a.articles
+            );
+        }
+    }
+    out.push_str("\n### Span precision by finding kind\n\n| kind | findings | on a rated span | precision |\n|---|---|---|---|\n");
+    for p in &e.precision {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            p.kind,
+            p.findings,
+            p.on_rated_span,
+            fmt_opt(p.precision)
+        );
+    }
+    out.push_str("\n### Span recall by rater category\n\n| category | rated spans | flagged | recall |\n|---|---|---|---|\n");
+    for r in &e.recall {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            r.category,
+            r.rated_spans,
+            r.flagged,
+            fmt_opt(r.recall)
+        );
+    }
+    out.push_str("\n### Largest disagreements (rank by score vs rank by MQM)\n\n| article | score | MQM/100w | score rank | MQM rank | findings |\n|---|---|---|---|---|---|\n");
+    for d in &e.disagreements {
+        let _ = writeln!(
+            out,
+            "| {} | {:.1} | {:.2} | {} | {} | {} |",
+            d.id, d.score, d.mqm_per_100_words, d.score_rank, d.mqm_rank, d.top_kinds
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kendall_known_values() {
+        assert!((kendall_tau_b(&[1.0, 2.0, 3.0], &[1.0, 2.0, 3.0]) - 1.0).abs() < 1e-12);
+        assert!((kendall_tau_b(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]) + 1.0).abs() < 1e-12);
+        // scipy.stats.kendalltau([1,2,3,4],[1,3,2,4]) = 0.6667
+        assert!(
+            (kendall_tau_b(&[1.0, 2.0, 3.0, 4.0], &[1.0, 3.0, 2.0, 4.0]) - 2.0 / 3.0).abs() < 1e-9
+        );
+        // with ties: scipy.stats.kendalltau([1,1,2,3],[1,2,2,3]) = 0.8
+        assert!((kendall_tau_b(&[1.0, 1.0, 2.0, 3.0], &[1.0, 2.0, 2.0, 3.0]) - 0.8).abs() < 1e-9);
+        assert_eq!(kendall_tau_b(&[1.0, 1.0], &[1.0, 2.0]), 0.0);
+    }
+
+    #[test]
+    fn pearson_known_values() {
+        assert!((pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]) - 1.0).abs() < 1e-12);
+        assert!((pearson(&[1.0, 2.0, 3.0], &[1.0, 3.0, 2.0]) - 0.5).abs() < 1e-12);
+        assert_eq!(pearson(&[1.0, 1.0], &[1.0, 2.0]), 0.0);
+    }
+
+    #[test]
+    fn number_or_date_spans() {
+        assert!(mentions_number_or_date("12,000 containers"));
+        assert!(mentions_number_or_date("on Tuesday"));
+        assert!(!mentions_number_or_date("hegemony"));
+    }
+}
+
+/// The best score settings found on the calibration documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Calibration {
+    pub score: ScoreConfig,
+    pub objective: f64,
+    pub default_objective: f64,
+    pub tried: usize,
+}
+
+fn objective(a: Agreement) -> f64 {
+    (a.kendall + a.pearson + a.within_doc_kendall) / 3.0
+}
+
+/// Grid-searches severity weights and `k` on the calibration documents,
+/// maximising the mean of Kendall τ, Pearson r and within-document τ of the
+/// score against −MQM. Thresholds are kept. Leaves `data` scored with `base`.
+pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
+    let (calib, _) = split_docs(&data.results);
+    let eval_with = |data: &mut Dataset, cfg: &ScoreConfig| {
+        rescore(data, cfg);
+        let rs: Vec<&ArticleResult> = data
+            .results
+            .iter()
+            .filter(|r| calib.contains(&r.doc))
+            .collect();
+        objective(agreement(&rs, |r| r.score))
+    };
+    let default_objective = eval_with(data, base);
+    let mut best = (default_objective, base.clone());
+    let mut tried = 0;
+    for minor in [0.5, 1.0, 2.0] {
+        for major in [2.0, 3.0, 5.0, 8.0] {
+            for critical in [5.0, 10.0, 15.0, 25.0] {
+                for k in [1.0, 2.0, 3.0, 5.0, 8.0] {
+                    let cfg = ScoreConfig {
+                        minor,
+                        major,
+                        critical,
+                        k,
+                        ..base.clone()
+                    };
+                    tried += 1;
+                    let o = eval_with(data, &cfg);
+                    if o > best.0 + 1e-9 {
+                        best = (o, cfg);
+                    }
+                }
+            }
+        }
+    }
+    rescore(data, base);
+    Calibration {
+        score: best.1,
+        objective: best.0,
+        default_objective,
+        tried,
+    }
+}
+
+/// The calibration result as Markdown.
+pub fn render_calibration(c: &Calibration) -> String {
+    format!(
+        "### Calibration (calibration documents only)\n\n{} settings tried; objective = mean of Kendall τ, Pearson r, within-doc τ.\n\n| setting | minor | major | critical | k | objective |\n|---|---|---|---|---|---|\n| best | {} | {} | {} | {} | {:.3} |\n| given config | – | – | – | – | {:.3} |\n",
+        c.tried, c.score.minor, c.score.major, c.score.critical, c.score.k, c.objective, c.default_objective
+    )
+}

@@ -1,0 +1,46 @@
+//! The evaluation harness must keep computing every figure (values are not asserted).
+
+use std::path::PathBuf;
+
+use mtcheck::evaluate::{self, EvalOptions};
+use mtcheck::Config;
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/wmt23-zhen")
+}
+
+#[test]
+fn evaluation_runs_on_twenty_articles() {
+    let dir = data_dir();
+    assert!(
+        dir.join("manifest.csv").exists(),
+        "missing {}",
+        dir.display()
+    );
+    let options = EvalOptions { limit: Some(20) };
+    let mut data = evaluate::load(&dir, &Config::default(), &options).unwrap();
+    assert_eq!(data.results.len(), 20);
+    // Every article's lines map to rated segments.
+    for r in &data.results {
+        assert!(!r.seg_of_line.is_empty(), "{} has no segment mapping", r.id);
+        assert!(r.chrf > 0.0 && r.chrf <= 100.0, "{} chrF {}", r.id, r.chrf);
+    }
+    let e = evaluate::evaluate(&data);
+    assert_eq!(e.articles, 20);
+    assert_eq!(e.splits.len(), 3);
+    for s in &e.splits {
+        for a in [s.score, s.chrf, s.bleu] {
+            assert!(a.kendall.is_finite() && (-1.0..=1.0).contains(&a.kendall));
+            assert!(a.pearson.is_finite() && (-1.0..=1.0).contains(&a.pearson));
+            assert!(a.within_doc_kendall.is_finite());
+        }
+    }
+    assert_eq!(e.precision.len(), mtcheck::Kind::ALL.len());
+    assert_eq!(e.recall.len(), evaluate::TARGET_CATEGORIES.len());
+    assert!(e.recall.iter().map(|r| r.rated_spans).sum::<usize>() > 0);
+    assert_eq!(e.disagreements.len(), 10);
+    let md = evaluate::render_markdown(&e);
+    assert!(md.contains("| held-out | chrF |"));
+    let c = evaluate::calibrate(&mut data, &Config::default().score);
+    assert!(c.tried > 0 && c.objective >= c.default_objective);
+}
