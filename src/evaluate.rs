@@ -125,6 +125,9 @@ pub struct Dataset {
     pub seconds: f64,
 }
 
+/// One rated segment: test-set line, MQM segment id, target text.
+type SegmentLine = (u64, u32, String);
+
 /// Options for a run.
 #[derive(Debug, Clone, Default)]
 pub struct EvalOptions {
@@ -188,7 +191,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
         .flexible(true)
         .from_path(&segments)
         .map_err(|e| data_err(&segments, e))?;
-    let mut segs: HashMap<(String, String), Vec<(u64, u32, String)>> = HashMap::new();
+    let mut segs: HashMap<(String, String), Vec<SegmentLine>> = HashMap::new();
     for rec in seg_rdr.records() {
         let rec = rec.map_err(|e| data_err(&segments, e))?;
         let (Some(doc), Some(sys), Some(line), Some(seg), Some(target)) =
