@@ -1,0 +1,359 @@
+//! Legitimate back-to-back repetitions, as data.
+//!
+//! Each entry names a word (normalised: lowercase, straight apostrophe), the
+//! context in which doubling it is correct English, and why. The scanner in
+//! the parent module consults this table; it holds no word-specific `if`s.
+//! `docs/ARCHITECTURE.md` (## Repeated words) lists every entry, and a unit
+//! test keeps the two in step.
+
+/// What the word on one side of a doubled pair must be for an exception to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Anything, including nothing (start or end of the sentence).
+    Any,
+    /// Some word, whatever it is.
+    Word,
+    /// A word that is not in the list.
+    NotIn(&'static [&'static str]),
+    /// A word in the list.
+    In(&'static [&'static str]),
+    /// One of the (up to) three nearest words on that side is in the list.
+    Near(&'static [&'static str]),
+}
+
+/// How the pair itself must be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Any,
+    /// At least one occurrence is capitalised (the month "May", the name "Will").
+    OneCapitalised,
+    /// The occurrences are separated by a comma or dash, or the pair opens
+    /// the sentence ("Wait, wait for me!", "Wait wait!").
+    SeparatedOrInitial,
+}
+
+/// One legitimate repetition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exception {
+    pub word: &'static str,
+    pub before: Side,
+    pub after: Side,
+    pub form: Form,
+    /// Whether three or more in a row are still legitimate ("ha ha ha").
+    pub runs: bool,
+    pub reason: &'static str,
+}
+
+/// Articles, demonstratives and possessives: a noun, not a verb, follows them.
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
+    "their", "each", "every", "some", "any", "no", "another", "either", "neither",
+];
+
+/// Words after which the second "that" cannot be a demonstrative.
+const AFTER_THAT_THAT: &[&str] = &["a", "an", "the", "this", "that", "these", "those"];
+
+/// Verbs whose particle "in" may be followed by the preposition "in".
+const IN_PARTICLE_VERBS: &[&str] = &[
+    "log", "logs", "logged", "logging", "sign", "signs", "signed", "signing", "check", "checks",
+    "checked", "checking", "plug", "plugs", "plugged", "fill", "fills", "filled", "hand", "hands",
+    "handed", "turn", "turns", "turned", "give", "gives", "gave", "given", "settle", "settled",
+    "move", "moved", "moving", "join", "joined", "phase", "phased", "drop", "dropped", "come",
+    "came", "comes", "coming", "cash", "cashed", "lock", "locked", "tune", "tuned", "kick",
+    "kicked", "chip", "chipped", "pitch", "pitched", "factor", "factored", "weigh", "weighed",
+    "call", "called", "usher", "ushered", "rein", "reined",
+];
+
+/// Verbs whose particle "on" may be followed by the preposition "on".
+const ON_PARTICLE_VERBS: &[&str] = &[
+    "go", "goes", "went", "gone", "going", "carry", "carries", "carried", "carrying", "move",
+    "moved", "hold", "held", "log", "logged", "switch", "switched", "turn", "turned", "put",
+    "take", "took", "taken", "catch", "caught", "pass", "passed", "sign", "signed", "call",
+    "called", "agree", "agreed", "decide", "decided", "focus", "focused", "rely", "relied",
+    "depend", "depended", "insist", "insisted",
+];
+
+const HOORAY: &[&str] = &["hooray", "hurray", "hurrah", "hurra"];
+
+const INTERJECTION: &str =
+    "reduplicated interjection or onomatopoeia, repeated on purpose (\"ha ha\", \"beep beep\")";
+const SET_TERM: &str =
+    "reduplicated name or set term (\"Duran Duran\", \"tuk tuk\"), also when it opens a sentence";
+const INTENSIFIER: &str =
+    "emphatic intensifier (\"so so much\", \"very very good\"): a style choice, often a faithful rendering of the source's emphasis, not a stutter";
+
+const fn interjection(word: &'static str) -> Exception {
+    Exception {
+        word,
+        before: Side::Any,
+        after: Side::Any,
+        form: Form::Any,
+        runs: true,
+        reason: INTERJECTION,
+    }
+}
+
+const fn set_term(word: &'static str) -> Exception {
+    Exception {
+        word,
+        before: Side::Any,
+        after: Side::Any,
+        form: Form::Any,
+        runs: false,
+        reason: SET_TERM,
+    }
+}
+
+const fn intensifier(word: &'static str) -> Exception {
+    Exception {
+        word,
+        before: Side::Any,
+        after: Side::Word,
+        form: Form::Any,
+        runs: true,
+        reason: INTENSIFIER,
+    }
+}
+
+/// The table. Order does not matter; each word appears once.
+pub const EXCEPTIONS: &[Exception] = &[
+    Exception {
+        word: "had",
+        before: Side::NotIn(DETERMINERS),
+        after: Side::Any,
+        form: Form::Any,
+        runs: false,
+        reason: "past perfect of \"have\" after a subject (\"If I had had time\"); after an article (\"The had had\") it is a stutter",
+    },
+    Exception {
+        word: "that",
+        before: Side::NotIn(DETERMINERS),
+        after: Side::NotIn(AFTER_THAT_THAT),
+        form: Form::Any,
+        runs: false,
+        reason: "conjunction + demonstrative (\"said that that outlook\"); a stutter when it opens the sentence, ends it, or an article or demonstrative follows (\"that that this\")",
+    },
+    Exception {
+        word: "can",
+        before: Side::In(DETERMINERS),
+        after: Side::Word,
+        form: Form::Any,
+        runs: false,
+        reason: "the noun \"can\" + the modal (\"The can can hold the water\")",
+    },
+    Exception {
+        word: "her",
+        before: Side::Word,
+        after: Side::Word,
+        form: Form::Any,
+        runs: false,
+        reason: "object pronoun + possessive (\"He gave her her phone back\")",
+    },
+    Exception {
+        word: "may",
+        before: Side::Any,
+        after: Side::Word,
+        form: Form::OneCapitalised,
+        runs: false,
+        reason: "the month or the name beside the modal (\"In May may we\", \"May May is my friend\"); flagged when nothing follows (\"That is May May.\")",
+    },
+    Exception {
+        word: "will",
+        before: Side::Any,
+        after: Side::Word,
+        form: Form::OneCapitalised,
+        runs: false,
+        reason: "the name or the verb \"to will\" beside the modal (\"Will will be here\", \"He will Will the company\"); flagged when nothing follows",
+    },
+    Exception {
+        word: "in",
+        before: Side::Near(IN_PARTICLE_VERBS),
+        after: Side::Word,
+        form: Form::Any,
+        runs: false,
+        reason: "phrasal-verb particle + preposition (\"log in in the morning\", \"log them in in the system\"); \"Go in in the house\" is a stutter",
+    },
+    Exception {
+        word: "on",
+        before: Side::Near(ON_PARTICLE_VERBS),
+        after: Side::Word,
+        form: Form::Any,
+        runs: false,
+        reason: "phrasal-verb particle + preposition (\"the talks went on on Friday\")",
+    },
+    Exception {
+        word: "wait",
+        before: Side::Any,
+        after: Side::Any,
+        form: Form::SeparatedOrInitial,
+        runs: false,
+        reason: "emphatic spoken repetition (\"Wait, wait for me!\", \"Wait wait!\"); \"Please wait wait for me\" is a stutter",
+    },
+    Exception {
+        word: "hip",
+        before: Side::Any,
+        after: Side::In(HOORAY),
+        form: Form::Any,
+        runs: false,
+        reason: "the cheer \"hip hip hooray\"; without \"hooray\" it is a stutter",
+    },
+    Exception {
+        word: "wild",
+        before: Side::Any,
+        after: Side::In(&["west"]),
+        form: Form::Any,
+        runs: false,
+        reason: "the set phrase \"Wild Wild West\"",
+    },
+    Exception {
+        word: "far",
+        before: Side::Any,
+        after: Side::In(&["away"]),
+        form: Form::Any,
+        runs: false,
+        reason: "the set phrase \"far, far away\"",
+    },
+    intensifier("very"),
+    intensifier("so"),
+    intensifier("really"),
+    intensifier("many"),
+    intensifier("much"),
+    interjection("no"),
+    interjection("yes"),
+    interjection("ok"),
+    interjection("okay"),
+    interjection("bye"),
+    interjection("knock"),
+    interjection("tut"),
+    interjection("ha"),
+    interjection("hah"),
+    interjection("heh"),
+    interjection("ho"),
+    interjection("hi"),
+    interjection("hey"),
+    interjection("oh"),
+    interjection("ah"),
+    interjection("aah"),
+    interjection("uh"),
+    interjection("ouh"),
+    interjection("whoa"),
+    interjection("shh"),
+    interjection("tsk"),
+    interjection("hush"),
+    interjection("blah"),
+    interjection("bla"),
+    interjection("yadda"),
+    interjection("yeah"),
+    interjection("omg"),
+    interjection("wink"),
+    interjection("boo"),
+    interjection("doo"),
+    interjection("la"),
+    interjection("ta"),
+    interjection("x"),
+    interjection("si"),
+    interjection("aye"),
+    interjection("yum"),
+    interjection("yummy"),
+    interjection("chop"),
+    interjection("ring"),
+    interjection("beep"),
+    interjection("bleep"),
+    interjection("ding"),
+    interjection("honk"),
+    interjection("brum"),
+    interjection("woof"),
+    interjection("quack"),
+    interjection("meow"),
+    interjection("squawk"),
+    interjection("tick"),
+    interjection("bang"),
+    interjection("boom"),
+    interjection("choo"),
+    interjection("woop"),
+    interjection("wop"),
+    interjection("fnar"),
+    interjection("fnarr"),
+    interjection("twinkle"),
+    set_term("walla"),
+    set_term("baden"),
+    set_term("wagga"),
+    set_term("sirhan"),
+    set_term("duran"),
+    set_term("bora"),
+    set_term("dum"),
+    set_term("pago"),
+    set_term("mahi"),
+    set_term("bam"),
+    set_term("mau"),
+    set_term("lapu"),
+    set_term("santorio"),
+    set_term("miu"),
+    set_term("sri"),
+    set_term("jay"),
+    set_term("chow"),
+    set_term("tuk"),
+    set_term("tse"),
+    set_term("cha"),
+    set_term("chi"),
+    set_term("paw"),
+    set_term("sapiens"),
+    set_term("gout"),
+];
+
+/// Closed-class words: never read as a doubled name ("That is May May." is a
+/// stutter even though both are capitalised).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "into", "about", "over", "under", "this", "that", "these", "those", "i", "you",
+    "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its",
+    "our", "their", "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do",
+    "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+    "not", "no", "so", "if", "than", "then", "there", "who", "which", "what", "when", "where",
+    "why", "how",
+];
+
+/// Words that link a word to itself in reduplication idioms: "stronger and
+/// stronger", "year after year", "one by one". A two-word "repeat" made of
+/// such a word and another ("stronger and stronger and", "year after year
+/// after year") is the idiom running on, not a stutter.
+pub const LINKS: &[&str] = &["and", "or", "after", "by", "upon", "to"];
+
+pub fn is_link(word: &str) -> bool {
+    LINKS.contains(&word)
+}
+
+/// The exception for `word` (normalised), if any.
+pub fn lookup(word: &str) -> Option<&'static Exception> {
+    EXCEPTIONS.iter().find(|e| e.word == word)
+}
+
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_appears_once_and_is_normalised() {
+        for (i, e) in EXCEPTIONS.iter().enumerate() {
+            assert_eq!(e.word, crate::text::normalize(e.word), "{}", e.word);
+            assert!(!e.reason.is_empty());
+            assert!(
+                EXCEPTIONS[i + 1..].iter().all(|o| o.word != e.word),
+                "{} listed twice",
+                e.word
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_finds_entries_and_nothing_else() {
+        assert_eq!(lookup("had").map(|e| e.word), Some("had"));
+        assert!(lookup("critics").is_none());
+        assert!(is_function_word("may"));
+        assert!(!is_function_word("duran"));
+    }
+}
