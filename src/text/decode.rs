@@ -13,7 +13,7 @@ pub enum DecodeError {
     Blank,
     #[error("looks like a binary file ({0}), not text")]
     Binary(&'static str),
-    #[error("is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")]
+    #[error("is too large: over the limit of {limit} bytes (raise it with --max-bytes)")]
     TooLarge { size: usize, limit: usize },
 }
 
@@ -70,6 +70,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
             }
             (cow.into_owned(), source)
         }
+    } else if let Some((encoding, source)) = utf16_without_bom(bytes) {
+        let (cow, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if had_errors && looks_binary_utf16(&cow) {
+            return Err(DecodeError::Binary("invalid UTF-16"));
+        }
+        (cow.into_owned(), source)
     } else {
         if bytes.contains(&0) {
             return Err(DecodeError::Binary("contains NUL bytes"));
@@ -82,6 +88,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
             }
         }
     };
+    if text.is_empty() {
+        // A byte-order mark and nothing else.
+        return Err(DecodeError::Empty);
+    }
     if text.contains('\0') {
         return Err(DecodeError::Binary("contains NUL characters"));
     }
@@ -92,6 +102,30 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
         return Err(DecodeError::Binary("mostly control characters"));
     }
     Ok((text, enc))
+}
+
+/// Recognises UTF-16 saved without a byte-order mark: in mostly-ASCII text
+/// every other byte is zero (the high byte), and the others are not.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, SourceEncoding)> {
+    let sample = bytes.get(..4096).unwrap_or(bytes);
+    let pairs = sample.len() / 2;
+    if pairs < 2 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let zeros = |offset: usize| {
+        sample
+            .chunks_exact(2)
+            .filter(|p| p.get(offset) == Some(&0))
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 7 && even * 20 <= pairs {
+        Some((UTF_16LE, SourceEncoding::Utf16Le))
+    } else if even * 10 >= pairs * 7 && odd * 20 <= pairs {
+        Some((UTF_16BE, SourceEncoding::Utf16Be))
+    } else {
+        None
+    }
 }
 
 fn looks_binary_utf16(text: &str) -> bool {
@@ -136,6 +170,41 @@ mod tests {
             decode(b"\xFE\xFF\0h\0i").unwrap(),
             ("hi".into(), SourceEncoding::Utf16Be)
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "Hi there."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Hi there."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&le).unwrap(),
+            ("Hi there.".into(), SourceEncoding::Utf16Le)
+        );
+        assert_eq!(
+            decode(&be).unwrap(),
+            ("Hi there.".into(), SourceEncoding::Utf16Be)
+        );
+    }
+
+    #[test]
+    fn bom_alone_is_empty() {
+        assert_eq!(decode(b"\xEF\xBB\xBF"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xFF\xFE"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF \r\n"), Err(DecodeError::Blank));
+    }
+
+    #[test]
+    fn mostly_nul_is_binary_not_utf16() {
+        assert!(matches!(
+            decode(&[0, 0, 0, 0, 0, 0, 1, 2]),
+            Err(DecodeError::Binary(_))
+        ));
     }
 
     #[test]
