@@ -24,6 +24,8 @@ pub enum SourceEncoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    /// UTF-8 with a few invalid bytes, each read as U+FFFD.
+    Utf8Lossy,
     Windows1252,
 }
 
@@ -34,6 +36,7 @@ impl SourceEncoding {
             SourceEncoding::Utf8Bom => "UTF-8 (BOM)",
             SourceEncoding::Utf16Le => "UTF-16LE",
             SourceEncoding::Utf16Be => "UTF-16BE",
+            SourceEncoding::Utf8Lossy => "UTF-8 (invalid bytes replaced)",
             SourceEncoding::Windows1252 => "windows-1252",
         }
     }
@@ -57,11 +60,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
             SourceEncoding::Utf8
         };
         if encoding == UTF_8 {
-            if let Ok(s) = std::str::from_utf8(body) {
-                (s.to_string(), source)
-            } else {
-                let (cow, _) = WINDOWS_1252.decode_without_bom_handling(body);
-                (cow.into_owned(), SourceEncoding::Windows1252)
+            match std::str::from_utf8(body) {
+                Ok(s) => (s.to_string(), source),
+                Err(_) => decode_invalid_utf8(body),
             }
         } else {
             let (cow, had_errors) = encoding.decode_without_bom_handling(body);
@@ -82,10 +83,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), SourceEncoding::Utf8),
-            Err(_) => {
-                let (cow, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-                (cow.into_owned(), SourceEncoding::Windows1252)
-            }
+            Err(_) => decode_invalid_utf8(bytes),
         }
     };
     if text.is_empty() {
@@ -102,6 +100,30 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
         return Err(DecodeError::Binary("mostly control characters"));
     }
     Ok((text, enc))
+}
+
+/// Bytes that are not valid UTF-8: Windows-1252 (which also covers
+/// Latin-1 text), unless they are clearly UTF-8 with a few damaged bytes
+/// (many valid multi-byte characters, few invalid sequences), which would
+/// otherwise all turn into mojibake ("â€™").
+fn decode_invalid_utf8(bytes: &[u8]) -> (String, SourceEncoding) {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    if multibyte >= 4 * invalid {
+        (
+            String::from_utf8_lossy(bytes).into_owned(),
+            SourceEncoding::Utf8Lossy,
+        )
+    } else {
+        let (cow, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        (cow.into_owned(), SourceEncoding::Windows1252)
+    }
 }
 
 /// Recognises UTF-16 saved without a byte-order mark: in mostly-ASCII text
@@ -190,6 +212,17 @@ mod tests {
             decode(&be).unwrap(),
             ("Hi there.".into(), SourceEncoding::Utf16Be)
         );
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        // Four curly quotes in UTF-8 and one stray byte: not Windows-1252.
+        let bytes = "“a” ‘b’ c\u{e9}".bytes().chain([0xFF]).collect::<Vec<u8>>();
+        let (t, e) = decode(&bytes).unwrap();
+        assert_eq!(t, "“a” ‘b’ cé\u{FFFD}");
+        assert_eq!(e, SourceEncoding::Utf8Lossy);
+        // A lone é in Latin-1 is Windows-1252.
+        assert_eq!(decode(b"caf\xE9").unwrap().1, SourceEncoding::Windows1252);
     }
 
     #[test]
