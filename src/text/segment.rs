@@ -1,11 +1,14 @@
 //! Rule-based sentence segmentation for news English.
 //!
-//! Works on tokens, so every sentence is a token range with byte offsets.
-//! Rules, in order: a paragraph break always ends a sentence; a line break ends
-//! one unless the next line continues it in lower case (hard-wrapped text);
-//! terminal punctuation (with any closing quotes or brackets glued to it) ends
-//! one when what follows starts like a sentence, unless the period belongs to
-//! an abbreviation ("Mr.", "Nov. 8", "U.S. President", initials).
+//! Works on tokens, so every sentence is a token range with byte offsets, and
+//! the sentences cover all tokens in order. Rules, by precedence: line breaks
+//! (a blank line always ends a sentence and a paragraph; a single one does
+//! unless the next line continues the sentence in lower case); list markers
+//! ("1.", "b)") start a sentence; terminal punctuation, with touching closing
+//! quotes and brackets glued on, ends one before whitespace and a token that
+//! can open a sentence, unless the period belongs to an abbreviation ("Mr.",
+//! "Nov. 8", "U.S. President", initials) or an ellipsis marks an omission.
+//! docs/ARCHITECTURE.md ("Text pipeline") lists the rules and their scores.
 
 use std::ops::Range;
 
@@ -52,8 +55,8 @@ pub fn paragraphs(sentences: &[Sentence]) -> Vec<Paragraph> {
     out
 }
 
-/// Abbreviations after which a period does not end a sentence when followed
-/// by a number or a capitalised name (titles, months, and the like).
+/// Abbreviations after which a period ends a sentence only before a
+/// capitalised word or a quote ("Nov. 8" and "Inc. (the buyer)" continue).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cmdr",
     "sgt", "st", "jr", "sr", "rev", "hon", "pres", "amb", "adm", "maj", "supt", "messrs", "mt",
