@@ -382,6 +382,21 @@ fn lookups_never_panic_out_of_range() {
     assert_eq!(a.paragraph_text(9), "");
 }
 
+#[test]
+fn long_runs_without_spaces_stay_linear() {
+    // Each of these once made the tokenizer rescan the rest of the run at
+    // every dot or "@" (quadratic: 85 s for 100 KB of "a.b"). Linear work
+    // takes milliseconds; the bound is loose for slow, busy machines.
+    let started = std::time::Instant::now();
+    for unit in ["a.b", "x@y", "a.", "-a.b", "www.", "1.2,", ". "] {
+        let text = unit.repeat(60_000 / unit.len()) + "zz";
+        let a = Article::from_text("long", text);
+        assert!(!a.tokens.is_empty());
+    }
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_secs() < 8, "took {elapsed:?}");
+}
+
 // ---------------------------------------------------------------- language
 
 #[test]

@@ -256,6 +256,9 @@ fn extend_word(text: &str, start: usize, mut i: usize, numeric: bool) -> usize {
     i
 }
 
+/// Most letters in a dotted abbreviation ("U.S.A.", "R.S.V.P." have 3 and 4).
+const MAX_DOTTED_GROUPS: usize = 8;
+
 /// Matches `([A-Za-z]\.){2,}` at byte `i` ("U.S.", "a.m.", "U.N."): returns
 /// the end byte. The single letters must not continue into a longer word.
 fn dotted_abbreviation(text: &str, i: usize) -> Option<usize> {
@@ -268,6 +271,10 @@ fn dotted_abbreviation(text: &str, i: usize) -> Option<usize> {
     while j + 1 < bytes.len() && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
         groups += 1;
         j += 2;
+        if groups > MAX_DOTTED_GROUPS {
+            // Not an abbreviation; stop early so long "a.b.c.…" runs stay linear.
+            return None;
+        }
     }
     let continues = char_at(text, j).is_some_and(|c| c.is_alphanumeric());
     (groups >= 2 && !continues).then_some(j)
@@ -302,8 +309,21 @@ fn link_at(text: &str, i: usize) -> Option<usize> {
     (end > i + 4).then_some(end)
 }
 
+/// Longest e-mail address looked for, in bytes (the SMTP limit). Bounding
+/// the look-ahead keeps tokenizing linear on long runs without spaces.
+const MAX_EMAIL: usize = 254;
+
 /// An e-mail address starting at byte `start` ("Jane.Doe@example.com"): returns its end.
 fn email_at(text: &str, start: usize) -> Option<usize> {
+    let window = text.get(start..)?.as_bytes();
+    let window = window.get(..MAX_EMAIL + 1).unwrap_or(window);
+    let run_len = window
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .unwrap_or(window.len());
+    if run_len > MAX_EMAIL || !window.get(..run_len)?.contains(&b'@') {
+        return None;
+    }
     let end = run_end(text, start);
     let run = text.get(start..end)?;
     let at = run.find('@')?;
