@@ -13,7 +13,7 @@ pub enum DecodeError {
     Blank,
     #[error("looks like a binary file ({0}), not text")]
     Binary(&'static str),
-    #[error("is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")]
+    #[error("is too large: over the limit of {limit} bytes (raise it with --max-bytes)")]
     TooLarge { size: usize, limit: usize },
 }
 
@@ -24,6 +24,8 @@ pub enum SourceEncoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    /// UTF-8 with a few invalid bytes, each read as U+FFFD.
+    Utf8Lossy,
     Windows1252,
 }
 
@@ -34,6 +36,7 @@ impl SourceEncoding {
             SourceEncoding::Utf8Bom => "UTF-8 (BOM)",
             SourceEncoding::Utf16Le => "UTF-16LE",
             SourceEncoding::Utf16Be => "UTF-16BE",
+            SourceEncoding::Utf8Lossy => "UTF-8 (invalid bytes replaced)",
             SourceEncoding::Windows1252 => "windows-1252",
         }
     }
@@ -57,11 +60,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
             SourceEncoding::Utf8
         };
         if encoding == UTF_8 {
-            if let Ok(s) = std::str::from_utf8(body) {
-                (s.to_string(), source)
-            } else {
-                let (cow, _) = WINDOWS_1252.decode_without_bom_handling(body);
-                (cow.into_owned(), SourceEncoding::Windows1252)
+            match std::str::from_utf8(body) {
+                Ok(s) => (s.to_string(), source),
+                Err(_) => decode_invalid_utf8(body),
             }
         } else {
             let (cow, had_errors) = encoding.decode_without_bom_handling(body);
@@ -70,18 +71,25 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
             }
             (cow.into_owned(), source)
         }
+    } else if let Some((encoding, source)) = utf16_without_bom(bytes) {
+        let (cow, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if had_errors && looks_binary_utf16(&cow) {
+            return Err(DecodeError::Binary("invalid UTF-16"));
+        }
+        (cow.into_owned(), source)
     } else {
         if bytes.contains(&0) {
             return Err(DecodeError::Binary("contains NUL bytes"));
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), SourceEncoding::Utf8),
-            Err(_) => {
-                let (cow, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-                (cow.into_owned(), SourceEncoding::Windows1252)
-            }
+            Err(_) => decode_invalid_utf8(bytes),
         }
     };
+    if text.is_empty() {
+        // A byte-order mark and nothing else.
+        return Err(DecodeError::Empty);
+    }
     if text.contains('\0') {
         return Err(DecodeError::Binary("contains NUL characters"));
     }
@@ -92,6 +100,54 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
         return Err(DecodeError::Binary("mostly control characters"));
     }
     Ok((text, enc))
+}
+
+/// Bytes that are not valid UTF-8: Windows-1252 (which also covers
+/// Latin-1 text), unless they are clearly UTF-8 with a few damaged bytes
+/// (many valid multi-byte characters, few invalid sequences), which would
+/// otherwise all turn into mojibake ("â€™").
+fn decode_invalid_utf8(bytes: &[u8]) -> (String, SourceEncoding) {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    if multibyte >= 4 * invalid {
+        (
+            String::from_utf8_lossy(bytes).into_owned(),
+            SourceEncoding::Utf8Lossy,
+        )
+    } else {
+        let (cow, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        (cow.into_owned(), SourceEncoding::Windows1252)
+    }
+}
+
+/// Recognises UTF-16 saved without a byte-order mark: in mostly-ASCII text
+/// every other byte is zero (the high byte), and the others are not.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, SourceEncoding)> {
+    let sample = bytes.get(..4096).unwrap_or(bytes);
+    let pairs = sample.len() / 2;
+    if pairs < 2 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let zeros = |offset: usize| {
+        sample
+            .chunks_exact(2)
+            .filter(|p| p.get(offset) == Some(&0))
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 7 && even * 20 <= pairs {
+        Some((UTF_16LE, SourceEncoding::Utf16Le))
+    } else if even * 10 >= pairs * 7 && odd * 20 <= pairs {
+        Some((UTF_16BE, SourceEncoding::Utf16Be))
+    } else {
+        None
+    }
 }
 
 fn looks_binary_utf16(text: &str) -> bool {
@@ -136,6 +192,52 @@ mod tests {
             decode(b"\xFE\xFF\0h\0i").unwrap(),
             ("hi".into(), SourceEncoding::Utf16Be)
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "Hi there."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Hi there."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&le).unwrap(),
+            ("Hi there.".into(), SourceEncoding::Utf16Le)
+        );
+        assert_eq!(
+            decode(&be).unwrap(),
+            ("Hi there.".into(), SourceEncoding::Utf16Be)
+        );
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        // Four curly quotes in UTF-8 and one stray byte: not Windows-1252.
+        let bytes = "“a” ‘b’ c\u{e9}".bytes().chain([0xFF]).collect::<Vec<u8>>();
+        let (t, e) = decode(&bytes).unwrap();
+        assert_eq!(t, "“a” ‘b’ cé\u{FFFD}");
+        assert_eq!(e, SourceEncoding::Utf8Lossy);
+        // A lone é in Latin-1 is Windows-1252.
+        assert_eq!(decode(b"caf\xE9").unwrap().1, SourceEncoding::Windows1252);
+    }
+
+    #[test]
+    fn bom_alone_is_empty() {
+        assert_eq!(decode(b"\xEF\xBB\xBF"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xFF\xFE"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF \r\n"), Err(DecodeError::Blank));
+    }
+
+    #[test]
+    fn mostly_nul_is_binary_not_utf16() {
+        assert!(matches!(
+            decode(&[0, 0, 0, 0, 0, 0, 1, 2]),
+            Err(DecodeError::Binary(_))
+        ));
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod tokenize;
 use std::path::Path;
 
 pub use decode::{decode, DecodeError, SourceEncoding};
-pub use segment::{segment, Sentence};
+pub use segment::{paragraphs, segment, Paragraph, Sentence};
 pub use tokenize::{normalize, tokenize, Token, TokenKind};
 
 /// Default upper bound on one input file, in bytes (see `--max-bytes`).
@@ -17,13 +17,13 @@ pub const DEFAULT_MAX_BYTES: usize = 32 * 1024 * 1024;
 /// Why an input could not be read: always names the input.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{name}: {source}")]
+    #[error("{}: {source}", shown_name(name))]
     Io {
         name: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{name}: {source}")]
+    #[error("{} {source}", shown_name(name))]
     Decode {
         name: String,
         #[source]
@@ -31,7 +31,23 @@ pub enum InputError {
     },
 }
 
+/// How an input is named in messages: "-" is standard input.
+fn shown_name(name: &str) -> &str {
+    if name == "-" {
+        "standard input (-)"
+    } else {
+        name
+    }
+}
+
 impl InputError {
+    /// The name of the input that failed.
+    pub fn name(&self) -> &str {
+        match self {
+            InputError::Io { name, .. } | InputError::Decode { name, .. } => name,
+        }
+    }
+
     fn io(name: &str, e: std::io::Error) -> InputError {
         let source = match e.kind() {
             std::io::ErrorKind::NotFound => {
@@ -56,6 +72,8 @@ pub struct Article {
     pub encoding: SourceEncoding,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// Paragraphs: runs of sentences between line breaks.
+    paragraphs: Vec<Paragraph>,
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
 }
@@ -94,6 +112,7 @@ impl Article {
     fn build(name: String, text: String, encoding: SourceEncoding) -> Article {
         let tokens = tokenize(&text);
         let sentences = segment(&text, &tokens);
+        let paragraphs = paragraphs(&sentences);
         let line_starts = line_starts(&text);
         Article {
             name,
@@ -101,16 +120,18 @@ impl Article {
             encoding,
             tokens,
             sentences,
+            paragraphs,
             line_starts,
         }
     }
 
     /// 1-based line and 1-based column (in characters) of byte offset `at`.
+    /// Offsets past the end give the position just after the last character.
     pub fn line_col(&self, at: usize) -> (usize, usize) {
-        let at = floor_char_boundary(&self.text, at.min(self.text.len()));
+        let at = floor_char_boundary(&self.text, at);
         let line = self.line_starts.partition_point(|&s| s <= at).max(1);
-        let start = self.line_starts[line - 1];
-        let column = self.text[start..at].chars().count() + 1;
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let column = self.text.get(start..at).map_or(0, |s| s.chars().count()) + 1;
         (line, column)
     }
 
@@ -125,10 +146,11 @@ impl Article {
             .copied()
             .unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
-        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+        end = end.min(bytes.len());
+        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
             end -= 1;
         }
-        (start, end)
+        (start.min(end), end)
     }
 
     pub fn line_count(&self) -> usize {
@@ -143,26 +165,64 @@ impl Article {
         (start, end)
     }
 
-    /// The tokens of sentence `i`.
+    /// The tokens of sentence `i` (empty when there is no such sentence).
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         self.sentences
             .get(i)
-            .map(|s| &self.tokens[s.tokens.clone()])
+            .and_then(|s| self.tokens.get(s.tokens.clone()))
             .unwrap_or(&[])
     }
 
-    /// The text of sentence `i`.
+    /// The text of sentence `i` (empty when there is no such sentence).
     pub fn sentence_text(&self, i: usize) -> &str {
         self.sentences
             .get(i)
-            .map(|s| &self.text[s.start..s.end])
+            .and_then(|s| self.text.get(s.start..s.end))
             .unwrap_or("")
+    }
+
+    /// The paragraphs, in order: byte spans and the sentences in each. A
+    /// paragraph ends at a blank line, or at a line break that is not a
+    /// hard wrap inside a sentence (one paragraph per line is common in news).
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// The text of paragraph `i` (empty when there is no such paragraph).
+    pub fn paragraph_text(&self, i: usize) -> &str {
+        self.paragraphs
+            .get(i)
+            .and_then(|p| self.text.get(p.start..p.end))
+            .unwrap_or("")
+    }
+
+    /// The language of the text between byte offsets `start` and `end`
+    /// (a sentence, a paragraph), with whatlang's confidence.
+    pub fn language_of(&self, start: usize, end: usize) -> Option<LanguageGuess> {
+        let (start, end) = self.clamp_span(start, end);
+        self.text.get(start..end).and_then(identify_language)
+    }
+
+    /// The language of each paragraph, in order (see [`identify_language`]).
+    pub fn paragraph_languages(&self) -> Vec<Option<LanguageGuess>> {
+        self.paragraphs
+            .iter()
+            .map(|p| self.language_of(p.start, p.end))
+            .collect()
+    }
+
+    /// The article's language with whatlang's confidence.
+    pub fn language_guess(&self) -> Option<LanguageGuess> {
+        identify_language(&self.text)
     }
 
     /// Index of the sentence containing byte offset `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= at);
-        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+        self.sentences
+            .get(i)
+            .is_some_and(|s| s.start <= at)
+            .then_some(i)
     }
 
     /// Number of words (word and number tokens), the denominator of the score.
@@ -171,11 +231,12 @@ impl Article {
     }
 
     /// The article's lines joined with single spaces, as sacrebleu sees a
-    /// document given as one segment.
+    /// document given as one segment. LF, CRLF and CR all end lines.
     pub fn joined_lines(&self) -> String {
         let mut out = String::with_capacity(self.text.len());
-        for line in self.text.lines() {
-            let line = line.trim_end_matches('\r');
+        for n in 1..=self.line_count() {
+            let (start, end) = self.line_span(n);
+            let line = self.text.get(start..end).unwrap_or("");
             if line.trim().is_empty() {
                 continue;
             }
@@ -193,9 +254,38 @@ impl Article {
     }
 }
 
+/// What whatlang makes of a stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LanguageGuess {
+    /// ISO 639-3 code, e.g. "eng", "rus", "cmn".
+    pub code: &'static str,
+    /// whatlang's language, for callers that need more than the code.
+    pub lang: whatlang::Lang,
+    /// The writing system (Latin, Cyrillic, Mandarin, …).
+    pub script: whatlang::Script,
+    /// whatlang's confidence, 0.0 to 1.0. Below about 0.5 on a short
+    /// sentence the guess is little better than chance.
+    pub confidence: f64,
+    /// whatlang's own verdict that the guess can be trusted.
+    pub reliable: bool,
+}
+
 /// ISO 639-3 code of `text`'s language according to whatlang.
 pub fn detect_language(text: &str) -> Option<&'static str> {
-    whatlang::detect(text).map(|info| info.lang().code())
+    identify_language(text).map(|g| g.code)
+}
+
+/// The language and script of `text` (an article, a paragraph or a single
+/// sentence) with whatlang's confidence; `None` when whatlang cannot tell
+/// (no letters, too little text).
+pub fn identify_language(text: &str) -> Option<LanguageGuess> {
+    whatlang::detect(text).map(|info| LanguageGuess {
+        code: info.lang().code(),
+        lang: info.lang(),
+        script: info.script(),
+        confidence: info.confidence(),
+        reliable: info.is_reliable(),
+    })
 }
 
 enum ReadError {
@@ -205,7 +295,10 @@ enum ReadError {
 
 fn read_bounded(path: &Path, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let limit = (max_bytes as u64).saturating_add(1);
+    // Read one byte past the limit to tell "at the limit" from "over it".
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
@@ -219,6 +312,10 @@ fn read_bounded(path: &Path, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
             return Err(ReadError::Io(std::io::Error::other(
                 "is a directory, not a file",
             )));
+        }
+        if meta.is_file() && meta.len() > max_bytes as u64 {
+            let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+            return Err(ReadError::TooLarge(size));
         }
         std::fs::File::open(path)
             .and_then(|f| f.take(limit).read_to_end(&mut bytes))
@@ -250,23 +347,23 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// Largest char boundary ≤ `i`.
+/// Largest char boundary ≤ `i` (the text's length when `i` is past it).
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
     }
-    while !s.is_char_boundary(i) {
+    while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-/// Smallest char boundary ≥ `i`.
+/// Smallest char boundary ≥ `i` (the text's length when `i` is past it).
 pub fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
     }
-    while !s.is_char_boundary(i) {
+    while i < s.len() && !s.is_char_boundary(i) {
         i += 1;
     }
     i

@@ -123,6 +123,9 @@ fn is_punct_char(c: char) -> bool {
 /// Lowercases and folds typographic variants so that "Putin’s" and "putin's"
 /// compare equal. Cheap for the common ASCII case.
 pub fn normalize(token: &str) -> String {
+    if token.is_ascii() {
+        return token.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(token.len());
     for c in token.chars() {
         match c {
@@ -134,113 +137,207 @@ pub fn normalize(token: &str) -> String {
     out
 }
 
-/// Splits `text` into tokens. Never panics; every span is on char boundaries.
+/// The char starting at byte `i`, if `i` is a char boundary inside `text`.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The char ending at byte `i`.
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// Splits `text` into tokens. Never panics; every span is on char boundaries,
+/// tokens are in order and do not overlap.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
-    let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() || c == '\u{FEFF}' {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let start = i;
-        let kind;
-        if let Some(end) = dotted_abbreviation(&chars, i) {
-            i = end;
-            kind = TokenKind::Word;
-        } else if is_word_char(c)
-            || (is_currency(c) && char_at(i + 1).is_some_and(|d| d.is_ascii_digit()))
-        {
-            let numeric = if is_currency(c) {
-                i += 1;
-                true
-            } else {
-                c.is_numeric()
-            };
-            i += 1;
-            while let Some(c) = char_at(i) {
-                if is_word_char(c) {
-                    i += 1;
-                    continue;
-                }
-                let prev = char_at(i - 1).unwrap_or(' ');
-                let next = char_at(i + 1);
-                let joins = match c {
-                    // "neo-Nazism", "4-day"; not a trailing or doubled hyphen.
-                    _ if is_hyphen(c) => next.is_some_and(is_word_char),
-                    // "Putin's"; a trailing "employers'" keeps its apostrophe.
-                    _ if is_apostrophe(c) => {
-                        next.is_some_and(|n| n.is_alphabetic())
-                            || ((prev == 's' || prev == 'S')
-                                && !next.is_some_and(is_word_char)
-                                && !numeric)
-                    }
-                    // "6.5", "1,200": a separator between digits.
-                    '.' | ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                i += if is_apostrophe(c) && !next.is_some_and(is_word_char) {
-                    1
-                } else {
-                    2
-                };
-            }
-            kind = if numeric {
+        let next = char_at(text, i + c.len_utf8());
+        let (end, kind) = if let Some(end) = link_at(text, i) {
+            (end, TokenKind::Symbol)
+        } else if let Some(end) = dotted_abbreviation(text, i) {
+            (extend_word(text, start, end, false), TokenKind::Word)
+        } else if is_word_char(c) {
+            let numeric = c.is_numeric();
+            let end = extend_word(text, start, i + c.len_utf8(), numeric);
+            let kind = if text.get(start..end).is_some_and(|w| w.contains('@')) {
+                // An e-mail address (see `email_at`).
+                TokenKind::Symbol
+            } else if numeric {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
+            (end, kind)
+        } else if is_currency(c) && next.is_some_and(|d| d.is_ascii_digit()) {
+            let end = extend_word(text, start, i + c.len_utf8() + 1, true);
+            (end, TokenKind::Number)
         } else if is_quote_char(c) {
-            i += 1;
-            kind = TokenKind::Quote;
+            (i + c.len_utf8(), TokenKind::Quote)
         } else if c == '.' {
             // "..." is one token.
-            while char_at(i) == Some('.') {
-                i += 1;
-            }
-            kind = TokenKind::Punct;
+            let dots = text
+                .get(i..)
+                .map_or(1, |r| r.bytes().take_while(|&b| b == b'.').count());
+            (i + dots, TokenKind::Punct)
         } else if is_punct_char(c) {
-            i += 1;
-            kind = TokenKind::Punct;
+            (i + c.len_utf8(), TokenKind::Punct)
         } else {
-            i += 1;
-            kind = TokenKind::Symbol;
-        }
-        let (s, e) = (byte_at(start), byte_at(i));
+            (i + c.len_utf8(), TokenKind::Symbol)
+        };
+        let token_text = text.get(start..end).unwrap_or("");
         tokens.push(Token {
-            start: s,
-            end: e,
+            start,
+            end,
             kind,
-            norm: normalize(&text[s..e]),
+            norm: normalize(token_text),
         });
+        i = end.max(start + c.len_utf8());
     }
     tokens
 }
 
-/// Matches `([A-Za-z]\.){2,}` at `i` ("U.S.", "a.m.", "U.N."): returns the end
-/// char index. The single letters must not continue into a longer word.
-fn dotted_abbreviation(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    if i > 0 && chars[i - 1].1.is_alphanumeric() {
+/// Continues a word or number whose first part ends at byte `i`: joins
+/// internal hyphens ("neo-Nazism", "4-day", "anti-U.S."), apostrophes
+/// ("Putin's", a trailing "employers'") and digit separators ("1,200", "6.5").
+/// Returns the end byte.
+fn extend_word(text: &str, start: usize, mut i: usize, numeric: bool) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let after = i + c.len_utf8();
+        let next = char_at(text, after);
+        let prev = char_before(text, i).unwrap_or(' ');
+        if is_hyphen(c) {
+            if let Some(end) = dotted_abbreviation(text, after) {
+                i = end;
+                continue;
+            }
+            if next.is_some_and(is_word_char) {
+                i = after;
+                continue;
+            }
+            break;
+        }
+        if is_apostrophe(c) {
+            if next.is_some_and(|n| n.is_alphabetic()) {
+                i = after;
+                continue;
+            }
+            if (prev == 's' || prev == 'S') && !numeric && !next.is_some_and(is_word_char) {
+                i = after;
+            }
+            break;
+        }
+        if matches!(c, '.' | ',')
+            && prev.is_ascii_digit()
+            && next.is_some_and(|n| n.is_ascii_digit())
+        {
+            i = after;
+            continue;
+        }
+        if matches!(c, '@' | '.') && next.is_some_and(|n| n.is_alphanumeric()) {
+            if let Some(end) = email_at(text, start) {
+                return end;
+            }
+        }
+        break;
+    }
+    i
+}
+
+/// Most letters in a dotted abbreviation ("U.S.A.", "R.S.V.P." have 3 and 4).
+const MAX_DOTTED_GROUPS: usize = 8;
+
+/// Matches `([A-Za-z]\.){2,}` at byte `i` ("U.S.", "a.m.", "U.N."): returns
+/// the end byte. The single letters must not continue into a longer word.
+fn dotted_abbreviation(text: &str, i: usize) -> Option<usize> {
+    if char_before(text, i).is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
+    let bytes = text.as_bytes();
     let mut j = i;
     let mut groups = 0;
-    while j + 1 < chars.len() && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+    while j + 1 < bytes.len() && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
         groups += 1;
         j += 2;
+        if groups > MAX_DOTTED_GROUPS {
+            // Not an abbreviation; stop early so long "a.b.c.…" runs stay linear.
+            return None;
+        }
     }
-    if groups >= 2 && !chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric()) {
-        Some(j)
-    } else {
-        None
+    let continues = char_at(text, j).is_some_and(|c| c.is_alphanumeric());
+    (groups >= 2 && !continues).then_some(j)
+}
+
+/// End of the run of non-space characters at `i`, without trailing
+/// punctuation, quotes and closing brackets ("example.com/x." → "example.com/x").
+fn run_end(text: &str, i: usize) -> usize {
+    let rest = text.get(i..).unwrap_or("");
+    let run = rest.find(char::is_whitespace).map_or(rest, |e| &rest[..e]);
+    let trimmed = run.trim_end_matches(|c: char| {
+        is_quote_char(c) || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>')
+    });
+    i + trimmed.len()
+}
+
+/// A URL ("https://…", "www.…") starting at byte `i`: returns its end.
+fn link_at(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?.as_bytes();
+    let starts = |p: &str| {
+        rest.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if !matches!(rest.first(), Some(b'h' | b'H' | b'w' | b'W')) {
+        return None;
     }
+    let is_link = starts("http://") || starts("https://") || starts("www.");
+    if !is_link || char_before(text, i).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let end = run_end(text, i);
+    (end > i + 4).then_some(end)
+}
+
+/// Longest e-mail address looked for, in bytes (the SMTP limit). Bounding
+/// the look-ahead keeps tokenizing linear on long runs without spaces.
+const MAX_EMAIL: usize = 254;
+
+/// An e-mail address starting at byte `start` ("Jane.Doe@example.com"): returns its end.
+fn email_at(text: &str, start: usize) -> Option<usize> {
+    let window = text.get(start..)?.as_bytes();
+    let window = window.get(..MAX_EMAIL + 1).unwrap_or(window);
+    let run_len = window
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .unwrap_or(window.len());
+    if run_len > MAX_EMAIL || !window.get(..run_len)?.contains(&b'@') {
+        return None;
+    }
+    let end = run_end(text, start);
+    let run = text.get(start..end)?;
+    let at = run.find('@')?;
+    let (user, domain) = (&run[..at], &run[at + 1..]);
+    let ok = !user.is_empty()
+        && user
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+    ok.then_some(end)
 }
 
 #[cfg(test)]
@@ -291,6 +388,62 @@ mod tests {
     #[test]
     fn normalisation_folds_case_and_apostrophes() {
         assert_eq!(tokenize("Putin’s")[0].norm, "putin's");
+    }
+
+    #[test]
+    fn abbreviations_join_hyphenated_words() {
+        assert_eq!(
+            texts("the anti-U.S. coalition, U.S.-led talks, the U.S.'s role"),
+            vec![
+                "the",
+                "anti-U.S.",
+                "coalition",
+                ",",
+                "U.S.-led",
+                "talks",
+                ",",
+                "the",
+                "U.S.'s",
+                "role"
+            ]
+        );
+    }
+
+    #[test]
+    fn links_and_emails_are_one_symbol_token() {
+        let s = "See https://www.example.50.com/a_b.html. Mail Jane.Doe@example.com, or www.x.org!";
+        assert_eq!(
+            texts(s),
+            vec![
+                "See",
+                "https://www.example.50.com/a_b.html",
+                ".",
+                "Mail",
+                "Jane.Doe@example.com",
+                ",",
+                "or",
+                "www.x.org",
+                "!"
+            ]
+        );
+        assert_eq!(tokenize(s)[1].kind, TokenKind::Symbol);
+        assert_eq!(tokenize(s)[4].kind, TokenKind::Symbol);
+        // Not an address: a missing space stays two words.
+        assert_eq!(texts("said.He"), vec!["said", ".", "He"]);
+    }
+
+    #[test]
+    fn multibyte_text_keeps_char_boundaries() {
+        let s = "Ça coûte 5 €, «très» cher… 中文。😀";
+        for t in tokenize(s) {
+            assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+        }
+        assert_eq!(
+            texts(s),
+            vec![
+                "Ça", "coûte", "5", "€", ",", "«", "très", "»", "cher", "…", "中文", "。", "😀"
+            ]
+        );
     }
 
     #[test]
