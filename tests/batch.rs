@@ -534,3 +534,27 @@ fn config_examples_in_formats_doc_parse() {
         );
     }
 }
+
+#[test]
+fn an_interrupted_run_keeps_the_previous_report_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long enough that it cannot finish before it is killed.
+    let pair = [("articles/budget-mt.txt", "articles/budget-ref.txt")];
+    let m = write_manifest(dir.path(), &pair.repeat(50_000));
+    let out = dir.path().join("report.csv");
+    std::fs::write(&out, "previous report\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtcheck"))
+        .args(["batch", s(&m), "-o", s(&out), "--quiet"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let finished = child.try_wait().unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        finished.is_none(),
+        "the run ended before it could be interrupted"
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text, "previous report\n");
+}
