@@ -229,26 +229,24 @@ fn process(row: Row, base: &Path, config: &Config) -> Outcome {
         let result = Err(problem.clone());
         return Outcome { row, result };
     }
-    let max = config.limits.max_bytes;
-    let result = Article::read(&resolve(base, &row.candidate), max)
-        .map_err(|e| input_error("candidate", &row.candidate, e))
-        .and_then(|c| {
-            Article::read(&resolve(base, &row.reference), max)
-                .map_err(|e| input_error("reference", &row.reference, e))
-                .map(|r| (c, r))
-        })
-        .and_then(|(c, r)| {
-            // A bug in one check must not take the other rows down with it.
-            catch_unwind(AssertUnwindSafe(|| crate::check(&c, &r, config)))
-                .map_err(|_| "internal error while checking (please report it)".to_string())
-        })
-        .map(|mut report| {
-            report.id = Some(row.id.clone());
-            report.candidate = row.candidate.clone();
-            report.reference = row.reference.clone();
-            report
-        });
+    // A bug in decoding or in one check must not take the other rows down
+    // with it: it becomes this row's error.
+    let result = catch_unwind(AssertUnwindSafe(|| check_row(&row, base, config)))
+        .unwrap_or_else(|_| Err("internal error while checking (please report it)".to_string()));
     Outcome { row, result }
+}
+
+fn check_row(row: &Row, base: &Path, config: &Config) -> Result<Report, String> {
+    let max = config.limits.max_bytes;
+    let candidate = Article::read(&resolve(base, &row.candidate), max)
+        .map_err(|e| input_error("candidate", &row.candidate, e))?;
+    let reference = Article::read(&resolve(base, &row.reference), max)
+        .map_err(|e| input_error("reference", &row.reference, e))?;
+    let mut report = crate::check(&candidate, &reference, config);
+    report.id = Some(row.id.clone());
+    report.candidate = row.candidate.clone();
+    report.reference = row.reference.clone();
+    Ok(report)
 }
 
 /// The three outputs, each written to a temporary file until [`Outputs::commit`].
