@@ -12,6 +12,7 @@
 //! ```
 
 pub mod align;
+pub mod batch;
 pub mod checks;
 pub mod config;
 pub mod evaluate;

@@ -27,6 +27,8 @@ struct Cli {
 enum Command {
     /// Check one candidate article against its reference.
     Check(CheckArgs),
+    /// Check many articles listed in a manifest CSV (or paired from two folders).
+    Batch(BatchArgs),
 }
 
 #[derive(clap::Args)]
@@ -57,6 +59,8 @@ struct CheckArgs {
 enum Format {
     Text,
     Json,
+    /// findings.csv rows (see docs/FORMATS.md).
+    Csv,
 }
 
 /// An error for the user: one line on stderr, exit 2.
@@ -72,6 +76,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Batch(args) => run_batch(args),
     };
     match result {
         Ok(code) => code,
@@ -106,6 +111,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let rendered = match args.format {
         Format::Text => report::text::render(&report),
         Format::Json => report::json::render_pretty(&report),
+        Format::Csv => report::csv::render_findings(&report),
     };
     match &args.output {
         Some(path) => mtcheck::output::write_atomic(path, rendered.as_bytes())
@@ -122,4 +128,87 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 all checked; 1 an article scored below --fail-below; \
+                        2 the manifest is unusable or every row failed; 3 some rows failed \
+                        (see their `error` cells). Formats: docs/FORMATS.md."
+)]
+struct BatchArgs {
+    /// Manifest CSV with a header of at least `candidate,reference` (optional `id`;
+    /// other columns are carried into the report). Paths are relative to its folder.
+    #[arg(required_unless_present = "candidates", conflicts_with_all = ["candidates", "references"])]
+    manifest: Option<PathBuf>,
+    /// Folder of candidate articles, paired by file name with --references.
+    #[arg(long, value_name = "DIR", requires = "references")]
+    candidates: Option<PathBuf>,
+    /// Folder of reference articles, paired by file name with --candidates.
+    #[arg(long, value_name = "DIR", requires = "candidates")]
+    references: Option<PathBuf>,
+    /// report.csv: one row per article.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: PathBuf,
+    /// findings.csv: one row per finding.
+    #[arg(long, value_name = "FILE")]
+    findings: Option<PathBuf>,
+    /// JSON Lines: one mtcheck/1 object per article.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Worker threads (0 = one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Exit with 1 when an article scores below SCORE.
+    #[arg(long, value_name = "SCORE")]
+    fail_below: Option<f64>,
+    /// TOML config file (weights, thresholds, limits); see docs/FORMATS.md.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Largest input file accepted, in bytes (overrides the config).
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Start the CSV files with a UTF-8 BOM so spreadsheet programs read them as UTF-8.
+    #[arg(long)]
+    excel: bool,
+    /// Check only shard I of N (1-based, contiguous slices of the manifest rows);
+    /// concatenating the shard reports in order gives the unsharded report.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<mtcheck::batch::Shard>,
+}
+
+fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
+    use std::io::IsTerminal;
+    let config = load_config(args.config.as_ref(), args.max_bytes)?;
+    let input = match (args.manifest, args.candidates, args.references) {
+        (Some(m), _, _) => mtcheck::batch::Input::Manifest(m),
+        (None, Some(candidates), Some(references)) => mtcheck::batch::Input::Dirs {
+            candidates,
+            references,
+        },
+        _ => {
+            return Err(Failure(
+                "give a manifest CSV, or both --candidates DIR and --references DIR".into(),
+            ))
+        }
+    };
+    let options = mtcheck::batch::Options {
+        input,
+        output: args.output,
+        findings: args.findings,
+        json: args.json,
+        jobs: args.jobs,
+        fail_below: args.fail_below,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+        excel: args.excel,
+        shard: args.shard,
+    };
+    let summary = mtcheck::batch::run(&options, &config)?;
+    if !args.quiet {
+        eprintln!("mtcheck: {}", summary.line());
+    }
+    Ok(ExitCode::from(summary.exit_code()))
 }

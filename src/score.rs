@@ -1,4 +1,8 @@
 //! MQM-style score: severity weights per 100 candidate words → 0–100 and a verdict.
+//!
+//! penalty = Σ weight(severity) × 100 / words; score = clamp(100 − penalty × k, 0, 100),
+//! rounded to one decimal. The same findings and word count always give the same
+//! score: the sum runs in the findings' (sorted) order and nothing else is read.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,10 +12,18 @@ use crate::finding::{Finding, Severity};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScoreConfig {
+    /// Penalty points of one minor finding.
     pub minor: f64,
+    /// Penalty points of one major finding.
     pub major: f64,
+    /// Penalty points of one critical finding.
     pub critical: f64,
     /// Score points lost per penalty point per 100 words.
+    ///
+    /// Provisional default 10 (to be calibrated in docs/EVALUATION.md): one
+    /// major finding in a 500-word article costs 10 points (still `clean`),
+    /// the seed pair's ~12 findings (~30 penalty points in ~500 words) cost
+    /// about 60 (`likely-mt`).
     pub k: f64,
     /// Lowest score still `clean`.
     pub clean: f64,
@@ -25,7 +37,7 @@ impl Default for ScoreConfig {
             minor: 1.0,
             major: 5.0,
             critical: 10.0,
-            k: 5.0,
+            k: 10.0,
             clean: 90.0,
             review: 60.0,
         }
@@ -41,6 +53,9 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Every verdict, best first.
+    pub const ALL: [Verdict; 3] = [Verdict::Clean, Verdict::Review, Verdict::LikelyMt];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Clean => "clean",
@@ -65,18 +80,27 @@ impl ScoreConfig {
         }
     }
 
-    /// Penalty points per 100 candidate words.
+    /// Penalty points per 100 candidate words. An article with no words
+    /// counts as one word, so its findings still weigh (and nothing divides by 0).
     pub fn penalty(&self, findings: &[Finding], words: usize) -> f64 {
         let total: f64 = findings.iter().map(|f| self.weight(f.severity)).sum();
         total * 100.0 / words.max(1) as f64
     }
 
-    /// Score in 0–100 (100 = clean), rounded to one decimal.
+    /// Score in 0–100 (100 = clean), rounded to one decimal. A config that
+    /// makes the arithmetic meaningless (NaN weights or k) scores 0.
     pub fn score(&self, findings: &[Finding], words: usize) -> f64 {
+        if findings.is_empty() {
+            return 100.0;
+        }
         let raw = 100.0 - self.penalty(findings, words) * self.k;
+        if raw.is_nan() {
+            return 0.0;
+        }
         (raw.clamp(0.0, 100.0) * 10.0).round() / 10.0
     }
 
+    /// `clean` at or above `clean`, `review` at or above `review`, else `likely-mt`.
     pub fn verdict(&self, score: f64) -> Verdict {
         if score >= self.clean {
             Verdict::Clean
@@ -85,5 +109,119 @@ impl ScoreConfig {
         } else {
             Verdict::LikelyMt
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Kind;
+    use crate::text::Article;
+
+    /// `n` findings of `kind` (with its default severity) on a throwaway article.
+    fn findings(kind: Kind, n: usize) -> Vec<Finding> {
+        let a = Article::from_text("c", "word word");
+        (0..n).map(|_| Finding::new(kind, &a, 0, 4, "m")).collect()
+    }
+
+    #[test]
+    fn no_findings_is_100_and_clean_even_with_zero_words() {
+        let c = ScoreConfig::default();
+        assert_eq!(c.score(&[], 0), 100.0);
+        assert_eq!(c.score(&[], 500), 100.0);
+        assert_eq!(c.verdict(100.0), Verdict::Clean);
+    }
+
+    #[test]
+    fn zero_words_counts_as_one_word() {
+        let c = ScoreConfig::default();
+        let f = findings(Kind::NumberMissing, 1);
+        assert_eq!(c.penalty(&f, 0), c.penalty(&f, 1));
+        assert_eq!(c.penalty(&f, 0), 100.0);
+        assert_eq!(c.score(&f, 0), 0.0);
+    }
+
+    #[test]
+    fn penalty_is_weight_per_100_words() {
+        let c = ScoreConfig::default();
+        let mut f = findings(Kind::RepeatedWord, 2); // 2 × major 5
+        f.extend(findings(Kind::DateMismatch, 1)); // critical 10
+        f.extend(findings(Kind::NearMiss, 3)); // 3 × minor 1
+        assert!((c.penalty(&f, 500) - 23.0 * 100.0 / 500.0).abs() < 1e-9);
+        // 100 − 4.6 × 10 = 54
+        assert_eq!(c.score(&f, 500), 54.0);
+        assert_eq!(c.verdict(54.0), Verdict::LikelyMt);
+    }
+
+    #[test]
+    fn score_is_clamped_to_zero_and_rounded_to_one_decimal() {
+        let c = ScoreConfig::default();
+        assert_eq!(c.score(&findings(Kind::WrongLanguage, 50), 100), 0.0);
+        // one minor in 300 words: 100 − (100/300)×10 = 96.666… → 96.7
+        assert_eq!(c.score(&findings(Kind::NearMiss, 1), 300), 96.7);
+        let negative_k = ScoreConfig {
+            k: -3.0,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(negative_k.score(&findings(Kind::NearMiss, 5), 100), 100.0);
+    }
+
+    #[test]
+    fn nan_config_scores_zero_instead_of_nan() {
+        let c = ScoreConfig {
+            k: f64::NAN,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(c.score(&findings(Kind::NearMiss, 1), 100), 0.0);
+    }
+
+    #[test]
+    fn thresholds_are_inclusive() {
+        let c = ScoreConfig::default();
+        assert_eq!(c.verdict(90.0), Verdict::Clean);
+        assert_eq!(c.verdict(89.9), Verdict::Review);
+        assert_eq!(c.verdict(60.0), Verdict::Review);
+        assert_eq!(c.verdict(59.9), Verdict::LikelyMt);
+        assert_eq!(c.verdict(0.0), Verdict::LikelyMt);
+        let strict = ScoreConfig {
+            clean: 99.0,
+            review: 95.0,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(strict.verdict(98.0), Verdict::Review);
+        assert_eq!(strict.verdict(94.0), Verdict::LikelyMt);
+    }
+
+    #[test]
+    fn weights_are_configurable() {
+        let c = ScoreConfig {
+            major: 0.0,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(c.score(&findings(Kind::RepeatedWord, 10), 100), 100.0);
+        let from_toml: ScoreConfig = toml::from_str("k = 2.5\nminor = 2").unwrap();
+        assert_eq!(from_toml.k, 2.5);
+        assert_eq!(from_toml.minor, 2.0);
+        assert_eq!(from_toml.major, 5.0);
+    }
+
+    #[test]
+    fn seed_sized_article_with_expected_findings_is_likely_mt() {
+        // The seed pair (~490 words) at the low end of what the checks will
+        // find: 2 repeated words, 1 non-word, 1 near-miss, 1 quote mismatch,
+        // 1 unbalanced quote, 3 unsupported and 1 missing number.
+        let c = ScoreConfig::default();
+        let mut f = findings(Kind::RepeatedWord, 2);
+        f.extend(findings(Kind::NonWord, 1));
+        f.extend(findings(Kind::NearMiss, 1));
+        f.extend(findings(Kind::QuoteMismatch, 1));
+        f.extend(findings(Kind::UnbalancedPunctuation, 1));
+        f.extend(findings(Kind::NumberUnsupported, 3));
+        f.extend(findings(Kind::NumberMissing, 1));
+        let s = c.score(&f, 510);
+        assert_eq!(c.verdict(s), Verdict::LikelyMt, "score {s}");
+        // …while a single major slip in the same article stays clean.
+        let one = c.score(&findings(Kind::RepeatedWord, 1), 510);
+        assert_eq!(c.verdict(one), Verdict::Clean, "score {one}");
     }
 }

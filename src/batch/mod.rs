@@ -1,0 +1,542 @@
+//! Batch runner: many candidate/reference pairs from a manifest CSV (or two
+//! folders), checked in parallel, written as they finish in manifest order.
+//!
+//! Memory stays flat whatever the batch size: the manifest is read record by
+//! record, rows are checked in windows of a few dozen in a local rayon pool,
+//! and each window is written out (report.csv, findings.csv, JSON Lines)
+//! before the next is read. Every output goes to a temporary file that is
+//! renamed into place only when the whole run is done.
+
+mod source;
+
+pub use source::Row;
+
+use std::io::{BufWriter, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::output::AtomicFile;
+use crate::report::{self, csv as csvr, Report};
+use crate::score::Verdict;
+use crate::text::{Article, InputError};
+use source::Source;
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// A manifest CSV (`id,candidate,reference,…`).
+    Manifest(PathBuf),
+    /// Two folders whose files are paired by name.
+    Dirs {
+        candidates: PathBuf,
+        references: PathBuf,
+    },
+}
+
+/// A slice of the manifest: shard `index` (1-based) of `count` contiguous
+/// slices, so concatenating shard reports 1..=count gives manifest order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// The 0-based data rows `start..end` this shard owns out of `rows`:
+    /// rows ⌊(i−1)·R/N⌋ up to ⌊i·R/N⌋, sizes differing by at most one.
+    pub fn range(self, rows: usize) -> std::ops::Range<usize> {
+        let at = |i: usize| (i as u128 * rows as u128 / self.count.max(1) as u128) as usize;
+        at(self.index.saturating_sub(1))..at(self.index)
+    }
+}
+
+impl FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let bad = || format!("`{s}` is not a shard: expected I/N with 1 ≤ I ≤ N, e.g. 3/8");
+        let (i, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: usize = i.trim().parse().map_err(|_| bad())?;
+        let count: usize = n.trim().parse().map_err(|_| bad())?;
+        if count == 0 || index == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+/// Everything `mtcheck batch` is told.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub input: Input,
+    /// report.csv
+    pub output: PathBuf,
+    /// findings.csv
+    pub findings: Option<PathBuf>,
+    /// JSON Lines, one `mtcheck/1` object per row.
+    pub json: Option<PathBuf>,
+    /// Worker threads; 0 = one per core.
+    pub jobs: usize,
+    pub fail_below: Option<f64>,
+    /// Show a progress bar (the caller decides: a terminal and not `--quiet`).
+    pub progress: bool,
+    /// Start CSV files with a UTF-8 BOM for spreadsheet programs.
+    pub excel: bool,
+    pub shard: Option<Shard>,
+}
+
+/// Why a batch could not run at all (exit 2). Row failures are not errors:
+/// they are rows with `status=error`.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("{0}")]
+    Manifest(String),
+    #[error("{0}")]
+    Output(String),
+    #[error("{0}")]
+    Setup(String),
+}
+
+/// An article's score for the summary's "worst" list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub index: usize,
+    pub id: String,
+    pub score: f64,
+    pub verdict: Verdict,
+}
+
+/// What a finished batch says about itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Rows in this run (this shard's, when sharded).
+    pub rows: usize,
+    pub errors: usize,
+    pub clean: usize,
+    pub review: usize,
+    pub likely_mt: usize,
+    /// Articles below `--fail-below`.
+    pub below: usize,
+    /// The (up to) five lowest scores below 100, lowest first, ties in manifest order.
+    pub worst: Vec<Scored>,
+}
+
+/// How many articles the summary names.
+const WORST: usize = 5;
+
+impl Summary {
+    fn add(&mut self, row: &Row, report: Option<&Report>, fail_below: Option<f64>) {
+        self.rows += 1;
+        let Some(r) = report else {
+            self.errors += 1;
+            return;
+        };
+        match r.verdict {
+            Verdict::Clean => self.clean += 1,
+            Verdict::Review => self.review += 1,
+            Verdict::LikelyMt => self.likely_mt += 1,
+        }
+        if fail_below.is_some_and(|t| r.score < t) {
+            self.below += 1;
+        }
+        let entry = Scored {
+            index: row.index,
+            id: row.id.clone(),
+            score: r.score,
+            verdict: r.verdict,
+        };
+        // Insert after every score ≤ this one, so earlier rows win ties.
+        let at = self.worst.partition_point(|w| w.score <= entry.score);
+        if r.score < 100.0 && at < WORST {
+            self.worst.insert(at, entry);
+            self.worst.truncate(WORST);
+        }
+    }
+
+    /// Exit code: 2 if every row failed, 3 if some did, 1 if an article is
+    /// below `--fail-below`, else 0. Row errors come first: a batch that did
+    /// not check everything is not a verdict on its articles.
+    pub fn exit_code(&self) -> u8 {
+        if self.rows > 0 && self.errors == self.rows {
+            2
+        } else if self.errors > 0 {
+            3
+        } else if self.below > 0 {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// The one-line summary printed on stderr.
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "{} article{} checked, {} error{}; clean {}, review {}, likely-mt {}",
+            self.rows,
+            if self.rows == 1 { "" } else { "s" },
+            self.errors,
+            if self.errors == 1 { "" } else { "s" },
+            self.clean,
+            self.review,
+            self.likely_mt
+        );
+        if self.below > 0 {
+            s.push_str(&format!("; {} below --fail-below", self.below));
+        }
+        if !self.worst.is_empty() {
+            let worst: Vec<String> = self
+                .worst
+                .iter()
+                .map(|w| format!("{} ({:.1})", w.id, w.score))
+                .collect();
+            s.push_str("; worst: ");
+            s.push_str(&worst.join(", "));
+        }
+        s
+    }
+}
+
+/// One checked (or failed) row.
+struct Outcome {
+    row: Row,
+    result: Result<Report, String>,
+}
+
+/// Names the file and what is wrong, with the path as the manifest wrote it.
+fn input_error(role: &str, shown: &str, e: InputError) -> String {
+    let why = match e {
+        InputError::Io { source, .. } => source.to_string(),
+        InputError::Decode { source, .. } => source.to_string(),
+    };
+    format!("{role} {shown}: {why}")
+}
+
+fn resolve(base: &Path, p: &str) -> PathBuf {
+    let path = Path::new(p);
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    }
+}
+
+fn process(row: Row, base: &Path, config: &Config) -> Outcome {
+    if let Some(problem) = &row.problem {
+        let result = Err(problem.clone());
+        return Outcome { row, result };
+    }
+    // A bug in decoding or in one check must not take the other rows down
+    // with it: it becomes this row's error.
+    let result = catch_unwind(AssertUnwindSafe(|| check_row(&row, base, config)))
+        .unwrap_or_else(|_| Err("internal error while checking (please report it)".to_string()));
+    Outcome { row, result }
+}
+
+fn check_row(row: &Row, base: &Path, config: &Config) -> Result<Report, String> {
+    let max = config.limits.max_bytes;
+    let candidate = Article::read(&resolve(base, &row.candidate), max)
+        .map_err(|e| input_error("candidate", &row.candidate, e))?;
+    let reference = Article::read(&resolve(base, &row.reference), max)
+        .map_err(|e| input_error("reference", &row.reference, e))?;
+    let mut report = crate::check(&candidate, &reference, config);
+    report.id = Some(row.id.clone());
+    report.candidate = row.candidate.clone();
+    report.reference = row.reference.clone();
+    Ok(report)
+}
+
+/// The three outputs, each written to a temporary file until [`Outputs::commit`].
+struct Outputs {
+    report: csv::Writer<AtomicFile>,
+    findings: Option<csv::Writer<AtomicFile>>,
+    json: Option<BufWriter<AtomicFile>>,
+}
+
+fn out_err(path: &Path, e: impl std::fmt::Display) -> BatchError {
+    BatchError::Output(format!("{}: cannot write: {e}", path.display()))
+}
+
+fn csv_file(path: &Path, excel: bool) -> Result<AtomicFile, BatchError> {
+    let mut f = AtomicFile::create(path).map_err(|e| out_err(path, e))?;
+    if excel {
+        f.write_all(csvr::UTF8_BOM).map_err(|e| out_err(path, e))?;
+    }
+    Ok(f)
+}
+
+impl Outputs {
+    fn create(o: &Options, extra_columns: &[String]) -> Result<Outputs, BatchError> {
+        let mut report = csvr::writer(csv_file(&o.output, o.excel)?);
+        let header: Vec<String> = csvr::REPORT_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .chain(extra_columns.iter().map(|c| csvr::value_cell(c)))
+            .collect();
+        report
+            .write_record(&header)
+            .map_err(|e| out_err(&o.output, e))?;
+        let findings = match &o.findings {
+            Some(p) => {
+                let mut w = csvr::writer(csv_file(p, o.excel)?);
+                w.write_record(csvr::FINDINGS_COLUMNS)
+                    .map_err(|e| out_err(p, e))?;
+                Some(w)
+            }
+            None => None,
+        };
+        let json = match &o.json {
+            Some(p) => Some(BufWriter::new(
+                AtomicFile::create(p).map_err(|e| out_err(p, e))?,
+            )),
+            None => None,
+        };
+        Ok(Outputs {
+            report,
+            findings,
+            json,
+        })
+    }
+
+    fn write(&mut self, o: &Options, out: &Outcome) -> Result<(), BatchError> {
+        let row = &out.row;
+        let mut record = match &out.result {
+            Ok(r) => csvr::report_record(r),
+            Err(e) => csvr::error_record(&row.id, &row.candidate, &row.reference, e),
+        };
+        record.extend(row.extras.iter().map(|v| csvr::value_cell(v)));
+        self.report
+            .write_record(&record)
+            .map_err(|e| out_err(&o.output, e))?;
+        if let (Some(w), Ok(r), Some(p)) = (&mut self.findings, &out.result, &o.findings) {
+            for f in csvr::finding_records(r) {
+                w.write_record(&f).map_err(|e| out_err(p, e))?;
+            }
+        }
+        if let (Some(w), Some(p)) = (&mut self.json, &o.json) {
+            let line = match &out.result {
+                Ok(r) => report::json::render_line(r),
+                Err(e) => error_json(row, e),
+            };
+            w.write_all(line.as_bytes()).map_err(|e| out_err(p, e))?;
+        }
+        Ok(())
+    }
+
+    fn commit(self, o: &Options) -> Result<(), BatchError> {
+        let inner = self
+            .report
+            .into_inner()
+            .map_err(|e| out_err(&o.output, e.error()))?;
+        if let (Some(w), Some(p)) = (self.findings, &o.findings) {
+            w.into_inner()
+                .map_err(|e| out_err(p, e.error()))?
+                .commit()
+                .map_err(|e| out_err(p, e))?;
+        }
+        if let (Some(w), Some(p)) = (self.json, &o.json) {
+            w.into_inner()
+                .map_err(|e| out_err(p, e.error()))?
+                .commit()
+                .map_err(|e| out_err(p, e))?;
+        }
+        // report.csv last: its presence means the whole run finished.
+        inner.commit().map_err(|e| out_err(&o.output, e))
+    }
+}
+
+/// The JSON Lines object of a row that could not be checked.
+#[derive(serde::Serialize)]
+struct ErrorLine<'a> {
+    schema: &'a str,
+    id: &'a str,
+    candidate: &'a str,
+    reference: &'a str,
+    status: &'a str,
+    error: &'a str,
+}
+
+fn error_json(row: &Row, error: &str) -> String {
+    let line = ErrorLine {
+        schema: report::SCHEMA,
+        id: &row.id,
+        candidate: &row.candidate,
+        reference: &row.reference,
+        status: "error",
+        error,
+    };
+    let mut s = serde_json::to_string(&line).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Rows checked at once per worker thread: enough to keep every thread busy
+/// past an occasional slow article, few enough that memory stays flat.
+const ROWS_PER_THREAD: usize = 16;
+
+/// Runs a batch and writes its outputs; returns the summary (whose
+/// [`Summary::exit_code`] is the command's exit code).
+pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
+    let source = match &o.input {
+        Input::Manifest(p) => Source::Manifest(source::Manifest::open(p)?),
+        Input::Dirs {
+            candidates,
+            references,
+        } => source::pair_dirs(candidates, references)?,
+    };
+    if source.is_empty() {
+        let what = match &o.input {
+            Input::Manifest(p) => format!("{}: the manifest has no rows", p.display()),
+            Input::Dirs { candidates, .. } => {
+                format!("{}: no files to check", candidates.display())
+            }
+        };
+        return Err(BatchError::Manifest(what));
+    }
+    let range = match o.shard {
+        Some(s) => s.range(source.len()),
+        None => 0..source.len(),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(o.jobs)
+        .build()
+        .map_err(|e| BatchError::Setup(format!("cannot start worker threads: {e}")))?;
+    let window = (pool.current_num_threads() * ROWS_PER_THREAD).max(ROWS_PER_THREAD);
+    let bar = progress_bar(o.progress, range.len());
+    let mut outputs = Outputs::create(o, source.extra_columns())?;
+    let mut summary = Summary::default();
+    let base = source.base().to_path_buf();
+    let mut pending: Vec<Row> = Vec::with_capacity(window);
+    let mut rows = source.rows(range)?;
+    loop {
+        pending.clear();
+        for r in rows.by_ref().take(window) {
+            pending.push(r?);
+        }
+        if pending.is_empty() {
+            break;
+        }
+        let done: Vec<Outcome> = pool.install(|| {
+            pending
+                .par_drain(..)
+                .map(|row| {
+                    let out = process(row, &base, config);
+                    bar.inc(1);
+                    out
+                })
+                .collect()
+        });
+        for out in &done {
+            outputs.write(o, out)?;
+            summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
+        }
+    }
+    bar.finish_and_clear();
+    outputs.commit(o)?;
+    Ok(summary)
+}
+
+fn progress_bar(show: bool, len: usize) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {rate}  ETA {eta}")
+    {
+        bar.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            },
+        ));
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_parsing() {
+        assert_eq!("2/5".parse(), Ok(Shard { index: 2, count: 5 }));
+        assert_eq!(" 1 / 1 ".parse(), Ok(Shard { index: 1, count: 1 }));
+        for bad in ["0/3", "4/3", "1/0", "1", "a/b", "1/2/3", "-1/3", ""] {
+            assert!(bad.parse::<Shard>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn shards_are_contiguous_and_cover_every_row_once() {
+        for rows in [0, 1, 2, 7, 10, 325, 1001] {
+            for count in [1, 2, 3, 4, 7, 16] {
+                let mut next = 0;
+                for index in 1..=count {
+                    let r = Shard { index, count }.range(rows);
+                    assert_eq!(r.start, next, "rows {rows} shard {index}/{count}");
+                    assert!(r.len() <= rows / count + 1);
+                    next = r.end;
+                }
+                assert_eq!(next, rows);
+            }
+        }
+    }
+
+    fn scored(rows: &[(&str, Option<f64>)]) -> Summary {
+        let config = crate::score::ScoreConfig::default();
+        let mut s = Summary::default();
+        for (i, (id, score)) in rows.iter().enumerate() {
+            let row = Row {
+                index: i,
+                id: id.to_string(),
+                candidate: String::new(),
+                reference: String::new(),
+                extras: Vec::new(),
+                problem: None,
+            };
+            let report = score.map(|sc| {
+                let a = Article::from_text("c", "text");
+                let mut r = crate::check(&a, &a, &Config::default());
+                r.score = sc;
+                r.verdict = config.verdict(sc);
+                r
+            });
+            s.add(&row, report.as_ref(), Some(50.0));
+        }
+        s
+    }
+
+    #[test]
+    fn summary_keeps_five_worst_with_ties_in_order() {
+        let s = scored(&[
+            ("a", Some(90.0)),
+            ("b", Some(10.0)),
+            ("c", None),
+            ("d", Some(10.0)),
+            ("e", Some(70.0)),
+            ("f", Some(100.0)),
+            ("g", Some(5.0)),
+            ("h", Some(95.0)),
+            ("i", Some(100.0)),
+        ]);
+        let ids: Vec<&str> = s.worst.iter().map(|w| w.id.as_str()).collect();
+        assert_eq!(ids, ["g", "b", "d", "e", "a"]);
+        assert_eq!((s.rows, s.errors), (9, 1));
+        assert_eq!((s.clean, s.review, s.likely_mt), (4, 1, 3));
+        assert_eq!(s.below, 3);
+        assert!(s.line().contains("worst: g (5.0), b (10.0)"));
+    }
+
+    #[test]
+    fn exit_code_precedence() {
+        assert_eq!(scored(&[("a", Some(100.0))]).exit_code(), 0);
+        assert_eq!(scored(&[("a", Some(10.0))]).exit_code(), 1);
+        assert_eq!(scored(&[("a", Some(10.0)), ("b", None)]).exit_code(), 3);
+        assert_eq!(scored(&[("a", None), ("b", None)]).exit_code(), 2);
+        assert_eq!(Summary::default().exit_code(), 0);
+    }
+}

@@ -1,0 +1,560 @@
+//! `mtcheck batch` end to end: statuses, library agreement, CSV safety, exit
+//! codes, determinism across thread counts, shards and folder pairing.
+//!
+//! Expected numbers come from running `mtcheck::check` on the same files, so
+//! these tests stay valid as the checks find more.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mtcheck::report::csv::{neutralize, value_cell, FINDINGS_COLUMNS, REPORT_COLUMNS};
+use mtcheck::{Article, Config, Severity};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/batch")
+}
+
+fn manifest() -> PathBuf {
+    fixtures().join("manifest.csv")
+}
+
+struct Run {
+    code: i32,
+    stderr: String,
+}
+
+fn mtcheck(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_mtcheck"))
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Header and rows of a CSV file.
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .unwrap();
+    let header = r.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+/// Rows as column → value maps.
+fn records(path: &Path) -> Vec<HashMap<String, String>> {
+    let (header, rows) = read_csv(path);
+    rows.into_iter()
+        .map(|row| header.iter().cloned().zip(row).collect())
+        .collect()
+}
+
+/// Runs the fixture manifest into `dir` with report, findings and JSON Lines.
+fn run_fixture_batch(dir: &Path, extra: &[&str]) -> Run {
+    let m = manifest();
+    let report = dir.join("report.csv");
+    let findings = dir.join("findings.csv");
+    let json = dir.join("report.jsonl");
+    let mut args = vec![
+        "batch",
+        s(&m),
+        "--output",
+        s(&report),
+        "--findings",
+        s(&findings),
+        "--json",
+        s(&json),
+    ];
+    args.extend_from_slice(extra);
+    mtcheck(&args)
+}
+
+/// The rows of the fixture manifest that must fail, and what their error says.
+const ERROR_ROWS: [(&str, &str); 7] = [
+    (
+        "missing-candidate",
+        "candidate articles/no-such-file.txt: no such file",
+    ),
+    (
+        "missing-reference",
+        "reference articles/no-such-reference.txt: no such file",
+    ),
+    ("empty-candidate", "candidate articles/empty.txt: is empty"),
+    (
+        "blank-reference",
+        "articles/blank.txt: is empty (only whitespace)",
+    ),
+    (
+        "binary-candidate",
+        "articles/binary.bin: looks like a binary file",
+    ),
+    ("too-few-fields", "3 fields where the header has 6"),
+    ("empty-path", "the candidate path is empty"),
+];
+
+#[test]
+fn fixture_manifest_rows_match_the_library_and_errors_stay_in_their_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_fixture_batch(dir.path(), &["--jobs", "2", "--quiet"]);
+    assert_eq!(
+        run.code, 3,
+        "some rows fail → exit 3; stderr: {}",
+        run.stderr
+    );
+    assert_eq!(run.stderr, "", "--quiet prints nothing");
+
+    let (header, _) = read_csv(&dir.path().join("report.csv"));
+    let mut want: Vec<&str> = REPORT_COLUMNS.to_vec();
+    want.extend(["desk", "translator", "url"]);
+    assert_eq!(header, want);
+
+    let rows = records(&dir.path().join("report.csv"));
+    let (findings_header, findings) = read_csv(&dir.path().join("findings.csv"));
+    assert_eq!(findings_header, FINDINGS_COLUMNS);
+    let (_, manifest_rows) = read_csv(&manifest());
+    assert_eq!(rows.len(), manifest_rows.len());
+    assert!(rows.len() >= 20);
+
+    let config = Config::default();
+    let mut ok = 0;
+    for (row, m) in rows.iter().zip(&manifest_rows) {
+        let id = &row["id"];
+        if let Some((_, why)) = ERROR_ROWS.iter().find(|(e, _)| e == id) {
+            assert_eq!(row["status"], "error", "{id}");
+            assert!(row["error"].contains(why), "{id}: {}", row["error"]);
+            for col in &REPORT_COLUMNS[5..] {
+                assert_eq!(row[*col], "", "{id} {col}");
+            }
+            assert!(!findings.iter().any(|f| &f[0] == id));
+            continue;
+        }
+        ok += 1;
+        assert_eq!(row["status"], "ok", "{id}: {}", row["error"]);
+        assert_eq!(row["error"], "");
+        // The same pair through the library gives the same numbers.
+        let base = fixtures();
+        let cand = Article::read(&base.join(&m[1]), 1 << 30).unwrap();
+        let refr = Article::read(&base.join(&m[2]), 1 << 30).unwrap();
+        let report = mtcheck::check(&cand, &refr, &config);
+        assert_eq!(row["words"], report.words.to_string(), "{id}");
+        assert_eq!(row["score"], format!("{:.1}", report.score), "{id}");
+        assert_eq!(row["verdict"], report.verdict.as_str(), "{id}");
+        assert_eq!(row["findings"], report.findings.len().to_string(), "{id}");
+        for sev in [Severity::Critical, Severity::Major, Severity::Minor] {
+            assert_eq!(row[sev.as_str()], report.severity_count(sev).to_string());
+        }
+        let grouped: usize = ["repeated_words", "garbled", "number_date_mismatches"]
+            .iter()
+            .map(|c| row[*c].parse::<usize>().unwrap())
+            .sum();
+        assert!(grouped <= report.findings.len());
+        let in_findings_csv = findings.iter().filter(|f| &f[0] == id).count();
+        assert_eq!(in_findings_csv, report.findings.len(), "{id}");
+        assert_eq!(row["top_finding"].is_empty(), report.findings.is_empty());
+    }
+    assert_eq!(ok, rows.len() - ERROR_ROWS.len());
+
+    let by_id: HashMap<&str, &HashMap<String, String>> =
+        rows.iter().map(|r| (r["id"].as_str(), r)).collect();
+    // Latin-1 and UTF-16 candidates decode to the same words.
+    assert_eq!(by_id["cafe-latin1"]["words"], by_id["cafe-utf16"]["words"]);
+    assert_eq!(by_id["cafe-latin1"]["url"], "https://example.org/café");
+    // Extra columns are carried unchanged (commas included) …
+    assert_eq!(
+        by_id["talks-mt"]["url"],
+        "https://example.org/talks?a=1,b=2"
+    );
+    assert_eq!(by_id["budget-clean"]["translator"], "Ana Ruiz");
+    // … except that formula-like cells are neutralised.
+    assert_eq!(by_id["formula-body"]["desk"], "'@desk");
+    assert_eq!(by_id["formula-body"]["translator"], "'+44 20 7946 0000");
+    assert_eq!(by_id["formula-body"]["url"], "'-");
+    let formula_id = "'=HYPERLINK(\"http://evil.example\",\"click\")";
+    assert_eq!(by_id[formula_id]["status"], "ok");
+    // A row without an id is named by its candidate path.
+    assert_eq!(by_id["articles/storm-mt.txt"]["status"], "ok");
+    // No cell anywhere would run as a formula.
+    let all_cells = rows
+        .iter()
+        .flat_map(|r| r.values())
+        .chain(findings.iter().flatten());
+    for cell in all_cells {
+        assert_eq!(neutralize(cell), cell.as_str());
+    }
+
+    // JSON Lines: one object per row, in manifest order.
+    let jsonl = std::fs::read_to_string(dir.path().join("report.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), rows.len());
+    for (v, row) in lines.iter().zip(&rows) {
+        assert_eq!(v["schema"], "mtcheck/1");
+        assert_eq!(value_cell(v["id"].as_str().unwrap()), row["id"]);
+        if row["status"] == "error" {
+            assert_eq!(v["status"], "error");
+            assert_eq!(v["error"].as_str().unwrap(), row["error"]);
+        } else {
+            let n = v["findings"].as_array().unwrap().len();
+            assert_eq!(n.to_string(), row["findings"]);
+        }
+    }
+}
+
+#[test]
+fn summary_line_counts_articles_errors_and_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_fixture_batch(dir.path(), &[]);
+    assert_eq!(run.code, 3);
+    let rows = records(&dir.path().join("report.csv"));
+    let count = |v: &str| rows.iter().filter(|r| r["verdict"] == v).count();
+    let line = run.stderr.lines().last().unwrap();
+    let head = format!("{} articles checked, 7 errors", rows.len());
+    assert!(line.contains(&head), "{line}");
+    assert!(line.contains(&format!(
+        "clean {}, review {}, likely-mt {}",
+        count("clean"),
+        count("review"),
+        count("likely-mt")
+    )));
+    // Piped stderr: no progress bar drawing.
+    assert!(!run.stderr.contains('\r'));
+}
+
+#[test]
+fn report_is_identical_with_one_and_four_jobs() {
+    let one = tempfile::tempdir().unwrap();
+    let four = tempfile::tempdir().unwrap();
+    assert_eq!(run_fixture_batch(one.path(), &["--jobs", "1"]).code, 3);
+    assert_eq!(run_fixture_batch(four.path(), &["--jobs", "4"]).code, 3);
+    for f in ["report.csv", "findings.csv", "report.jsonl"] {
+        let a = std::fs::read(one.path().join(f)).unwrap();
+        let b = std::fs::read(four.path().join(f)).unwrap();
+        assert_eq!(a, b, "{f} differs between --jobs 1 and --jobs 4");
+    }
+}
+
+/// Concatenates CSV files, keeping only the first header.
+fn concat_csv(files: &[PathBuf]) -> String {
+    let mut out = String::new();
+    for (i, f) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(f).unwrap();
+        let body = if i == 0 {
+            text.as_str()
+        } else {
+            text.split_once("\r\n").unwrap().1
+        };
+        out.push_str(body);
+    }
+    out
+}
+
+#[test]
+fn shards_concatenate_to_the_unsharded_report() {
+    let whole = tempfile::tempdir().unwrap();
+    assert_eq!(run_fixture_batch(whole.path(), &["--quiet"]).code, 3);
+    let total = records(&whole.path().join("report.csv")).len();
+    for n in [1usize, 2, 3, 4, 7, 40] {
+        let mut dirs = Vec::new();
+        let mut codes = Vec::new();
+        for i in 1..=n {
+            let d = tempfile::tempdir().unwrap();
+            let shard = format!("{i}/{n}");
+            let run = run_fixture_batch(d.path(), &["--quiet", "--shard", &shard]);
+            codes.push(run.code);
+            let rows = records(&d.path().join("report.csv")).len();
+            assert!(rows <= total / n + 1, "shard {shard} has {rows} rows");
+            dirs.push(d);
+        }
+        for f in ["report.csv", "findings.csv"] {
+            let parts: Vec<PathBuf> = dirs.iter().map(|d| d.path().join(f)).collect();
+            let joined = concat_csv(&parts);
+            let want = std::fs::read_to_string(whole.path().join(f)).unwrap();
+            assert_eq!(joined, want, "{f} with {n} shards");
+        }
+        let jsonl: String = dirs
+            .iter()
+            .map(|d| std::fs::read_to_string(d.path().join("report.jsonl")).unwrap())
+            .collect();
+        let want = std::fs::read_to_string(whole.path().join("report.jsonl")).unwrap();
+        assert_eq!(jsonl, want, "report.jsonl with {n} shards");
+        // Shards with no rows (more shards than rows) succeed with a header
+        // only; a shard of nothing but broken rows exits 2.
+        assert!(codes.iter().all(|&c| [0, 2, 3].contains(&c)), "{codes:?}");
+        if n > total {
+            assert!(codes.contains(&0));
+        }
+    }
+}
+
+#[test]
+fn bad_shards_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["0/3", "4/3", "1/0", "x"] {
+        let run = run_fixture_batch(dir.path(), &["--shard", bad]);
+        assert_eq!(run.code, 2, "{bad}");
+        assert!(!dir.path().join("report.csv").exists());
+    }
+}
+
+#[test]
+fn folders_pair_files_by_name_and_list_unpaired_ones_as_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.csv");
+    let run = mtcheck(&[
+        "batch",
+        "--candidates",
+        s(&fixtures().join("dirs/candidates")),
+        "--references",
+        s(&fixtures().join("dirs/references")),
+        "--output",
+        s(&out),
+    ]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let rows = records(&out);
+    let got: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["id"].as_str(), r["status"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a.txt", "ok"),
+            ("b.txt", "ok"),
+            ("only-candidate.txt", "error"),
+            ("only-reference.txt", "error"),
+        ]
+    );
+    assert!(rows[2]["error"].contains("no reference named only-candidate.txt"));
+    assert!(rows[3]["error"].contains("no candidate named only-reference.txt"));
+    assert_eq!(rows[3]["candidate"], "");
+}
+
+#[test]
+fn unusable_manifests_exit_2_and_leave_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_columns = dir.path().join("no-columns.csv");
+    std::fs::write(&no_columns, "id,source,target\na,b,c\n").unwrap();
+    let header_only = dir.path().join("header-only.csv");
+    std::fs::write(&header_only, "candidate,reference\n").unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let binary = fixtures().join("articles/binary.bin");
+    let missing = dir.path().join("missing.csv");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let report = out.join("report.csv");
+    for (m, why) in [
+        (&missing, "no such file"),
+        (&no_columns, "`candidate` and `reference` columns"),
+        (&header_only, "has no rows"),
+        (&empty, "is empty"),
+        (&binary, "binary"),
+    ] {
+        let run = mtcheck(&["batch", s(m), "--output", s(&report)]);
+        assert_eq!(run.code, 2, "{}", m.display());
+        assert!(run.stderr.contains(s(m)), "{}", run.stderr);
+        assert!(run.stderr.contains(why), "{}", run.stderr);
+        let left = std::fs::read_dir(&out).unwrap().count();
+        assert_eq!(left, 0, "no output, no temp file");
+    }
+    // An output folder that does not exist is an error too.
+    let nowhere = dir.path().join("no/such/dir/report.csv");
+    let run = mtcheck(&["batch", s(&manifest()), "--output", s(&nowhere)]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+}
+
+/// A manifest in `dir` whose rows are the fixture pairs given (absolute paths).
+fn write_manifest(dir: &Path, pairs: &[(&str, &str)]) -> PathBuf {
+    let path = dir.join("m.csv");
+    let mut text = String::from("candidate,reference\n");
+    for (c, r) in pairs {
+        let c = fixtures().join(c);
+        let r = fixtures().join(r);
+        text.push_str(&format!("{},{}\n", c.display(), r.display()));
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn every_row_failing_exits_2_but_still_writes_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = write_manifest(
+        dir.path(),
+        &[
+            ("articles/empty.txt", "articles/cafe-ref.txt"),
+            ("nope.txt", "nope.txt"),
+        ],
+    );
+    let out = dir.path().join("r.csv");
+    let run = mtcheck(&["batch", s(&m), "-o", s(&out)]);
+    assert_eq!(run.code, 2);
+    let rows = records(&out);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["status"] == "error"));
+}
+
+#[test]
+fn fail_below_exits_1_and_row_errors_take_precedence() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_manifest(
+        dir.path(),
+        &[
+            ("articles/budget-mt.txt", "articles/budget-ref.txt"),
+            ("articles/talks-mt.txt", "articles/talks-ref.txt"),
+        ],
+    );
+    let out = dir.path().join("r.csv");
+    // Every score is at most 100, so 100.1 fails them all and 0 none.
+    let run = mtcheck(&["batch", s(&good), "-o", s(&out), "--fail-below", "100.1"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 below --fail-below"),
+        "{}",
+        run.stderr
+    );
+    let run = mtcheck(&["batch", s(&good), "-o", s(&out), "--fail-below", "0"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(mtcheck(&["batch", s(&good), "-o", s(&out)]).code, 0);
+    let run = run_fixture_batch(dir.path(), &["--fail-below", "100.1", "--quiet"]);
+    assert_eq!(run.code, 3);
+}
+
+#[test]
+fn excel_option_writes_a_bom_and_plain_runs_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    run_fixture_batch(dir.path(), &["--excel", "--quiet"]);
+    for f in ["report.csv", "findings.csv"] {
+        let bytes = std::fs::read(dir.path().join(f)).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBFid,"), "{f}");
+    }
+    let jsonl = std::fs::read(dir.path().join("report.jsonl")).unwrap();
+    assert!(jsonl.starts_with(b"{"));
+    run_fixture_batch(dir.path(), &["--quiet"]);
+    let bytes = std::fs::read(dir.path().join("report.csv")).unwrap();
+    assert!(bytes.starts_with(b"id,candidate,"));
+    // No temporary files are left beside the outputs.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
+fn wmt23_manifest_runs_and_carries_its_columns() {
+    let m = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/wmt23-zhen/manifest.csv");
+    assert!(m.exists(), "shared data missing: {}", m.display());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.csv");
+    let run = mtcheck(&["batch", s(&m), "-o", s(&out), "--quiet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (header, _) = read_csv(&out);
+    // The manifest's own `words` column must not pass for ours.
+    assert_eq!(
+        &header[REPORT_COLUMNS.len()..],
+        [
+            "doc",
+            "system",
+            "segments",
+            "manifest_words",
+            "mqm_penalty",
+            "mqm_per_100_words"
+        ]
+    );
+    let rows = records(&out);
+    assert_eq!(rows.len(), 325);
+    assert!(rows.iter().all(|r| r["status"] == "ok"));
+    let (_, manifest_rows) = read_csv(&m);
+    for (r, m) in rows.iter().zip(&manifest_rows) {
+        assert_eq!(r["id"], m[0]);
+        assert_eq!(r["manifest_words"], m[6]);
+    }
+}
+
+#[test]
+fn check_format_csv_writes_findings_rows() {
+    let c = fixtures().join("articles/budget-mt.txt");
+    let r = fixtures().join("articles/budget-ref.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_mtcheck"))
+        .args(["check", s(&c), "--reference", s(&r), "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let report = mtcheck::check(
+        &Article::read(&c, 1 << 30).unwrap(),
+        &Article::read(&r, 1 << 30).unwrap(),
+        &Config::default(),
+    );
+    assert!(text.starts_with(&FINDINGS_COLUMNS.join(",")));
+    assert_eq!(text.lines().count(), 1 + report.findings.len());
+}
+
+#[test]
+fn config_examples_in_formats_doc_parse() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMATS.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let blocks: Vec<&str> = doc
+        .split("```toml")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert!(!blocks.is_empty());
+    for b in blocks {
+        Config::parse(b).unwrap_or_else(|e| panic!("{e}\n{b}"));
+    }
+    for key in [
+        "minor",
+        "major",
+        "critical",
+        "k",
+        "clean",
+        "review",
+        "max_bytes",
+    ] {
+        assert!(
+            doc.contains(&format!("`{key}`")),
+            "docs/FORMATS.md misses `{key}`"
+        );
+    }
+}
+
+#[test]
+fn an_interrupted_run_keeps_the_previous_report_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long enough that it cannot finish before it is killed.
+    let pair = [("articles/budget-mt.txt", "articles/budget-ref.txt")];
+    let m = write_manifest(dir.path(), &pair.repeat(50_000));
+    let out = dir.path().join("report.csv");
+    std::fs::write(&out, "previous report\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtcheck"))
+        .args(["batch", s(&m), "-o", s(&out), "--quiet"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let finished = child.try_wait().unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        finished.is_none(),
+        "the run ended before it could be interrupted"
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text, "previous report\n");
+}
