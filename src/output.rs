@@ -24,6 +24,14 @@ impl AtomicFile {
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(dir)?;
+        // tempfile creates 0600 files; a report is meant to be shared like
+        // any file the user writes, so give it the usual 0644.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
         Ok(AtomicFile {
             target: target.to_path_buf(),
             temp,
@@ -59,4 +67,38 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut f = AtomicFile::create(target)?;
     f.write_all(bytes)?;
     f.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_under_the_final_name_until_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.csv");
+        let mut f = AtomicFile::create(&target).unwrap();
+        f.write_all(b"id\n").unwrap();
+        assert!(!target.exists());
+        f.commit().unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"id\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
+    }
+
+    #[test]
+    fn dropped_file_leaves_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.json");
+        {
+            let mut f = AtomicFile::create(&target).unwrap();
+            f.write_all(b"partial").unwrap();
+        }
+        assert!(!target.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 }
