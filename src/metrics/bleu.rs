@@ -14,8 +14,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::ngram::{NgramIndex, WordIds};
 use super::tokenize::Tokenizer;
-use super::{pystr, reference_segments, Counts, MetricsError, SACREBLEU_VERSION};
+use super::{pystr, reference_segments, MetricsError, SACREBLEU_VERSION};
 
 /// How n-gram orders with no match are treated (Chen & Cherry 2014).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -198,40 +199,34 @@ impl Bleu {
 
     /// The counts of one segment.
     pub fn segment_stats<S: AsRef<str>>(&self, hypothesis: &str, references: &[S]) -> BleuStats {
-        let max = self.max_ngram_order;
-        let ref_texts: Vec<Cow<str>> = references
-            .iter()
-            .map(|r| self.preprocess(r.as_ref()))
-            .collect();
-        let ref_tokens: Vec<Vec<&str>> = ref_texts
-            .iter()
-            .map(|t| pystr::split(t).collect())
-            .collect();
-        // Each n-gram's highest count in any one reference.
-        let mut ref_counts: Counts<&[&str]> = Counts::default();
-        for tokens in &ref_tokens {
-            for (gram, count) in ngram_counts(tokens, max) {
-                let c = ref_counts.entry(gram).or_insert(0);
-                *c = (*c).max(count);
-            }
-        }
-
         let hyp_text = self.preprocess(hypothesis);
         let hyp_tokens: Vec<&str> = pystr::split(&hyp_text).collect();
-        let hyp_len = hyp_tokens.len() as u64;
-        let mut stats = BleuStats::zero(max);
-        stats.sys_len = hyp_len;
-        stats.ref_len = closest_ref_len(hyp_len, ref_tokens.iter().map(|t| t.len() as u64));
-        for (gram, count) in ngram_counts(&hyp_tokens, max) {
-            let order = gram.len().saturating_sub(1);
-            if let Some(t) = stats.total.get_mut(order) {
-                *t += u64::from(count);
-            }
-            if let (Some(c), Some(&r)) = (stats.correct.get_mut(order), ref_counts.get(gram)) {
-                *c += u64::from(count.min(r));
+        let (word_ids, hyp_symbols) = WordIds::new(&hyp_tokens);
+        let index = NgramIndex::new(&hyp_symbols, self.max_ngram_order);
+
+        // Each hypothesis n-gram's highest count in any one reference.
+        let mut ref_max: Vec<u32> = Vec::new();
+        let mut ref_lens = Vec::with_capacity(references.len());
+        for reference in references {
+            let ref_text = self.preprocess(reference.as_ref());
+            let ref_tokens: Vec<&str> = pystr::split(&ref_text).collect();
+            ref_lens.push(ref_tokens.len() as u64);
+            let counts = index.count(&word_ids.symbols(&ref_tokens)).counts;
+            if ref_max.is_empty() {
+                ref_max = counts;
+            } else {
+                for (m, c) in ref_max.iter_mut().zip(counts) {
+                    *m = (*m).max(c);
+                }
             }
         }
-        stats
+        let sys_len = hyp_tokens.len() as u64;
+        BleuStats {
+            sys_len,
+            ref_len: closest_ref_len(sys_len, ref_lens.into_iter()),
+            correct: index.clipped_matches(&ref_max),
+            total: index.totals().to_vec(),
+        }
     }
 
     /// sacrebleu's `BLEU.compute_bleu` with this configuration's smoothing
@@ -341,19 +336,6 @@ fn closest_ref_len(hyp_len: u64, ref_lens: impl Iterator<Item = u64>) -> u64 {
         };
     }
     best.map_or(0, |(_, len)| len)
-}
-
-/// Counts of every n-gram of orders 1..=max, keyed by token slices (one map
-/// for all orders: slices of different lengths are never equal).
-fn ngram_counts<'t, 's>(tokens: &'t [&'s str], max: usize) -> Counts<&'t [&'s str]> {
-    let mut counts =
-        Counts::with_capacity_and_hasher(tokens.len() * max.min(4), Default::default());
-    for n in 1..=max {
-        for gram in tokens.windows(n) {
-            *counts.entry(gram).or_insert(0) += 1;
-        }
-    }
-    counts
 }
 
 #[cfg(test)]

@@ -14,12 +14,10 @@
 //! is taken per order (1e-16 standing in for undefined values) and averaged
 //! over all orders.
 
-use std::borrow::Cow;
-use std::hash::Hash;
-
 use serde::Serialize;
 
-use super::{pystr, reference_segments, Counts, MetricsError, SACREBLEU_VERSION};
+use super::ngram::{NgramIndex, OtherCounts, WordIds};
+use super::{pystr, reference_segments, MetricsError, SACREBLEU_VERSION};
 
 /// A chrF configuration; [`Chrf::CHRF`] and [`Chrf::CHRF_PLUS_PLUS`] are the standard ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -165,16 +163,21 @@ impl Chrf {
     /// The counts of one segment against its best-scoring reference.
     pub fn segment_stats<S: AsRef<str>>(&self, hypothesis: &str, references: &[S]) -> ChrfStats {
         let hyp_text = pystr::lower_if(hypothesis, self.lowercase);
-        let hyp_chars = self.char_text(&hyp_text);
         let hyp_words = self.words(&hyp_text);
-        let hyp = Ngrams::new(self, &hyp_chars, &hyp_words);
+        let (word_ids, hyp_word_symbols) = WordIds::new(&hyp_words);
+        let chars = NgramIndex::new(&self.char_symbols(&hyp_text), self.char_order);
+        let words = NgramIndex::new(&hyp_word_symbols, self.word_order);
 
         let mut best: Option<(f64, ChrfStats)> = None;
         for reference in references {
             let ref_text = pystr::lower_if(reference.as_ref(), self.lowercase);
-            let ref_chars = self.char_text(&ref_text);
-            let ref_words = self.words(&ref_text);
-            let stats = hyp.match_against(&Ngrams::new(self, &ref_chars, &ref_words));
+            let ref_chars = chars.count(&self.char_symbols(&ref_text));
+            let ref_words = words.count(&word_ids.symbols(&self.words(&ref_text)));
+            let stats = ChrfStats {
+                orders: order_stats(&chars, &ref_chars)
+                    .chain(order_stats(&words, &ref_words))
+                    .collect(),
+            };
             let f = self.score_from_stats(&stats);
             // Strictly better only: the first of equally good references wins.
             let better = match &best {
@@ -238,12 +241,12 @@ impl Chrf {
         100.0 * score
     }
 
-    fn char_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if self.whitespace {
-            Cow::Borrowed(text)
-        } else {
-            pystr::remove_spaces(text)
-        }
+    /// Code points of the text, without whitespace unless `whitespace` is set.
+    fn char_symbols(&self, text: &str) -> Vec<u32> {
+        text.chars()
+            .filter(|&c| self.whitespace || !pystr::is_space(c))
+            .map(u32::from)
+            .collect()
     }
 
     fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
@@ -282,83 +285,22 @@ fn split_punctuation(text: &str) -> Vec<&str> {
     words
 }
 
-/// One order's n-gram counts and how many n-grams there are in total.
-struct Order<K> {
-    counts: Counts<K>,
-    total: u64,
-}
-
-/// The n-grams of one side of a comparison, borrowing from its text.
-struct Ngrams<'t, 'w> {
-    chars: Vec<Order<&'t str>>,
-    words: Vec<Order<&'w [&'t str]>>,
-}
-
-impl<'t, 'w> Ngrams<'t, 'w> {
-    fn new(config: &Chrf, chars: &'t str, words: &'w [&'t str]) -> Self {
-        // Byte offsets of every character, plus the end: n-gram i of order n
-        // is chars[bounds[i]..bounds[i + n]], a slice, not a new string.
-        let bounds: Vec<usize> = chars
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([chars.len()])
-            .collect();
-        let char_orders = (1..=config.char_order)
-            .map(|n| {
-                let mut counts = Counts::with_capacity_and_hasher(bounds.len(), Default::default());
-                let mut total = 0;
-                for w in bounds.windows(n + 1) {
-                    if let (Some(&a), Some(&b)) = (w.first(), w.last()) {
-                        if let Some(gram) = chars.get(a..b) {
-                            *counts.entry(gram).or_insert(0) += 1;
-                            total += 1;
-                        }
-                    }
-                }
-                Order { counts, total }
-            })
-            .collect();
-        let word_orders = (1..=config.word_order)
-            .map(|n| {
-                let mut counts = Counts::with_capacity_and_hasher(words.len(), Default::default());
-                let mut total = 0;
-                for gram in words.windows(n) {
-                    *counts.entry(gram).or_insert(0) += 1;
-                    total += 1;
-                }
-                Order { counts, total }
-            })
-            .collect();
-        Ngrams {
-            chars: char_orders,
-            words: word_orders,
-        }
-    }
-
-    fn match_against(&self, reference: &Ngrams<'_, '_>) -> ChrfStats {
-        let chars = self
-            .chars
-            .iter()
-            .zip(&reference.chars)
-            .map(|(h, r)| order_stats(h, r));
-        let words = self
-            .words
-            .iter()
-            .zip(&reference.words)
-            .map(|(h, r)| order_stats(h, r));
-        ChrfStats {
-            orders: chars.chain(words).collect(),
-        }
-    }
-}
-
-fn order_stats<K: Hash + Eq>(hyp: &Order<K>, reference: &Order<K>) -> OrderStats {
-    OrderStats {
-        // sacrebleu does not count hypothesis n-grams of an order the reference lacks.
-        hypothesis: if reference.total > 0 { hyp.total } else { 0 },
-        reference: reference.total,
-        matched: super::clipped_matches(&hyp.counts, &reference.counts),
-    }
+/// sacrebleu's per-order [hypothesis, reference, matched] counts.
+fn order_stats<'a>(
+    hyp: &'a NgramIndex,
+    reference: &'a OtherCounts,
+) -> impl Iterator<Item = OrderStats> + 'a {
+    let matched = hyp.clipped_matches(&reference.counts);
+    hyp.totals()
+        .iter()
+        .zip(&reference.totals)
+        .zip(matched)
+        .map(|((&h, &r), matched)| OrderStats {
+            // sacrebleu does not count hypothesis n-grams of an order the reference lacks.
+            hypothesis: if r > 0 { h } else { 0 },
+            reference: r,
+            matched,
+        })
 }
 
 #[cfg(test)]

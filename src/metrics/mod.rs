@@ -17,11 +17,9 @@
 
 mod bleu;
 mod chrf;
+mod ngram;
 mod pystr;
 pub mod tokenize;
-
-use std::collections::HashMap;
-use std::hash::Hash;
 
 pub use bleu::{Bleu, BleuScore, BleuStats, Smoothing};
 pub use chrf::{Chrf, ChrfScore, ChrfStats, OrderStats};
@@ -30,10 +28,6 @@ pub use tokenize::{tokenize_13a, Tokenizer};
 /// The sacrebleu release whose definitions these reproduce; it is the
 /// `version:` field of the signatures.
 pub const SACREBLEU_VERSION: &str = "2.6.0";
-
-/// An n-gram → count table. foldhash: n-gram counting is the hot loop, and
-/// SipHash's DoS resistance buys nothing for bounded local input.
-type Counts<K> = HashMap<K, u32, foldhash::fast::RandomState>;
 
 /// Why a corpus score could not be computed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -101,16 +95,6 @@ where
         }
     }
     Ok(segments)
-}
-
-/// Σ over n-grams of min(hypothesis count, reference count), looking up the
-/// smaller table's keys in the larger.
-fn clipped_matches<K: Hash + Eq>(a: &Counts<K>, b: &Counts<K>) -> u64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
-        .iter()
-        .filter_map(|(gram, &count)| large.get(gram).map(|&other| u64::from(count.min(other))))
-        .sum()
 }
 
 #[cfg(test)]

@@ -22,15 +22,6 @@ pub(crate) fn rstrip(s: &str) -> &str {
     s.trim_end_matches(is_space)
 }
 
-/// Python's `''.join(s.split())`: `s` without any whitespace.
-pub(crate) fn remove_spaces(s: &str) -> Cow<'_, str> {
-    if s.chars().any(is_space) {
-        Cow::Owned(s.chars().filter(|&c| !is_space(c)).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 /// Python's `s.lower()` when `on`, else `s` unchanged.
 pub(crate) fn lower_if(s: &str, on: bool) -> Cow<'_, str> {
     if on {
@@ -59,11 +50,5 @@ mod tests {
     #[test]
     fn rstrip_strips_only_the_end() {
         assert_eq!(rstrip("  a b \t\r\n\u{1e}"), "  a b");
-    }
-
-    #[test]
-    fn remove_spaces_borrows_when_nothing_to_remove() {
-        assert!(matches!(remove_spaces("abc"), Cow::Borrowed("abc")));
-        assert_eq!(remove_spaces(" a b\tc "), "abc");
     }
 }
