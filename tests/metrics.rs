@@ -766,3 +766,29 @@ fn cli_reads_crlf_and_utf16_like_sacrebleu_reads_utf8() {
     assert_eq!(run(&crlf), expected);
     assert_eq!(run(&utf16), expected);
 }
+
+// ---------------------------------------------------------------------------
+// Properties on arbitrary text
+
+proptest::proptest! {
+    #[test]
+    fn scores_stay_in_range_on_any_text(hyp in "\\PC{0,60}", reference in "\\PC{0,60}") {
+        for score in [
+            Chrf::CHRF.sentence_score(&hyp, &[&reference]).score,
+            Chrf::CHRF_PLUS_PLUS.sentence_score(&hyp, &[&reference]).score,
+            Bleu::SENTENCE.sentence_score(&hyp, &[&reference]).score,
+            Bleu::CORPUS.sentence_score(&hyp, &[&reference]).score,
+        ] {
+            proptest::prop_assert!((0.0..=100.0 + 1e-9).contains(&score), "{score}");
+        }
+    }
+
+    #[test]
+    fn a_text_against_itself_scores_100(text in "[a-zé .,;\\-0-9]{0,40}") {
+        let has_chars = text.chars().any(|c| !c.is_whitespace());
+        let chrf = Chrf::CHRF.sentence_score(&text, &[&text]).score;
+        proptest::prop_assert_eq!(chrf, if has_chars { 100.0 } else { 0.0 });
+        let bleu = Bleu::SENTENCE.sentence_score(&text, &[&text]).score;
+        proptest::prop_assert!((bleu - if has_chars { 100.0 } else { 0.0 }).abs() < 1e-9, "{bleu}");
+    }
+}
