@@ -29,6 +29,8 @@ enum Command {
     Check(CheckArgs),
     /// Check many articles listed in a manifest CSV (or paired from two folders).
     Batch(BatchArgs),
+    /// Corpus BLEU / chrF / chrF++ of line-parallel files, as sacrebleu computes them.
+    Metrics(MetricsArgs),
 }
 
 #[derive(clap::Args)]
@@ -63,6 +65,15 @@ enum Format {
     Csv,
 }
 
+/// Output of `mtcheck metrics`.
+#[derive(Clone, Copy, ValueEnum)]
+enum MetricsFormat {
+    /// sacrebleu-style lines.
+    Text,
+    /// One JSON object keyed by metric.
+    Json,
+}
+
 /// An error for the user: one line on stderr, exit 2.
 struct Failure(String);
 
@@ -77,6 +88,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Batch(args) => run_batch(args),
+        Command::Metrics(args) => run_metrics(args),
     };
     match result {
         Ok(code) => code,
@@ -211,4 +223,140 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         eprintln!("mtcheck: {}", summary.line());
     }
     Ok(ExitCode::from(summary.exit_code()))
+}
+
+#[derive(clap::Args)]
+#[command(
+    long_about = "Corpus-level scores of a line-parallel hypothesis file against one or more \
+                  reference files, with sacrebleu 2.x's definitions: the same numbers as \
+                  `sacrebleu REF -i HYP -m bleu chrf` (chrF++ is `--chrf-word-order 2`)."
+)]
+struct MetricsArgs {
+    /// The hypothesis (system output), one segment per line; `-` reads stdin.
+    #[arg(long, value_name = "FILE")]
+    hyp: PathBuf,
+    /// The reference, line-parallel with the hypothesis; repeat for several references.
+    #[arg(long = "ref", value_name = "FILE", required = true)]
+    references: Vec<PathBuf>,
+    /// Metrics to compute, comma-separated.
+    #[arg(long, short = 'm', value_enum, value_delimiter = ',', default_values_t = [MetricArg::Bleu, MetricArg::Chrf, MetricArg::ChrfPlusPlus])]
+    metric: Vec<MetricArg>,
+    /// Output format: sacrebleu-style lines, or one JSON object keyed by metric.
+    #[arg(long, short = 'f', value_enum, default_value_t = MetricsFormat::Text)]
+    format: MetricsFormat,
+    /// Decimals of the scores in text output (sacrebleu's --width).
+    #[arg(long, short = 'w', default_value_t = 1)]
+    width: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MetricArg {
+    Bleu,
+    Chrf,
+    #[value(name = "chrf++")]
+    ChrfPlusPlus,
+}
+
+fn run_metrics(args: MetricsArgs) -> Result<ExitCode, Failure> {
+    use mtcheck::metrics::{self, Bleu, Chrf};
+    let read = |path: &PathBuf| -> Result<String, Failure> {
+        let bytes = if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
+        } else {
+            std::fs::read(path)
+        }
+        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        let (text, _) = mtcheck::text::decode(&bytes)
+            .map_err(|e| Failure(format!("{} {e}", path.display())))?;
+        Ok(text)
+    };
+    let hyp_text = read(&args.hyp)?;
+    let hyps = metrics::split_segments(&hyp_text);
+    let ref_texts = args
+        .references
+        .iter()
+        .map(read)
+        .collect::<Result<Vec<_>, _>>()?;
+    let streams: Vec<Vec<&str>> = ref_texts
+        .iter()
+        .map(|t| metrics::split_segments(t))
+        .collect();
+    for (path, stream) in args.references.iter().zip(&streams) {
+        if stream.len() != hyps.len() {
+            return Err(Failure(format!(
+                "{} has {} lines but {} has {}; the files must be line-parallel",
+                args.hyp.display(),
+                hyps.len(),
+                path.display(),
+                stream.len()
+            )));
+        }
+    }
+    let nrefs = streams.len();
+    let mut json = serde_json::Map::new();
+    let mut lines = Vec::new();
+    let mut seen = Vec::new();
+    for &which in &args.metric {
+        if seen.contains(&which) {
+            continue;
+        }
+        seen.push(which);
+        let (key, name, signature, score, verbose, details) = match which {
+            MetricArg::Bleu => {
+                let s = Bleu::CORPUS.corpus_score(&hyps, &streams)?;
+                let details = serde_json::json!({
+                    "counts": s.counts, "totals": s.totals, "precisions": s.precisions,
+                    "bp": s.bp, "ratio": s.ratio, "sys_len": s.sys_len, "ref_len": s.ref_len,
+                    "verbose_score": s.verbose(),
+                });
+                let signature = Bleu::CORPUS.signature(nrefs);
+                (
+                    "bleu",
+                    "BLEU".to_string(),
+                    signature,
+                    s.score,
+                    Some(s.verbose()),
+                    details,
+                )
+            }
+            MetricArg::Chrf | MetricArg::ChrfPlusPlus => {
+                let (key, config) = if which == MetricArg::Chrf {
+                    ("chrf", Chrf::CHRF)
+                } else {
+                    ("chrf++", Chrf::CHRF_PLUS_PLUS)
+                };
+                let s = config.corpus_score(&hyps, &streams)?;
+                let details = serde_json::json!({
+                    "char_order": config.char_order, "word_order": config.word_order,
+                    "beta": config.beta, "stats": s.stats.orders,
+                });
+                (
+                    key,
+                    config.name(),
+                    config.signature(nrefs),
+                    s.score,
+                    None,
+                    details,
+                )
+            }
+        };
+        let mut entry = serde_json::json!({"name": name, "score": score, "signature": signature});
+        if let (Some(entry), Some(details)) = (entry.as_object_mut(), details.as_object()) {
+            entry.extend(details.clone());
+        }
+        json.insert(key.to_string(), entry);
+        let width = args.width;
+        lines.push(match verbose {
+            Some(v) => format!("{name}|{signature} = {score:.width$} {v}"),
+            None => format!("{name}|{signature} = {score:.width$}"),
+        });
+    }
+    let rendered = match args.format {
+        MetricsFormat::Text => lines.join("\n") + "\n",
+        MetricsFormat::Json => serde_json::to_string_pretty(&json)? + "\n",
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(rendered.as_bytes()).and_then(|_| out.flush());
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,375 @@
+//! chrF (Popović 2015) and chrF++ (Popović 2017) as sacrebleu 2.x computes them.
+//!
+//! Per order n (character n-grams 1..=char_order, then word n-grams
+//! 1..=word_order) a segment contributes three counts: hypothesis n-grams
+//! (0 when the reference has none of that order), reference n-grams, and
+//! clipped matches. Character n-grams are taken after removing all
+//! whitespace; words come from whitespace splitting with one leading or
+//! trailing ASCII punctuation mark split off. With several references the
+//! one with the best segment F-score counts. Corpus scores sum the counts.
+//!
+//! By default (sacrebleu's `eps_smoothing=False`) precision and recall are
+//! averaged over the orders where both sides have n-grams ("effective
+//! order") and F-beta is taken of the averages; with `eps_smoothing` F-beta
+//! is taken per order (1e-16 standing in for undefined values) and averaged
+//! over all orders.
+
+use serde::Serialize;
+
+use super::ngram::{NgramIndex, OtherCounts, WordIds};
+use super::{pystr, reference_segments, MetricsError, SACREBLEU_VERSION};
+
+/// A chrF configuration; [`Chrf::CHRF`] and [`Chrf::CHRF_PLUS_PLUS`] are the standard ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Chrf {
+    /// Character n-gram orders 1..=char_order (6).
+    pub char_order: usize,
+    /// Word n-gram orders 1..=word_order (0 for chrF, 2 for chrF++).
+    pub word_order: usize,
+    /// Recall is weighted beta times as much as precision (2).
+    pub beta: u32,
+    /// Lowercase both sides first (sacrebleu `lowercase`).
+    pub lowercase: bool,
+    /// Keep whitespace inside character n-grams (sacrebleu `whitespace`).
+    pub whitespace: bool,
+    /// Per-order epsilon smoothing instead of effective-order averaging.
+    pub eps_smoothing: bool,
+}
+
+impl Default for Chrf {
+    fn default() -> Self {
+        Chrf::CHRF
+    }
+}
+
+/// Counts for one n-gram order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct OrderStats {
+    /// Hypothesis n-grams (0 when the reference has no n-gram of this order).
+    pub hypothesis: u64,
+    /// Reference n-grams.
+    pub reference: u64,
+    /// Hypothesis n-grams also in the reference, clipped to the reference count.
+    pub matched: u64,
+}
+
+/// Sufficient statistics: character orders first, then word orders.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ChrfStats {
+    pub orders: Vec<OrderStats>,
+}
+
+impl ChrfStats {
+    fn zero(orders: usize) -> ChrfStats {
+        ChrfStats {
+            orders: vec![OrderStats::default(); orders],
+        }
+    }
+
+    /// Adds another segment's counts (corpus aggregation).
+    pub fn add(&mut self, other: &ChrfStats) {
+        if self.orders.len() < other.orders.len() {
+            self.orders
+                .resize(other.orders.len(), OrderStats::default());
+        }
+        for (a, b) in self.orders.iter_mut().zip(&other.orders) {
+            a.hypothesis += b.hypothesis;
+            a.reference += b.reference;
+            a.matched += b.matched;
+        }
+    }
+}
+
+/// A chrF result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChrfScore {
+    /// 0..=100.
+    pub score: f64,
+    pub stats: ChrfStats,
+}
+
+impl Chrf {
+    /// chrF2: character 6-grams, beta 2.
+    pub const CHRF: Chrf = Chrf {
+        char_order: 6,
+        word_order: 0,
+        beta: 2,
+        lowercase: false,
+        whitespace: false,
+        eps_smoothing: false,
+    };
+
+    /// chrF2++: chrF plus word unigrams and bigrams.
+    pub const CHRF_PLUS_PLUS: Chrf = Chrf {
+        word_order: 2,
+        ..Chrf::CHRF
+    };
+
+    /// Total number of orders (character + word).
+    pub fn orders(&self) -> usize {
+        self.char_order + self.word_order
+    }
+
+    /// sacrebleu's name for the score: `chrF2`, `chrF2++`.
+    pub fn name(&self) -> String {
+        format!("chrF{}{}", self.beta, "+".repeat(self.word_order))
+    }
+
+    /// sacrebleu's reproducibility signature for `nrefs` references per segment.
+    pub fn signature(&self, nrefs: usize) -> String {
+        format!(
+            "nrefs:{nrefs}|case:{}|eff:{}|nc:{}|nw:{}|space:{}|version:{SACREBLEU_VERSION}",
+            if self.lowercase { "lc" } else { "mixed" },
+            if self.eps_smoothing { "no" } else { "yes" },
+            self.char_order,
+            self.word_order,
+            if self.whitespace { "yes" } else { "no" },
+        )
+    }
+
+    /// Score of one hypothesis against one or more references
+    /// (sacrebleu `CHRF.sentence_score(hyp, refs)`). No references score 0.
+    pub fn sentence_score<S: AsRef<str>>(&self, hypothesis: &str, references: &[S]) -> ChrfScore {
+        let stats = self.segment_stats(hypothesis, references);
+        ChrfScore {
+            score: self.score_from_stats(&stats),
+            stats,
+        }
+    }
+
+    /// Corpus score (sacrebleu `CHRF.corpus_score(hyps, refs)`):
+    /// `reference_streams[k][i]` is the k-th reference of hypothesis `i`.
+    pub fn corpus_score<H, R, S>(
+        &self,
+        hypotheses: &[H],
+        reference_streams: &[R],
+    ) -> Result<ChrfScore, MetricsError>
+    where
+        H: AsRef<str>,
+        R: AsRef<[S]>,
+        S: AsRef<str>,
+    {
+        let segments = reference_segments(hypotheses.len(), reference_streams)?;
+        let mut total = ChrfStats::zero(self.orders());
+        for (hypothesis, references) in hypotheses.iter().zip(&segments) {
+            total.add(&self.segment_stats(hypothesis.as_ref(), references));
+        }
+        Ok(ChrfScore {
+            score: self.score_from_stats(&total),
+            stats: total,
+        })
+    }
+
+    /// The counts of one segment against its best-scoring reference.
+    pub fn segment_stats<S: AsRef<str>>(&self, hypothesis: &str, references: &[S]) -> ChrfStats {
+        let hyp_text = pystr::lower_if(hypothesis, self.lowercase);
+        let hyp_words = self.words(&hyp_text);
+        let (word_ids, hyp_word_symbols) = WordIds::new(&hyp_words);
+        let chars = NgramIndex::new(&self.char_symbols(&hyp_text), self.char_order);
+        let words = NgramIndex::new(&hyp_word_symbols, self.word_order);
+
+        let mut best: Option<(f64, ChrfStats)> = None;
+        for reference in references {
+            let ref_text = pystr::lower_if(reference.as_ref(), self.lowercase);
+            let ref_chars = chars.count(&self.char_symbols(&ref_text));
+            let ref_words = words.count(&word_ids.symbols(&self.words(&ref_text)));
+            let stats = ChrfStats {
+                orders: order_stats(&chars, &ref_chars)
+                    .chain(order_stats(&words, &ref_words))
+                    .collect(),
+            };
+            let f = self.score_from_stats(&stats);
+            // Strictly better only: the first of equally good references wins.
+            let better = match &best {
+                None => true,
+                Some((b, _)) => f > *b,
+            };
+            if better {
+                best = Some((f, stats));
+            }
+        }
+        best.map_or_else(|| ChrfStats::zero(self.orders()), |(_, stats)| stats)
+    }
+
+    /// The chrF score (0..=100) of (summed) statistics.
+    pub fn score_from_stats(&self, stats: &ChrfStats) -> f64 {
+        const EPS: f64 = 1e-16;
+        let factor = f64::from(self.beta) * f64::from(self.beta);
+        let mut eps_score = 0.0;
+        let mut avg_prec = 0.0;
+        let mut avg_rec = 0.0;
+        let mut effective_order = 0usize;
+        for o in stats.orders.iter().take(self.orders()) {
+            let prec = if o.hypothesis > 0 {
+                o.matched as f64 / o.hypothesis as f64
+            } else {
+                EPS
+            };
+            let rec = if o.reference > 0 {
+                o.matched as f64 / o.reference as f64
+            } else {
+                EPS
+            };
+            let denom = factor * prec + rec;
+            eps_score += if denom > 0.0 {
+                (1.0 + factor) * prec * rec / denom
+            } else {
+                EPS
+            };
+            if o.hypothesis > 0 && o.reference > 0 {
+                avg_prec += prec;
+                avg_rec += rec;
+                effective_order += 1;
+            }
+        }
+        if self.eps_smoothing {
+            return if self.orders() == 0 {
+                0.0
+            } else {
+                100.0 * eps_score / self.orders() as f64
+            };
+        }
+        if effective_order == 0 {
+            return 0.0;
+        }
+        avg_prec /= effective_order as f64;
+        avg_rec /= effective_order as f64;
+        if avg_prec + avg_rec == 0.0 {
+            return 0.0;
+        }
+        let score = (1.0 + factor) * avg_prec * avg_rec / (factor * avg_prec + avg_rec);
+        100.0 * score
+    }
+
+    /// Code points of the text, without whitespace unless `whitespace` is set.
+    fn char_symbols(&self, text: &str) -> Vec<u32> {
+        text.chars()
+            .filter(|&c| self.whitespace || !pystr::is_space(c))
+            .map(u32::from)
+            .collect()
+    }
+
+    fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        if self.word_order == 0 {
+            Vec::new()
+        } else {
+            split_punctuation(text)
+        }
+    }
+}
+
+/// sacrebleu's chrF++ word splitting: whitespace tokens, with one ASCII
+/// punctuation mark split off the end, or else off the start, of tokens
+/// longer than one character (so "(hi)" becomes "(hi" and ")").
+fn split_punctuation(text: &str) -> Vec<&str> {
+    const PUNCTUATION: &[u8] = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    let is_punct = |c: char| c.is_ascii() && PUNCTUATION.contains(&(c as u8));
+    let mut words = Vec::new();
+    for word in pystr::split(text) {
+        let mut chars = word.chars();
+        let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+            // One character (or none): kept whole.
+            words.push(word);
+            continue;
+        };
+        if is_punct(last) {
+            // `last` is ASCII, so one byte from the end is a char boundary.
+            let cut = word.len() - 1;
+            words.extend([word.get(..cut), word.get(cut..)].into_iter().flatten());
+        } else if is_punct(first) {
+            words.extend([word.get(..1), word.get(1..)].into_iter().flatten());
+        } else {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// sacrebleu's per-order [hypothesis, reference, matched] counts.
+fn order_stats<'a>(
+    hyp: &'a NgramIndex,
+    reference: &'a OtherCounts,
+) -> impl Iterator<Item = OrderStats> + 'a {
+    let matched = hyp.clipped_matches(&reference.counts);
+    hyp.totals()
+        .iter()
+        .zip(&reference.totals)
+        .zip(matched)
+        .map(|((&h, &r), matched)| OrderStats {
+            // sacrebleu does not count hypothesis n-grams of an order the reference lacks.
+            hypothesis: if r > 0 { h } else { 0 },
+            reference: r,
+            matched,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_segments_score_100() {
+        let s = Chrf::CHRF.sentence_score("The cat sat.", &["The cat sat."]);
+        assert_eq!(s.score, 100.0);
+    }
+
+    #[test]
+    fn whitespace_is_ignored_by_default() {
+        let s = Chrf::CHRF.sentence_score("a b c", &["abc"]);
+        assert_eq!(s.score, 100.0);
+        let spaced = Chrf {
+            whitespace: true,
+            ..Chrf::CHRF
+        };
+        assert!(spaced.sentence_score("a b c", &["abc"]).score < 100.0);
+    }
+
+    #[test]
+    fn empty_hypothesis_scores_zero_and_counts_nothing() {
+        let s = Chrf::CHRF.sentence_score("", &["reference"]);
+        assert_eq!(s.score, 0.0);
+        assert!(s
+            .stats
+            .orders
+            .iter()
+            .all(|o| o.hypothesis == 0 && o.matched == 0));
+        assert_eq!(s.stats.orders.first().map(|o| o.reference), Some(9));
+    }
+
+    #[test]
+    fn orders_missing_from_the_reference_do_not_count_the_hypothesis() {
+        let s = Chrf::CHRF.sentence_score("abcdef", &["ab"]);
+        let o3 = s.stats.orders.get(2).copied().unwrap_or_default();
+        assert_eq!((o3.hypothesis, o3.reference, o3.matched), (0, 0, 0));
+        let o2 = s.stats.orders.get(1).copied().unwrap_or_default();
+        assert_eq!((o2.hypothesis, o2.reference, o2.matched), (5, 1, 1));
+    }
+
+    #[test]
+    fn word_splitting_separates_one_edge_punctuation_mark() {
+        assert_eq!(
+            split_punctuation("(hi) \"yes\", a. é! .x é"),
+            ["(hi", ")", "\"yes\"", ",", "a", ".", "é", "!", ".", "x", "é"]
+        );
+    }
+
+    #[test]
+    fn best_reference_is_chosen() {
+        let one = Chrf::CHRF.sentence_score("the dog", &["a cat"]).score;
+        let two = Chrf::CHRF
+            .sentence_score("the dog", &["a cat", "the dog"])
+            .score;
+        assert!(one < 100.0);
+        assert_eq!(two, 100.0);
+    }
+
+    #[test]
+    fn names_and_signatures_follow_sacrebleu() {
+        assert_eq!(Chrf::CHRF.name(), "chrF2");
+        assert_eq!(Chrf::CHRF_PLUS_PLUS.name(), "chrF2++");
+        assert_eq!(
+            Chrf::CHRF_PLUS_PLUS.signature(1),
+            "nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0"
+        );
+    }
+}

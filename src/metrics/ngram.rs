@@ -1,0 +1,198 @@
+//! N-gram counting without building n-gram strings.
+//!
+//! Text is first turned into symbols (a code point per character, or an id
+//! per distinct word). The hypothesis's n-grams get dense ids order by
+//! order: the n-gram at position i is (id of the (n-1)-gram at i, symbol at
+//! i+n-1), one u64 hash-table key, so every order costs one lookup per
+//! position whatever n is. A reference is then counted against those ids
+//! only: n-grams the hypothesis lacks cannot match, and once a prefix is
+//! missing all its extensions are skipped without a lookup. Counts live in
+//! plain vectors indexed by id, and clipped matches are a sum of minima.
+
+use std::collections::HashMap;
+
+type Table<K> = HashMap<K, u32, foldhash::fast::RandomState>;
+
+/// The prefix of a unigram.
+const ROOT: u32 = u32::MAX;
+/// A reference n-gram that is not among the hypothesis's.
+const MISSING: u32 = u32::MAX - 1;
+
+/// The hypothesis's n-grams of orders 1..=max_order with their counts.
+pub(crate) struct NgramIndex {
+    /// One table per order: each pass then works in a table a sixth the
+    /// size, which stays in cache.
+    ids: Vec<Table<u64>>,
+    /// Ids of order n are `ranges[n - 1]` (ids are handed out order by order).
+    ranges: Vec<std::ops::Range<usize>>,
+    counts: Vec<u32>,
+    totals: Vec<u64>,
+}
+
+/// Another text's counts of the hypothesis's n-grams.
+pub(crate) struct OtherCounts {
+    /// Indexed by hypothesis n-gram id.
+    pub counts: Vec<u32>,
+    /// All n-grams of each order, matched or not.
+    pub totals: Vec<u64>,
+}
+
+fn key(prefix: u32, symbol: u32) -> u64 {
+    (u64::from(prefix) << 32) | u64::from(symbol)
+}
+
+/// How many n-grams of order n a sequence of `len` symbols has.
+fn ngrams_in(len: usize, n: usize) -> usize {
+    (len + 1).saturating_sub(n)
+}
+
+impl NgramIndex {
+    pub fn new(symbols: &[u32], max_order: usize) -> NgramIndex {
+        let mut ids = Vec::with_capacity(max_order);
+        let mut counts: Vec<u32> = Vec::new();
+        let mut ranges = Vec::with_capacity(max_order);
+        let mut totals = Vec::with_capacity(max_order);
+        // prefix[i]: id of the previous order's n-gram starting at i.
+        let mut prefix = vec![ROOT; symbols.len()];
+        for n in 1..=max_order {
+            let start = counts.len();
+            let tail = symbols.get(n - 1..).unwrap_or(&[]);
+            let mut table = Table::with_capacity_and_hasher(tail.len(), Default::default());
+            for (p, &symbol) in prefix.iter_mut().zip(tail) {
+                let next = u32::try_from(counts.len()).unwrap_or(MISSING).min(MISSING);
+                let id = *table.entry(key(*p, symbol)).or_insert(next);
+                if id == next {
+                    counts.push(0);
+                }
+                if let Some(c) = counts.get_mut(id as usize) {
+                    *c += 1;
+                }
+                *p = id;
+            }
+            prefix.truncate(tail.len());
+            ids.push(table);
+            ranges.push(start..counts.len());
+            totals.push(ngrams_in(symbols.len(), n) as u64);
+        }
+        NgramIndex {
+            ids,
+            ranges,
+            counts,
+            totals,
+        }
+    }
+
+    /// Hypothesis n-grams per order.
+    pub fn totals(&self) -> &[u64] {
+        &self.totals
+    }
+
+    /// Counts `symbols`' occurrences of the hypothesis n-grams.
+    pub fn count(&self, symbols: &[u32]) -> OtherCounts {
+        let mut counts = vec![0u32; self.counts.len()];
+        let mut totals = Vec::with_capacity(self.ranges.len());
+        let mut prefix = vec![ROOT; symbols.len()];
+        for (n, table) in (1..).zip(&self.ids) {
+            let tail = symbols.get(n - 1..).unwrap_or(&[]);
+            for (p, &symbol) in prefix.iter_mut().zip(tail) {
+                if *p == MISSING {
+                    continue;
+                }
+                *p = match table.get(&key(*p, symbol)) {
+                    Some(&id) => {
+                        if let Some(c) = counts.get_mut(id as usize) {
+                            *c += 1;
+                        }
+                        id
+                    }
+                    None => MISSING,
+                };
+            }
+            prefix.truncate(tail.len());
+            totals.push(ngrams_in(symbols.len(), n) as u64);
+        }
+        OtherCounts { counts, totals }
+    }
+
+    /// Per order, Σ over the hypothesis n-grams of min(own count, `other` count).
+    pub fn clipped_matches(&self, other: &[u32]) -> Vec<u64> {
+        self.ranges
+            .iter()
+            .map(|range| {
+                let own = self.counts.get(range.clone()).unwrap_or(&[]);
+                let theirs = other.get(range.clone()).unwrap_or(&[]);
+                own.iter()
+                    .zip(theirs)
+                    .map(|(&a, &b)| u64::from(a.min(b)))
+                    .sum()
+            })
+            .collect()
+    }
+}
+
+/// Word symbols: the hypothesis's distinct words get ids 0, 1, …; a word
+/// only another text has maps to `u32::MAX`, which no n-gram key contains.
+pub(crate) struct WordIds<'a> {
+    ids: Table<&'a str>,
+}
+
+impl<'a> WordIds<'a> {
+    /// Interns the hypothesis's words and returns them as symbols.
+    pub fn new(words: &[&'a str]) -> (WordIds<'a>, Vec<u32>) {
+        let mut ids = Table::with_capacity_and_hasher(words.len(), Default::default());
+        let symbols = words
+            .iter()
+            .map(|&w| {
+                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                *ids.entry(w).or_insert(next)
+            })
+            .collect();
+        (WordIds { ids }, symbols)
+    }
+
+    /// Another text's words as symbols.
+    pub fn symbols(&self, words: &[&str]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| self.ids.get(w).copied().unwrap_or(u32::MAX))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<u32> {
+        s.chars().map(u32::from).collect()
+    }
+
+    #[test]
+    fn counts_and_clips_like_string_ngrams() {
+        let hyp = NgramIndex::new(&chars("abab"), 3);
+        assert_eq!(hyp.totals(), [4, 3, 2]);
+        let other = hyp.count(&chars("babx"));
+        assert_eq!(other.totals, [4, 3, 2]);
+        // unigrams a:2/1 b:2/2 → 3; bigrams ab:2/1 ba:1/1 → 2; trigrams aba:1/0 bab:1/1 → 1
+        assert_eq!(hyp.clipped_matches(&other.counts), [3, 2, 1]);
+    }
+
+    #[test]
+    fn short_texts_have_no_high_orders() {
+        let hyp = NgramIndex::new(&chars("ab"), 4);
+        assert_eq!(hyp.totals(), [2, 1, 0, 0]);
+        let other = hyp.count(&[]);
+        assert_eq!(other.totals, [0, 0, 0, 0]);
+        assert_eq!(hyp.clipped_matches(&other.counts), [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn unknown_words_never_match() {
+        let (ids, hyp_words) = WordIds::new(&["the", "cat", "the"]);
+        assert_eq!(hyp_words, [0, 1, 0]);
+        let other = ids.symbols(&["the", "dog"]);
+        assert_eq!(other, [0, u32::MAX]);
+        let hyp = NgramIndex::new(&hyp_words, 2);
+        assert_eq!(hyp.clipped_matches(&hyp.count(&other).counts), [1, 0]);
+    }
+}

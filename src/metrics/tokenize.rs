@@ -1,0 +1,232 @@
+//! BLEU tokenisers: sacrebleu's `13a` (mteval-v13a.pl), `char` and `none`.
+//!
+//! `13a` is four regular-expression substitutions applied one after the
+//! other, each scanning left to right without overlapping matches. Every
+//! character the patterns test for is ASCII, so the passes work on bytes:
+//! spaces are only ever inserted next to an ASCII byte, which keeps the
+//! UTF-8 valid and multi-byte characters whole.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::pystr;
+
+/// Which tokeniser BLEU applies before counting word n-grams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Tokenizer {
+    /// mteval-v13a, the WMT standard and sacrebleu's default.
+    #[default]
+    #[serde(rename = "13a")]
+    ThirteenA,
+    /// Every non-space character is a token.
+    #[serde(rename = "char")]
+    Char,
+    /// Whitespace splitting only.
+    #[serde(rename = "none")]
+    None,
+}
+
+impl Tokenizer {
+    /// The name sacrebleu uses in signatures (`tok:13a`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tokenizer::ThirteenA => "13a",
+            Tokenizer::Char => "char",
+            Tokenizer::None => "none",
+        }
+    }
+
+    /// Tokenises one segment into a space-separated string, as sacrebleu's
+    /// tokeniser objects do.
+    pub fn tokenize(self, line: &str) -> Cow<'_, str> {
+        match self {
+            Tokenizer::ThirteenA => Cow::Owned(tokenize_13a(line)),
+            Tokenizer::Char => {
+                let mut out = String::with_capacity(line.len() * 2);
+                for (i, c) in line.chars().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push(c);
+                }
+                Cow::Owned(out)
+            }
+            Tokenizer::None => Cow::Borrowed(line),
+        }
+    }
+}
+
+/// sacrebleu's `Tokenizer13a`: the tokenised segment, tokens joined by single spaces.
+pub fn tokenize_13a(line: &str) -> String {
+    let mut text = Cow::Borrowed(line);
+    if text.contains("<skipped>") {
+        text = Cow::Owned(text.replace("<skipped>", ""));
+    }
+    if text.contains("-\n") {
+        text = Cow::Owned(text.replace("-\n", ""));
+    }
+    if text.contains('\n') {
+        text = Cow::Owned(text.replace('\n', " "));
+    }
+    if text.contains('&') {
+        // In this order, as sacrebleu does: "&amp;lt;" becomes "<".
+        text = Cow::Owned(
+            text.replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">"),
+        );
+    }
+
+    // The segment is padded with a space on both sides before the passes.
+    let mut padded = Vec::with_capacity(text.len() + 2);
+    padded.push(b' ');
+    padded.extend_from_slice(text.as_bytes());
+    padded.push(b' ');
+
+    // 1. `([\{-\~\[-\` -\&\(-\+\:-\@\/])` → ` \1 `
+    let mut a = Vec::with_capacity(padded.len() * 3 / 2);
+    for &b in &padded {
+        if is_13a_symbol(b) {
+            a.extend_from_slice(&[b' ', b, b' ']);
+        } else {
+            a.push(b);
+        }
+    }
+    // 2. `([^0-9])([\.,])` → `\1 \2 `: period and comma not after a digit.
+    let b = pair_pass(
+        &a,
+        |x, y| !x.is_ascii_digit() && is_period_or_comma(y),
+        Spacing::Middle,
+    );
+    // 3. `([\.,])([^0-9])` → ` \1 \2`: period and comma not before a digit.
+    let c = pair_pass(
+        &b,
+        |x, y| is_period_or_comma(x) && !y.is_ascii_digit(),
+        Spacing::Around,
+    );
+    // 4. `([0-9])(-)` → `\1 \2 `: a dash after a digit.
+    let d = pair_pass(&c, |x, y| x.is_ascii_digit() && y == b'-', Spacing::Middle);
+
+    // Only ASCII spaces were inserted, each beside an ASCII byte, so this
+    // cannot fail; the lossy fallback only keeps the function panic-free.
+    let spaced =
+        String::from_utf8(d).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let mut out = String::with_capacity(spaced.len());
+    for token in pystr::split(&spaced) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(token);
+    }
+    out
+}
+
+/// The first pass's character class: `{|}~`, `[\]^_` and backtick,
+/// space to `&`, `(` to `+`, `:` to `@`, and `/`. Not `'`, `-`, `.` or `,`.
+fn is_13a_symbol(b: u8) -> bool {
+    matches!(b, b'{'..=b'~' | b'['..=b'`' | b' '..=b'&' | b'('..=b'+' | b':'..=b'@' | b'/')
+}
+
+fn is_period_or_comma(b: u8) -> bool {
+    b == b'.' || b == b','
+}
+
+/// Where a two-character substitution puts its spaces.
+#[derive(Clone, Copy)]
+enum Spacing {
+    /// `\1 \2 `
+    Middle,
+    /// ` \1 \2`
+    Around,
+}
+
+/// One `re.sub` of a two-character pattern: scan left to right; where
+/// `(x, y)` matches, emit it spaced and continue after `y`, so a character
+/// that completed a match cannot start the next one.
+fn pair_pass(input: &[u8], matches: impl Fn(u8, u8) -> bool, spacing: Spacing) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len() + input.len() / 4);
+    let mut i = 0;
+    while let Some(&x) = input.get(i) {
+        match input.get(i + 1) {
+            Some(&y) if matches(x, y) => {
+                match spacing {
+                    Spacing::Middle => out.extend_from_slice(&[x, b' ', y, b' ']),
+                    Spacing::Around => out.extend_from_slice(&[b' ', x, b' ', y]),
+                }
+                i += 2;
+            }
+            _ => {
+                out.push(x);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_punctuation_but_keeps_apostrophes_and_hyphens() {
+        assert_eq!(
+            tokenize_13a("It wasn't a well-known (test), \"right\"?"),
+            "It wasn't a well-known ( test ) , \" right \" ?"
+        );
+    }
+
+    #[test]
+    fn keeps_decimal_and_thousands_separators_inside_numbers() {
+        assert_eq!(
+            tokenize_13a("1,200 and 3.5 but 4. and 5,"),
+            "1,200 and 3.5 but 4 . and 5 ,"
+        );
+    }
+
+    #[test]
+    fn separates_dash_after_a_digit_only() {
+        assert_eq!(
+            tokenize_13a("2020-2021 COVID-19 x-ray"),
+            "2020 - 2021 COVID-19 x-ray"
+        );
+    }
+
+    #[test]
+    fn a_character_used_by_one_match_cannot_start_the_next() {
+        // In "a..5" the first period is consumed by the match "a.", so the
+        // second one is not split from the 5 (sacrebleu gives "a . .5").
+        assert_eq!(tokenize_13a("a..5"), "a . .5");
+        assert_eq!(tokenize_13a("x,.5"), "x , .5");
+        assert_eq!(tokenize_13a("7--8"), "7 - -8");
+        assert_eq!(tokenize_13a("a.,b"), "a . , b");
+    }
+
+    #[test]
+    fn unescapes_entities_in_sacrebleu_order() {
+        assert_eq!(tokenize_13a("a &amp;lt; b &quot;c&quot;"), "a < b \" c \"");
+    }
+
+    #[test]
+    fn removes_skipped_markers_and_joins_hyphenated_line_breaks() {
+        assert_eq!(tokenize_13a("<skipped>co-\noperate\nnow"), "cooperate now");
+    }
+
+    #[test]
+    fn leaves_non_ascii_punctuation_attached() {
+        assert_eq!(tokenize_13a("“No.” — 中国，"), "“No . ” — 中国，");
+    }
+
+    #[test]
+    fn empty_and_blank_lines_give_no_tokens() {
+        assert_eq!(tokenize_13a(""), "");
+        assert_eq!(tokenize_13a(" \t "), "");
+    }
+
+    #[test]
+    fn char_tokenizer_spaces_every_character() {
+        assert_eq!(Tokenizer::Char.tokenize("ab c"), "a b   c");
+    }
+}
