@@ -354,6 +354,18 @@ impl<'a> Cx<'a> {
         i > 0 && i < self.t.len() && self.end(i - 1) == self.start(i)
     }
 
+    /// Token `i` starts a sentence or line (so its capital says nothing).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let mut k = i;
+        // Skip opening quotes and brackets.
+        while k > 0 && self.linked(k) && matches!(self.kind(k - 1), Some(TokenKind::Quote))
+            || k > 0 && self.linked(k) && matches!(self.raw(k - 1), "(" | "[")
+        {
+            k -= 1;
+        }
+        k == 0 || !self.linked(k) || matches!(self.raw(k - 1), "." | "!" | "?" | ":" | ";" | "…")
+    }
+
     fn cap(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
@@ -397,7 +409,13 @@ impl<'a> Cx<'a> {
         }
         let (m, ambiguous) = words::month(self.norm(i))?;
         let mut j = i + 1;
-        if ambiguous && self.norm(i).len() <= 4 && self.raw(j) == "." && self.glued(j) {
+        let abbreviation = !matches!(self.norm(i), "may" | "june" | "july");
+        if ambiguous
+            && abbreviation
+            && self.norm(i).len() <= 4
+            && self.raw(j) == "."
+            && self.glued(j)
+        {
             j += 1;
         }
         Some((m, ambiguous, j))
@@ -912,6 +930,8 @@ impl<'a> Cx<'a> {
             let prev = self.norm(i - 1);
             let label = self.is_word(i - 1)
                 && self.cap(i - 1)
+                && !self.sentence_initial(i - 1)
+                && !words::approximator(prev)
                 && prev.len() > 1
                 && words::month(prev).is_none()
                 && words::weekday(prev).is_none()
@@ -1187,6 +1207,9 @@ impl<'a> Cx<'a> {
                             ordinal = ord;
                             end = self.end(j);
                             j += 1;
+                            if !ord {
+                                continue;
+                            }
                         }
                         _ => {}
                     }
@@ -1230,7 +1253,11 @@ impl<'a> Cx<'a> {
                 any = true;
                 end = self.end(j);
                 j += 1;
-                break;
+                if suffix.is_some() || ord {
+                    break;
+                }
+                // "twenty-one thousand": a plain compound may take a scale.
+                continue;
             }
             if let Some(v) = words::cardinal(w) {
                 let v = v as f64;
@@ -1250,7 +1277,7 @@ impl<'a> Cx<'a> {
             } else if let Some(s) = words::scale(w)
                 .filter(|_| matches!(w, "thousand" | "million" | "billion" | "trillion"))
             {
-                if !any || s <= scale && scale > 1.0 && total > 0.0 {
+                if !any || (scale > 1.0 && s >= scale) {
                     break;
                 }
                 total += current.max(1.0) * s;
