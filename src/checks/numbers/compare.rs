@@ -78,6 +78,7 @@ fn factor(code: &str) -> Option<f64> {
         "kg" => 1.0,
         "g" => 0.001,
         "lb" => 0.453_592,
+        "ms" => 1.0 / 86_400_000.0,
         "second" => 1.0 / 86400.0,
         "minute" => 1.0 / 1440.0,
         "hour" => 1.0 / 24.0,
@@ -177,6 +178,12 @@ fn cross_family(c: &NumberMention, r: &NumberMention) -> Option<Relation> {
                 let only_day = d.year.is_none() && d.month.is_none() && d.day.is_some();
                 (only_day && d.day.map(f64::from) == Some(*v)).then_some(Relation::Equal)
             }
+            // "half" = "50%", "a quarter" = "25%"
+            (Value::Number(p), Value::Number(f))
+                if a.kind == MentionKind::Percent && b.spelled && *f > 0.0 && *f < 1.0 =>
+            {
+                ((p - f * 100.0).abs() < 1e-6).then_some(Relation::Equal)
+            }
             (Value::Date(d), Value::Weekday(w)) => {
                 let wd = weekday_of(d.year?, d.month?, d.day?)?;
                 (wd == *w).then_some(Relation::Equal)
@@ -195,6 +202,21 @@ fn relate_plain(c: &NumberMention, r: &NumberMention, _ordinal: bool) -> Relatio
     if same_number(a, c.step, b, r.step) {
         return Relation::Equal;
     }
+    // "half" and "four parties" are not two versions of one figure.
+    let fraction = |m: &NumberMention, v: f64| m.spelled && v < 1.0 && v > 0.0;
+    if fraction(c, a) != fraction(r, b) {
+        return Relation::Unrelated;
+    }
+    // "4" against "4 million" is a range read apart ("4 to 6 million"), not a conflict.
+    if (c.scale > 1.0) != (r.scale > 1.0) {
+        let ratio = if a.abs() > b.abs() { a / b } else { b / a };
+        if [1e3, 1e6, 1e9, 1e12]
+            .iter()
+            .any(|&s| (ratio - s).abs() < 1e-6 * s)
+        {
+            return Relation::Unrelated;
+        }
+    }
     match (&c.noun, &r.noun) {
         (Some(x), Some(y)) if x != y => Relation::Unrelated,
         _ => Relation::ValueMismatch,
@@ -208,7 +230,12 @@ fn relate_counts(c: &NumberMention, r: &NumberMention) -> Relation {
     let measured = |m: &NumberMention| m.unit.filter(|u| u.dim != Dim::Count);
     match (measured(c), measured(r)) {
         (Some(uc), Some(ur)) => {
+            // "54 years old" and "54 years" (of age) are one figure.
+            let age_years = |x: Dim, code: &str| x == Dim::Age || code == "year";
             if uc.dim != ur.dim {
+                if age_years(uc.dim, uc.code) && age_years(ur.dim, ur.code) && a == b {
+                    return Relation::Equal;
+                }
                 return Relation::Unrelated;
             }
             if uc.code == ur.code {

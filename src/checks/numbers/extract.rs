@@ -1875,36 +1875,41 @@ fn link_ranges(text: &str, out: &mut [NumberMention]) {
         if a.kind != MentionKind::Cardinal
             || a.unit.is_some()
             || a.noun.is_some()
-            || a.spelled != b.spelled && !b.spelled && a.spelled
+            || a.spelled != b.spelled
+            || a.step == 0.0
         {
             continue;
         }
-        if !matches!(
+        let takes_unit = matches!(
             b.kind,
             MentionKind::Percent
                 | MentionKind::Money
                 | MentionKind::Quantity
                 | MentionKind::Duration
                 | MentionKind::Cardinal
-        ) || (b.kind == MentionKind::Cardinal && b.noun.is_none())
-        {
+        );
+        if !takes_unit {
             continue;
         }
         let gap = text.get(a.end..b.start).unwrap_or("").trim();
-        let gap = gap.trim_start_matches(['$', '€', '£']);
+        let gap = gap.trim_end_matches(['$', '€', '£']).trim_end();
+        let gap = gap.strip_suffix("S").map_or(gap, str::trim_end);
         if !matches!(gap, "to" | "-" | "–" | "and" | "or" | "" | "—") {
             continue;
+        }
+        // "4 to 6 million": the first number takes the second's scale.
+        if b.scale > 1.0 && a.scale == 1.0 {
+            if let Value::Number(v) = &mut a.value {
+                if *v < 1000.0 {
+                    *v *= b.scale;
+                    a.step *= b.scale;
+                    a.scale = b.scale;
+                }
+            }
         }
         a.kind = b.kind;
         a.unit = b.unit;
         a.noun = b.noun.clone();
-        if b.scale > 1.0 && a.scale == 1.0 {
-            if let Value::Number(v) = &mut a.value {
-                *v *= b.scale;
-            }
-            a.step *= b.scale;
-            a.scale = b.scale;
-        }
     }
 }
 

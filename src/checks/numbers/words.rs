@@ -248,6 +248,7 @@ pub fn unit(w: &str) -> Option<Unit> {
         "kmh" | "kph" => u("km/h", Speed),
         "knot" | "knots" => u("kn", Speed),
         "degree" | "degrees" | "c" | "celsius" => u("°", Temperature),
+        "millisecond" | "milliseconds" | "ms" => u("ms", Time),
         "second" | "seconds" | "sec" | "secs" => u("second", Time),
         "minute" | "minutes" | "min" | "mins" => u("minute", Time),
         "hour" | "hours" | "hr" | "hrs" => u("hour", Time),
@@ -278,6 +279,22 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "won" | "krw" => "KRW",
         "franc" | "francs" | "chf" => "CHF",
         "hkd" => "HKD",
+        "sgd" => "SGD",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        "nzd" => "NZD",
+        "twd" => "TWD",
+        "mop" | "pataca" | "patacas" => "MOP",
+        "baht" | "thb" => "THB",
+        "ringgit" | "myr" => "MYR",
+        "lira" | "lire" => "TRY",
+        "hryvnia" | "hryvnias" | "uah" => "UAH",
+        "reais" | "brl" => "BRL",
+        "peso" | "pesos" => "MXN",
+        "rand" | "zar" => "ZAR",
+        "shekel" | "shekels" | "ils" => "ILS",
+        "dong" | "vnd" => "VND",
+        "rupiah" | "idr" => "IDR",
         _ => return None,
     })
 }
@@ -285,9 +302,9 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
 /// Codes written before the amount ("USD 5 million", "Rs 500").
 pub fn currency_code_before(w: &str) -> Option<&'static str> {
     match w {
-        "usd" | "eur" | "gbp" | "rmb" | "cny" | "jpy" | "inr" | "rs" | "chf" | "hkd" | "krw" => {
-            currency_word(w)
-        }
+        "usd" | "eur" | "gbp" | "rmb" | "cny" | "jpy" | "inr" | "rs" | "chf" | "hkd" | "krw"
+        | "sgd" | "aud" | "cad" | "nzd" | "twd" | "mop" | "myr" | "thb" | "uah" | "brl" | "zar"
+        | "ils" | "vnd" | "idr" => currency_word(w),
         _ => None,
     }
 }
