@@ -71,14 +71,86 @@ struct Located {
     sentence: Option<usize>,
 }
 
-fn locate(article: &Article) -> Vec<Located> {
-    extract_article(article)
-        .into_iter()
-        .map(|m| Located {
-            sentence: article.sentence_at(m.start),
-            m,
-        })
-        .collect()
+/// One article's mentions, indexed by sentence, plus an exact-value index
+/// used instead of pairwise comparison when articles are very large.
+struct Side<'a> {
+    article: &'a Article,
+    mentions: Vec<Located>,
+    by_sentence: Vec<Vec<usize>>,
+    exact: Option<std::collections::HashSet<String>>,
+}
+
+/// Above this many candidate × reference mention pairs, "found anywhere"
+/// uses exact normalised keys instead of [`relate`] (keeps huge inputs linear).
+const PAIRWISE_LIMIT: usize = 4_000_000;
+
+impl<'a> Side<'a> {
+    fn new(article: &'a Article) -> Side<'a> {
+        let mentions: Vec<Located> = extract_article(article)
+            .into_iter()
+            .map(|m| Located {
+                sentence: article.sentence_at(m.start),
+                m,
+            })
+            .collect();
+        let mut by_sentence = vec![Vec::new(); article.sentences.len()];
+        for (k, l) in mentions.iter().enumerate() {
+            if let Some(list) = l.sentence.and_then(|s| by_sentence.get_mut(s)) {
+                list.push(k);
+            }
+        }
+        Side {
+            article,
+            mentions,
+            by_sentence,
+            exact: None,
+        }
+    }
+
+    fn build_exact(&mut self) {
+        self.exact = Some(self.mentions.iter().map(|l| exact_key(&l.m)).collect());
+    }
+
+    /// Whether `m` equals some mention of this side.
+    fn has(&self, m: &NumberMention) -> bool {
+        match &self.exact {
+            Some(keys) => keys.contains(&exact_key(m)),
+            None => self
+                .mentions
+                .iter()
+                .any(|l| relate(m, &l.m) == Relation::Equal),
+        }
+    }
+
+    /// Mentions in sentences `set` (and, with `spread`, their neighbours).
+    fn in_sentences(&self, set: &[usize], spread: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        for &s in set {
+            let range = if spread {
+                s.saturating_sub(1)..=s.saturating_add(1)
+            } else {
+                s..=s
+            };
+            for x in range {
+                if seen.contains(&x) {
+                    continue;
+                }
+                seen.push(x);
+                if let Some(list) = self.by_sentence.get(x) {
+                    out.extend_from_slice(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Exact normalised identity of a mention, for the large-input path.
+fn exact_key(m: &NumberMention) -> String {
+    let family = if m.kind.is_date() { "d" } else { "n" };
+    format!("{family}|{}|{}", m.value, m.unit_code().unwrap_or(""))
 }
 
 /// Too common or too loose to report when absent on one side: "one",
@@ -101,16 +173,18 @@ pub fn compare_articles(
     alignment: &Alignment,
     config: &NumbersConfig,
 ) -> Vec<Finding> {
-    let cands = locate(candidate);
-    let refs = locate(reference);
+    let mut cands = Side::new(candidate);
+    let mut refs = Side::new(reference);
+    if cands.mentions.len().saturating_mul(refs.mentions.len()) > PAIRWISE_LIMIT {
+        cands.build_exact();
+        refs.build_exact();
+    }
     let mut findings = Vec::new();
-    let mut c_done = vec![false; cands.len()];
-    let mut r_done = vec![false; refs.len()];
+    let mut c_done = vec![false; cands.mentions.len()];
+    let mut r_done = vec![false; refs.mentions.len()];
     if config.mismatches {
         for pair in &alignment.pairs {
             aligned_pair(
-                candidate,
-                reference,
                 &cands,
                 &refs,
                 &pair.candidate,
@@ -122,19 +196,21 @@ pub fn compare_articles(
         }
     }
     if config.unsupported {
-        for (k, c) in cands.iter().enumerate() {
-            if c_done.get(k).copied().unwrap_or(true) || !reportable(&c.m) {
-                continue;
-            }
-            let rel: Vec<(Relation, &Located)> =
-                refs.iter().map(|r| (relate(&c.m, &r.m), r)).collect();
-            if rel.iter().any(|(x, _)| *x == Relation::Equal) {
+        for (k, c) in cands.mentions.iter().enumerate() {
+            if c_done.get(k).copied().unwrap_or(true) || !reportable(&c.m) || refs.has(&c.m) {
                 continue;
             }
             let ctext = snippet(&candidate.text, &c.m);
-            let unit_hint = rel.iter().find(|(x, _)| *x == Relation::UnitMismatch);
+            // Same value in another unit: say so, with the evidence.
+            let unit_hint = if refs.exact.is_none() {
+                refs.mentions
+                    .iter()
+                    .find(|r| relate(&c.m, &r.m) == Relation::UnitMismatch)
+            } else {
+                None
+            };
             let f = match unit_hint {
-                Some((_, r)) => Finding::new(
+                Some(r) => Finding::new(
                     Kind::NumberUnsupported,
                     candidate,
                     c.m.start,
@@ -157,22 +233,17 @@ pub fn compare_articles(
         }
     }
     if config.missing {
-        let mut reported: Vec<&NumberMention> = Vec::new();
-        for (k, r) in refs.iter().enumerate() {
-            if r_done.get(k).copied().unwrap_or(true) || !reportable(&r.m) {
-                continue;
-            }
-            if cands.iter().any(|c| relate(&c.m, &r.m) == Relation::Equal) {
+        let mut reported: Vec<String> = Vec::new();
+        for (k, r) in refs.mentions.iter().enumerate() {
+            if r_done.get(k).copied().unwrap_or(true) || !reportable(&r.m) || cands.has(&r.m) {
                 continue;
             }
             // Once per value: "80th anniversary" twice is one omission.
-            if reported
-                .iter()
-                .any(|p| p.kind == r.m.kind && p.value == r.m.value && p.unit == r.m.unit)
-            {
+            let key = format!("{}|{}", r.m.kind, exact_key(&r.m));
+            if reported.contains(&key) {
                 continue;
             }
-            reported.push(&r.m);
+            reported.push(key);
             findings.push(
                 Finding::new(
                     Kind::NumberMissing,
@@ -191,15 +262,6 @@ pub fn compare_articles(
     findings
 }
 
-/// Sentences `set` and their neighbours (±1): where a value may have moved to.
-fn near(set: &[usize], s: Option<usize>) -> bool {
-    s.is_some_and(|s| set.iter().any(|&x| s + 1 >= x && s <= x + 1))
-}
-
-fn inside(set: &[usize], s: Option<usize>) -> bool {
-    s.is_some_and(|s| set.contains(&s))
-}
-
 /// Mismatches within one aligned group of sentences.
 ///
 /// A candidate mention `c` conflicts with a reference mention `r` when
@@ -210,32 +272,37 @@ fn inside(set: &[usize], s: Option<usize>) -> bool {
 /// 3. the pairing is unambiguous: `c` is the only open candidate mention
 ///    that conflicts with `r` and vice versa — or, when several do on both
 ///    sides in equal numbers, they are paired in order.
-#[allow(clippy::too_many_arguments)]
 fn aligned_pair(
-    candidate: &Article,
-    reference: &Article,
-    cands: &[Located],
-    refs: &[Located],
+    cands: &Side<'_>,
+    refs: &Side<'_>,
     cs: &[usize],
     rs: &[usize],
     c_done: &mut [bool],
     r_done: &mut [bool],
     findings: &mut Vec<Finding>,
 ) {
-    let open_c: Vec<usize> = (0..cands.len())
-        .filter(|&k| inside(cs, cands[k].sentence) && !c_done[k])
+    let c_near = cands.in_sentences(cs, true);
+    let r_near = refs.in_sentences(rs, true);
+    let cm = |k: usize| &cands.mentions[k].m;
+    let rm = |k: usize| &refs.mentions[k].m;
+    let open_c: Vec<usize> = cands
+        .in_sentences(cs, false)
+        .into_iter()
+        .filter(|&k| !c_done[k])
         .filter(|&k| {
-            !refs
+            !r_near
                 .iter()
-                .any(|r| near(rs, r.sentence) && relate(&cands[k].m, &r.m) == Relation::Equal)
+                .any(|&r| relate(cm(k), rm(r)) == Relation::Equal)
         })
         .collect();
-    let open_r: Vec<usize> = (0..refs.len())
-        .filter(|&k| inside(rs, refs[k].sentence) && !r_done[k])
+    let open_r: Vec<usize> = refs
+        .in_sentences(rs, false)
+        .into_iter()
+        .filter(|&k| !r_done[k])
         .filter(|&k| {
-            !cands
+            !c_near
                 .iter()
-                .any(|c| near(cs, c.sentence) && relate(&c.m, &refs[k].m) == Relation::Equal)
+                .any(|&c| relate(cm(c), rm(k)) == Relation::Equal)
         })
         .collect();
     let conflicts = |a: &NumberMention, b: &NumberMention| {
@@ -244,61 +311,58 @@ fn aligned_pair(
             Relation::ValueMismatch | Relation::UnitMismatch
         )
     };
-    for (ci_pos, &ci) in open_c.iter().enumerate() {
-        let c = &cands[ci].m;
+    for &ci in &open_c {
+        let c = cm(ci);
         let rivals_r: Vec<usize> = open_r
             .iter()
             .copied()
-            .filter(|&ri| !r_done[ri] && conflicts(c, &refs[ri].m))
+            .filter(|&ri| !r_done[ri] && conflicts(c, rm(ri)))
             .collect();
-        if rivals_r.is_empty() {
-            continue;
-        }
-        let chosen = if rivals_r.len() == 1 {
-            let ri = rivals_r[0];
-            let rivals_c = open_c
-                .iter()
-                .filter(|&&k| !c_done[k] && conflicts(&cands[k].m, &refs[ri].m))
-                .count();
-            (rivals_c == 1).then_some(ri)
-        } else {
-            // Several on both sides: pair in order when the counts agree.
-            let same_slot_c: Vec<usize> = open_c
-                .iter()
-                .copied()
-                .filter(|&k| {
-                    rivals_r
-                        .iter()
-                        .all(|&ri| conflicts(&cands[k].m, &refs[ri].m))
-                })
-                .collect();
-            let rank = same_slot_c.iter().position(|&k| k == ci);
-            let _ = ci_pos;
-            match rank {
-                Some(p) if same_slot_c.len() == rivals_r.len() => rivals_r.get(p).copied(),
-                _ => None,
+        let chosen = match rivals_r.as_slice() {
+            [] => None,
+            [ri] => {
+                let rivals_c = open_c
+                    .iter()
+                    .filter(|&&k| !c_done[k] && conflicts(cm(k), rm(*ri)))
+                    .count();
+                (rivals_c == 1).then_some(*ri)
+            }
+            _ => {
+                // Several on both sides: pair in order when the counts agree.
+                let same_slot_c: Vec<usize> = open_c
+                    .iter()
+                    .copied()
+                    .filter(|&k| !c_done[k] && rivals_r.iter().all(|&ri| conflicts(cm(k), rm(ri))))
+                    .collect();
+                match same_slot_c.iter().position(|&k| k == ci) {
+                    Some(p) if same_slot_c.len() == rivals_r.len() => rivals_r.get(p).copied(),
+                    _ => None,
+                }
             }
         };
         let Some(ri) = chosen else {
             continue;
         };
-        let r = &refs[ri].m;
+        let r = rm(ri);
         let relation = relate(c, r);
         let kind = if c.kind.is_date() || r.kind.is_date() {
             Kind::DateMismatch
         } else {
             Kind::NumberMismatch
         };
-        let (ct, rt) = (snippet(&candidate.text, c), snippet(&reference.text, r));
+        let (ct, rt) = (
+            snippet(&cands.article.text, c),
+            snippet(&refs.article.text, r),
+        );
         let message = if relation == Relation::UnitMismatch {
             format!("\"{ct}\" uses a different unit from the reference's \"{rt}\"")
         } else {
             format!("\"{ct}\" does not match the reference's \"{rt}\"")
         };
         findings.push(
-            Finding::new(kind, candidate, c.start, c.end, message)
+            Finding::new(kind, cands.article, c.start, c.end, message)
                 .with_suggestion(rt)
-                .with_reference(reference, r.start, r.end),
+                .with_reference(refs.article, r.start, r.end),
         );
         c_done[ci] = true;
         r_done[ri] = true;
