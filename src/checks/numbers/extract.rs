@@ -288,10 +288,6 @@ impl Core {
         }
     }
 
-    fn plain_int(&self) -> Option<i64> {
-        self.plain_digits.map(|_| self.value as i64)
-    }
-
     /// Usable as a day of the month.
     fn day(&self) -> Option<u8> {
         if self.unit.is_some() || self.noun.is_some() || self.fraction || self.currency.is_some() {
@@ -971,6 +967,8 @@ impl<'a> Cx<'a> {
                     out.push(m);
                     return Err(i + 1);
                 }
+                // "747s": a plural label, not a count.
+                return Err(i + 1);
             }
             _ if rest.starts_with('-') => {
                 let after = &rest[1..];
@@ -1226,8 +1224,8 @@ impl<'a> Cx<'a> {
                     .then(|| words::fraction(rest))
                     .flatten()
                     .filter(|_| {
-                        !ord && rest.ends_with('s')
-                            || (v == 1 && !rest.is_empty() && rest != "second" && rest != "first")
+                        !ord && (rest.ends_with('s')
+                            || (v == 1 && rest != "second" && rest != "first"))
                     })
                 {
                     current = v as f64 / d as f64;
@@ -1479,8 +1477,6 @@ impl<'a> Cx<'a> {
                 end = self.end(j + n - 1);
                 j += n;
             }
-        } else if core.fraction && self.linked(j) {
-            // "half an hour", "a quarter of a century" are rare; "two-thirds of" is a count.
         }
         if let Some(c) = currency {
             if kind == MentionKind::Cardinal {
@@ -1527,6 +1523,31 @@ impl<'a> Cx<'a> {
                 noun = Some(singular(w));
             }
         }
+        // "2019-2020", "2024-25": a span of years.
+        if let Some((v2, s2, e2)) = core.range {
+            let y1 = value as i64;
+            let y2 = v2 as i64;
+            let digits2 = e2.saturating_sub(s2);
+            let y2 = if digits2 == 2 { y1 - y1 % 100 + y2 } else { y2 };
+            let is_year = |y: i64| (1000..=2100).contains(&y);
+            if core.plain_digits == Some(4)
+                && (digits2 == 4 || digits2 == 2)
+                && is_year(y1)
+                && is_year(y2)
+                && y2 > y1
+                && kind == MentionKind::Cardinal
+                && unit.is_none()
+            {
+                for (y, s, e) in [(y1, start, core.end), (y2, s2, e2)] {
+                    let d = DateValue {
+                        year: Some(y as i32),
+                        ..DateValue::default()
+                    };
+                    out.push(mention(s, e, MentionKind::Year, Value::Date(d)));
+                }
+                return j;
+            }
+        }
         // A bare four-digit integer is a year unless it plainly counts something.
         if kind == MentionKind::Cardinal && core.plain_digits == Some(4) && scale == 1.0 {
             let v = value as i64;
@@ -1548,7 +1569,6 @@ impl<'a> Cx<'a> {
                 return j;
             }
         }
-        let _ = core.plain_int();
         let mut m = mention(start, end, kind, Value::Number(value));
         m.unit = unit;
         m.noun = noun;
@@ -1872,12 +1892,10 @@ fn link_ranges(text: &str, out: &mut [NumberMention]) {
         let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
             continue;
         };
-        if a.kind != MentionKind::Cardinal
-            || a.unit.is_some()
-            || a.noun.is_some()
-            || a.spelled != b.spelled
-            || a.step == 0.0
-        {
+        let bare = a.kind == MentionKind::Cardinal && a.unit.is_none() && a.noun.is_none();
+        // "$3 to $5 billion": same kind and unit, only the scale is shared.
+        let same = a.kind == b.kind && a.unit == b.unit && a.scale == 1.0 && b.scale > 1.0;
+        if !(bare || same) || a.spelled != b.spelled || a.step == 0.0 {
             continue;
         }
         let takes_unit = matches!(
