@@ -1478,6 +1478,13 @@ impl<'a> Cx<'a> {
                 j += n;
             }
         }
+        // "aged 25", "aged 25-54"
+        if kind == MentionKind::Cardinal && unit.is_none() && self.prev_word(core.tok) == "aged" {
+            unit = Some(Unit {
+                code: "years old",
+                dim: Dim::Age,
+            });
+        }
         if let Some(c) = currency {
             if kind == MentionKind::Cardinal {
                 kind = MentionKind::Money;
@@ -1655,7 +1662,7 @@ impl<'a> Cx<'a> {
         {
             return None;
         }
-        if u.dim == Dim::Time && w1 == "old" {
+        if u.code == "year" && matches!(w1, "old" | "olds") {
             return Some((
                 Unit {
                     code: "years old",
