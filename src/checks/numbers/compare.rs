@@ -116,13 +116,13 @@ pub fn relate(c: &NumberMention, r: &NumberMention) -> Relation {
     }
     match fc {
         Family::Count => relate_counts(c, r),
-        Family::Ordinal => relate_plain(c, r, true),
+        Family::Ordinal => relate_plain(c, r),
         Family::Percent => {
             let (uc, ur) = (c.unit_code(), r.unit_code());
             if uc.is_some() && ur.is_some() && uc != ur {
                 return Relation::Unrelated;
             }
-            relate_plain(c, r, false)
+            relate_plain(c, r)
         }
         Family::Date => match (&c.value, &r.value) {
             (Value::Date(a), Value::Date(b)) => match relate_dates(a, b) {
@@ -195,7 +195,7 @@ fn cross_family(c: &NumberMention, r: &NumberMention) -> Option<Relation> {
 }
 
 /// Cardinals, ordinals, percentages: value first, then what they count.
-fn relate_plain(c: &NumberMention, r: &NumberMention, _ordinal: bool) -> Relation {
+fn relate_plain(c: &NumberMention, r: &NumberMention) -> Relation {
     let (Some(a), Some(b)) = (num(c), num(r)) else {
         return Relation::Unrelated;
     };
@@ -269,7 +269,7 @@ fn relate_counts(c: &NumberMention, r: &NumberMention) -> Relation {
                 Relation::Unrelated
             }
         }
-        (None, None) => relate_plain(c, r, false),
+        (None, None) => relate_plain(c, r),
     }
 }
 
