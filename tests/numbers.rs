@@ -316,6 +316,32 @@ fn moved_value_is_not_a_mismatch() {
 }
 
 #[test]
+fn value_found_far_away_is_not_a_mismatch() {
+    // The reference's 2018 is stated three sentences later in the candidate.
+    let a = pairs(&[(&[0], &[0])]);
+    let f = check(
+        "He won in 2019. Rain fell. Snow fell. His first win came in 2018.",
+        "He won in 2018. Rain fell. Snow fell. His first win came in 2019.",
+        &a,
+    );
+    assert!(f.iter().all(|x| x.kind != Kind::DateMismatch), "{f:#?}");
+}
+
+#[test]
+fn same_value_counting_another_thing_does_not_hide_a_mismatch() {
+    let a = pairs(&[(&[0], &[0])]);
+    let f = check(
+        "It is his third term. Rain fell. Snow fell. It was the fourth meeting.",
+        "It is his fourth term. Rain fell. Snow fell. It was the third meeting.",
+        &a,
+    );
+    assert_eq!(
+        kinds_texts(&f)[..1],
+        [(Kind::NumberMismatch, "third".to_string())]
+    );
+}
+
+#[test]
 fn ambiguous_pairing_is_left_alone() {
     // Two conflicting cardinals on one side, one on the other: no mismatch.
     let a = pairs(&[(&[0], &[0])]);

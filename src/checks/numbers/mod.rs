@@ -122,6 +122,18 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// Whether `m` states the same fact as some mention of this side: equal,
+    /// and not counting a different thing ("third meeting" vs "third term").
+    fn has_fact(&self, m: &NumberMention) -> bool {
+        match &self.exact {
+            Some(keys) => keys.contains(&exact_key(m)),
+            None => self.mentions.iter().any(|l| {
+                relate(m, &l.m) == Relation::Equal
+                    && !matches!((&m.noun, &l.m.noun), (Some(a), Some(b)) if a != b)
+            }),
+        }
+    }
+
     /// Mentions in sentences `set` (and, with `spread`, their neighbours).
     fn in_sentences(&self, set: &[usize], spread: bool) -> Vec<usize> {
         let mut out = Vec::new();
@@ -268,7 +280,9 @@ pub fn compare_articles(
 /// 1. both are in the group and relate as a value or unit mismatch;
 /// 2. `c` equals nothing in the reference group or its neighbouring
 ///    sentences, and `r` equals nothing in the candidate group or its
-///    neighbours (so a moved or repeated value is not a conflict);
+///    neighbours (so a moved or repeated value is not a conflict); nor does
+///    either state the same fact (equal, same counted noun) anywhere in the
+///    other article;
 /// 3. the pairing is unambiguous: `c` is the only open candidate mention
 ///    that conflicts with `r` and vice versa — or, when several do on both
 ///    sides in equal numbers, they are paired in order.
@@ -294,6 +308,7 @@ fn aligned_pair(
                 .iter()
                 .any(|&r| relate(cm(k), rm(r)) == Relation::Equal)
         })
+        .filter(|&k| !refs.has_fact(cm(k)))
         .collect();
     let open_r: Vec<usize> = refs
         .in_sentences(rs, false)
@@ -304,6 +319,7 @@ fn aligned_pair(
                 .iter()
                 .any(|&c| relate(cm(c), rm(k)) == Relation::Equal)
         })
+        .filter(|&k| !cands.has_fact(rm(k)))
         .collect();
     let conflicts = |a: &NumberMention, b: &NumberMention| {
         matches!(
