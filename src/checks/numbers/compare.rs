@@ -182,7 +182,8 @@ fn cross_family(c: &NumberMention, r: &NumberMention) -> Option<Relation> {
             (Value::Number(p), Value::Number(f))
                 if a.kind == MentionKind::Percent && b.spelled && *f > 0.0 && *f < 1.0 =>
             {
-                ((p - f * 100.0).abs() < 1e-6).then_some(Relation::Equal)
+                // Percentages are rounded: "a third" = "33%".
+                ((p - f * 100.0).abs() < 0.5).then_some(Relation::Equal)
             }
             (Value::Date(d), Value::Weekday(w)) => {
                 let wd = weekday_of(d.year?, d.month?, d.day?)?;

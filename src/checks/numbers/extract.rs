@@ -457,6 +457,19 @@ impl<'a> Cx<'a> {
                 if let Some(n) = self.time(i, out) {
                     return n;
                 }
+                // "24/7", "3:1", "5/8/2025": ratios, scores and numeric
+                // dates whose reading is ambiguous are left alone.
+                let mut k = i;
+                while matches!(self.raw(k + 1), "/" | ":")
+                    && self.glued(k + 1)
+                    && self.glued(k + 2)
+                    && self.kind(k + 2) == Some(TokenKind::Number)
+                {
+                    k += 2;
+                }
+                if k > i {
+                    return k + 1;
+                }
                 match self.digit_core(i, out) {
                     Ok(Some(core)) => self.finish(core, out),
                     Ok(None) => i,
