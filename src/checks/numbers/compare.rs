@@ -220,6 +220,9 @@ fn relate_plain(c: &NumberMention, r: &NumberMention) -> Relation {
     }
     match (&c.noun, &r.noun) {
         (Some(x), Some(y)) if x != y => Relation::Unrelated,
+        // A rank without its noun ("came first") is too loose to contradict
+        // "the second meeting".
+        (Some(_), None) | (None, Some(_)) if c.kind == MentionKind::Ordinal => Relation::Unrelated,
         _ => Relation::ValueMismatch,
     }
 }

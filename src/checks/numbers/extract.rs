@@ -1118,6 +1118,10 @@ impl<'a> Cx<'a> {
         if w == "one" && !self.one_is_number(i) {
             return None;
         }
+        // "First, …", "Second, …": discourse markers, not ranks.
+        if words::ordinal(w).is_some() && self.raw(i + 1) == "," && self.sentence_initial(i) {
+            return None;
+        }
         // "second" as a unit of time ("a second", "for a second.")
         if w == "second" && !self.second_is_ordinal(i) {
             return None;
