@@ -1580,7 +1580,11 @@ impl<'a> Cx<'a> {
                     && self.raw(j).ends_with('s')
                     && !is_year_preposition(self.prev_word(core.tok)))
                 || words::approximator(self.prev_word(core.tok));
-            if (1000..=2100).contains(&v) && !counts && core.range.is_none() {
+            // Before 1800 only with a word that introduces a year ("in 1453").
+            let old_year_ok =
+                is_year_preposition(self.prev_word(core.tok)) && self.prev_word(core.tok) != "the";
+            let in_range = (1800..=2100).contains(&v) || ((1000..1800).contains(&v) && old_year_ok);
+            if in_range && !counts && core.range.is_none() {
                 out.push(mention(
                     start,
                     end,
