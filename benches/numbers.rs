@@ -1,6 +1,6 @@
 //! Extraction and comparison cost on the seed pair (`cargo bench --bench numbers`).
 
-use mtcheck::align::{Alignment, Mode};
+use mtcheck::align::Alignment;
 use mtcheck::checks::numbers::{compare_articles, extract_article, NumbersConfig};
 use mtcheck::Article;
 
@@ -26,10 +26,8 @@ fn extract_seed(bencher: divan::Bencher) {
 fn compare_seed_pair(bencher: divan::Bencher) {
     let c = seed("xi-moscow-suspected-mt.txt");
     let r = seed("xi-moscow-reference.txt");
-    let empty = Alignment {
-        mode: Mode::Comparable,
-        pairs: Vec::new(),
-    };
+    let empty: Alignment = serde_json::from_str(r#"{"mode":"comparable","pairs":[]}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
     let config = NumbersConfig::default();
     bencher.bench(|| compare_articles(divan::black_box(&c), &r, &empty, &config));
 }

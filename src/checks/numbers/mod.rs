@@ -195,12 +195,16 @@ pub fn compare_articles(
     let mut c_done = vec![false; cands.mentions.len()];
     let mut r_done = vec![false; refs.mentions.len()];
     if config.mismatches {
-        for pair in &alignment.pairs {
+        for i in 0..candidate.sentences.len() {
+            let rs: Vec<usize> = alignment.counterparts(i).collect();
+            if rs.is_empty() || cands.by_sentence.get(i).map_or(true, Vec::is_empty) {
+                continue;
+            }
             aligned_pair(
                 &cands,
                 &refs,
-                &pair.candidate,
-                &pair.reference,
+                &[i],
+                &rs,
                 &mut c_done,
                 &mut r_done,
                 &mut findings,
@@ -274,7 +278,8 @@ pub fn compare_articles(
     findings
 }
 
-/// Mismatches within one aligned group of sentences.
+/// Mismatches between candidate sentences `cs` and their counterparts `rs`
+/// (from [`Alignment::counterparts`]).
 ///
 /// A candidate mention `c` conflicts with a reference mention `r` when
 /// 1. both are in the group and relate as a value or unit mismatch;
@@ -396,22 +401,17 @@ fn snippet(source: &str, m: &NumberMention) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{AlignedPair, Mode};
 
     fn run(cand: &str, refr: &str, pairs: &[(usize, usize)]) -> Vec<Finding> {
         let c = Article::from_text("c", cand);
         let r = Article::from_text("r", refr);
-        let alignment = Alignment {
-            mode: Mode::Parallel,
-            pairs: pairs
-                .iter()
-                .map(|&(a, b)| AlignedPair {
-                    candidate: vec![a],
-                    reference: vec![b],
-                    similarity: 1.0,
-                })
-                .collect(),
-        };
+        let pairs: Vec<serde_json::Value> = pairs
+            .iter()
+            .map(|&(a, b)| serde_json::json!({"candidate": [a], "reference": [b], "similarity": 1.0}))
+            .collect();
+        let alignment: Alignment =
+            serde_json::from_value(serde_json::json!({"mode": "parallel", "pairs": pairs}))
+                .unwrap();
         compare_articles(&c, &r, &alignment, &NumbersConfig::default())
     }
 
@@ -447,10 +447,8 @@ mod tests {
     fn config_switches_off() {
         let c = Article::from_text("c", "In 2019.");
         let r = Article::from_text("r", "In 2018.");
-        let a = Alignment {
-            mode: Mode::Comparable,
-            pairs: vec![],
-        };
+        let a: Alignment =
+            serde_json::from_value(serde_json::json!({"mode": "comparable", "pairs": []})).unwrap();
         let cfg = NumbersConfig {
             mismatches: true,
             unsupported: false,
