@@ -601,3 +601,69 @@ proptest! {
         }
     }
 }
+
+/// Pairs every candidate sentence with the reference sentences on the same
+/// line (the WMT files are line-parallel).
+fn line_alignment(c: &Article, r: &Article) -> Alignment {
+    let line_of = |a: &Article, s: usize| a.line_col(a.sentences[s].start).0;
+    let mut list: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for i in 0..c.sentences.len() {
+        let l = line_of(c, i);
+        let rs: Vec<usize> = (0..r.sentences.len())
+            .filter(|&j| line_of(r, j) == l)
+            .collect();
+        if !rs.is_empty() {
+            list.push((vec![i], rs));
+        }
+    }
+    let borrowed: Vec<(&[usize], &[usize])> = list
+        .iter()
+        .map(|(a, b)| (a.as_slice(), b.as_slice()))
+        .collect();
+    pairs(&borrowed)
+}
+
+fn wmt(name: &str) -> Article {
+    let path = format!(
+        "{}/fixtures/numbers/wmt23/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Article::read(std::path::Path::new(&path), 1 << 20).unwrap()
+}
+
+#[test]
+fn wmt23_rated_number_errors_are_mismatches() {
+    let (mt, refr) = (wmt("mt.txt"), wmt("reference.txt"));
+    let a = line_alignment(&mt, &refr);
+    let f = compare_articles(&mt, &refr, &a, &NumbersConfig::default());
+    let got: Vec<(Kind, &str, usize)> = f
+        .iter()
+        .filter(|x| matches!(x.kind, Kind::NumberMismatch | Kind::DateMismatch))
+        .map(|x| (x.kind, x.text.as_str(), x.line))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Kind::NumberMismatch, "31.1 billion U.S. dollars", 1),
+            (Kind::NumberMismatch, "$8,000", 2),
+            (Kind::NumberMismatch, "$10,000", 2),
+            (Kind::NumberMismatch, "33.06 million", 3),
+            (Kind::NumberMismatch, "110 million yuan", 4),
+            (Kind::DateMismatch, "January 3, 2021", 5),
+            (Kind::NumberMismatch, "5.17,000", 5),
+        ],
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn wmt23_correct_outputs_raise_no_mismatch() {
+    let (good, refr) = (wmt("good.txt"), wmt("reference.txt"));
+    let a = line_alignment(&good, &refr);
+    let f = compare_articles(&good, &refr, &a, &NumbersConfig::default());
+    assert!(
+        f.iter()
+            .all(|x| !matches!(x.kind, Kind::NumberMismatch | Kind::DateMismatch)),
+        "{f:#?}"
+    );
+}

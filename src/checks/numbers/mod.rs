@@ -130,6 +130,7 @@ impl<'a> Side<'a> {
             None => self.mentions.iter().any(|l| {
                 relate(m, &l.m) == Relation::Equal
                     && !matches!((&m.noun, &l.m.noun), (Some(a), Some(b)) if a != b)
+                    && covers(&l.m.value, &m.value)
             }),
         }
     }
@@ -156,6 +157,20 @@ impl<'a> Side<'a> {
         }
         out.sort_unstable();
         out
+    }
+}
+
+/// Whether date `have` gives every part `want` gives ("May 8, 2025" covers
+/// "May 8"; "2021" does not cover "January 3, 2021"). True for non-dates.
+fn covers(have: &Value, want: &Value) -> bool {
+    match (have, want) {
+        (Value::Date(h), Value::Date(w)) => {
+            (w.year.is_none() || h.year == w.year)
+                && (w.month.is_none() || h.month == w.month)
+                && (w.day.is_none() || h.day == w.day)
+                && (w.part.is_none() || h.part == w.part)
+        }
+        _ => true,
     }
 }
 
