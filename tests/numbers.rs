@@ -554,6 +554,13 @@ proptest! {
     }
 
     #[test]
+    fn space_grouped_round_trip(n in 1_000u64..1_000_000_000, sep in prop::sample::select(vec![" ", "\u{a0}", "\u{202f}"])) {
+        // "1 450", "12 000 000": digit groups split by a (thin, no-break) space.
+        let text = format!("They counted {} ballots.", with_commas(n).replace(',', sep));
+        prop_assert_eq!(only_value(&text), Some(n as f64), "{}", text);
+    }
+
+    #[test]
     fn plain_digits_round_trip(n in 0u64..1_000_000_000) {
         // Four-digit numbers between 1000 and 2100 read as years unless they count something.
         let text = format!("They counted {n} ballots.");
