@@ -1,0 +1,474 @@
+//! Numbers and dates: extraction ([`extract`]), normalisation and
+//! comparison ([`compare`]) of every number, quantity, amount, percentage,
+//! date and numbered name, and the findings that follow:
+//!
+//! - `number-mismatch` / `date-mismatch` (critical): an aligned sentence pair
+//!   gives conflicting values of the same kind and unit;
+//! - `number-unsupported` (minor): a candidate mention found nowhere in the reference;
+//! - `number-missing` (minor): a reference mention found nowhere in the candidate.
+//!
+//! The rules are documented in `docs/ARCHITECTURE.md`, "Numbers and dates".
+
+pub mod compare;
+pub mod dates;
+pub mod extract;
+pub mod words;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Check, Context};
+use crate::align::Alignment;
+use crate::finding::{Finding, Kind};
+use crate::text::Article;
+
+pub use compare::{relate, Relation};
+pub use extract::{
+    extract, extract_article, extract_text, DateValue, MentionKind, NumberMention, Part, Value,
+};
+pub use words::{Dim, Unit};
+
+/// Settings for this check (`[numbers]` in the config file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NumbersConfig {
+    /// Flag conflicting numbers/dates in aligned sentence pairs.
+    pub mismatches: bool,
+    /// Flag candidate numbers/dates found nowhere in the reference.
+    pub unsupported: bool,
+    /// Flag reference numbers/dates found nowhere in the candidate.
+    pub missing: bool,
+}
+
+impl Default for NumbersConfig {
+    fn default() -> Self {
+        NumbersConfig {
+            mismatches: true,
+            unsupported: true,
+            missing: true,
+        }
+    }
+}
+
+pub struct Numbers;
+
+impl Check for Numbers {
+    fn name(&self) -> &'static str {
+        "numbers"
+    }
+
+    fn description(&self) -> &'static str {
+        "numbers, quantities and dates that conflict with, or are absent from, the reference"
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        compare_articles(cx.candidate, cx.reference, cx.alignment, &cx.config.numbers)
+    }
+}
+
+/// A mention plus the sentence it sits in.
+struct Located {
+    m: NumberMention,
+    sentence: Option<usize>,
+}
+
+/// One article's mentions, indexed by sentence, plus an exact-value index
+/// used instead of pairwise comparison when articles are very large.
+struct Side<'a> {
+    article: &'a Article,
+    mentions: Vec<Located>,
+    by_sentence: Vec<Vec<usize>>,
+    exact: Option<std::collections::HashSet<String>>,
+}
+
+/// Above this many candidate × reference mention pairs, "found anywhere"
+/// uses exact normalised keys instead of [`relate`] (keeps huge inputs linear).
+const PAIRWISE_LIMIT: usize = 4_000_000;
+
+impl<'a> Side<'a> {
+    fn new(article: &'a Article) -> Side<'a> {
+        let mentions: Vec<Located> = extract_article(article)
+            .into_iter()
+            .map(|m| Located {
+                sentence: article.sentence_at(m.start),
+                m,
+            })
+            .collect();
+        let mut by_sentence = vec![Vec::new(); article.sentences.len()];
+        for (k, l) in mentions.iter().enumerate() {
+            if let Some(list) = l.sentence.and_then(|s| by_sentence.get_mut(s)) {
+                list.push(k);
+            }
+        }
+        Side {
+            article,
+            mentions,
+            by_sentence,
+            exact: None,
+        }
+    }
+
+    fn build_exact(&mut self) {
+        self.exact = Some(self.mentions.iter().map(|l| exact_key(&l.m)).collect());
+    }
+
+    /// Whether `m` equals some mention of this side.
+    fn has(&self, m: &NumberMention) -> bool {
+        match &self.exact {
+            Some(keys) => keys.contains(&exact_key(m)),
+            None => self
+                .mentions
+                .iter()
+                .any(|l| relate(m, &l.m) == Relation::Equal),
+        }
+    }
+
+    /// Whether `m` states the same fact as some mention of this side: equal,
+    /// and not counting a different thing ("third meeting" vs "third term").
+    fn has_fact(&self, m: &NumberMention) -> bool {
+        match &self.exact {
+            Some(keys) => keys.contains(&exact_key(m)),
+            None => self.mentions.iter().any(|l| {
+                relate(m, &l.m) == Relation::Equal
+                    && !matches!((&m.noun, &l.m.noun), (Some(a), Some(b)) if a != b)
+                    && covers(&l.m.value, &m.value)
+            }),
+        }
+    }
+
+    /// Mentions in sentences `set` (and, with `spread`, their neighbours).
+    fn in_sentences(&self, set: &[usize], spread: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        for &s in set {
+            let range = if spread {
+                s.saturating_sub(1)..=s.saturating_add(1)
+            } else {
+                s..=s
+            };
+            for x in range {
+                if seen.contains(&x) {
+                    continue;
+                }
+                seen.push(x);
+                if let Some(list) = self.by_sentence.get(x) {
+                    out.extend_from_slice(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Whether date `have` gives every part `want` gives ("May 8, 2025" covers
+/// "May 8"; "2021" does not cover "January 3, 2021"). True for non-dates.
+fn covers(have: &Value, want: &Value) -> bool {
+    match (have, want) {
+        (Value::Date(h), Value::Date(w)) => {
+            (w.year.is_none() || h.year == w.year)
+                && (w.month.is_none() || h.month == w.month)
+                && (w.day.is_none() || h.day == w.day)
+                && (w.part.is_none() || h.part == w.part)
+        }
+        _ => true,
+    }
+}
+
+/// Exact normalised identity of a mention, for the large-input path.
+fn exact_key(m: &NumberMention) -> String {
+    let family = if m.kind.is_date() { "d" } else { "n" };
+    format!("{family}|{}|{}", m.value, m.unit_code().unwrap_or(""))
+}
+
+/// Too common or too loose to report when absent on one side: "one",
+/// "first", "half", fractions, and relative dates without a number. They are
+/// still compared inside aligned sentence pairs.
+fn reportable(m: &NumberMention) -> bool {
+    if m.kind == MentionKind::Relative && m.value == Value::None {
+        return false;
+    }
+    let weak_word = m.spelled
+        && matches!(m.kind, MentionKind::Cardinal | MentionKind::Ordinal)
+        && m.value.number().is_some_and(|v| v <= 1.0);
+    !weak_word
+}
+
+/// Runs the whole comparison; see the module docs.
+pub fn compare_articles(
+    candidate: &Article,
+    reference: &Article,
+    alignment: &Alignment,
+    config: &NumbersConfig,
+) -> Vec<Finding> {
+    let mut cands = Side::new(candidate);
+    let mut refs = Side::new(reference);
+    if cands.mentions.len().saturating_mul(refs.mentions.len()) > PAIRWISE_LIMIT {
+        cands.build_exact();
+        refs.build_exact();
+    }
+    let mut findings = Vec::new();
+    let mut c_done = vec![false; cands.mentions.len()];
+    let mut r_done = vec![false; refs.mentions.len()];
+    if config.mismatches {
+        for i in 0..candidate.sentences.len() {
+            let rs: Vec<usize> = alignment.counterparts(i).collect();
+            if rs.is_empty() || cands.by_sentence.get(i).map_or(true, Vec::is_empty) {
+                continue;
+            }
+            aligned_pair(
+                &cands,
+                &refs,
+                &[i],
+                &rs,
+                &mut c_done,
+                &mut r_done,
+                &mut findings,
+            );
+        }
+    }
+    if config.unsupported {
+        for (k, c) in cands.mentions.iter().enumerate() {
+            if c_done.get(k).copied().unwrap_or(true) || !reportable(&c.m) || refs.has(&c.m) {
+                continue;
+            }
+            let ctext = snippet(&candidate.text, &c.m);
+            // Same value in another unit: say so, with the evidence.
+            let unit_hint = if refs.exact.is_none() {
+                refs.mentions
+                    .iter()
+                    .find(|r| relate(&c.m, &r.m) == Relation::UnitMismatch)
+            } else {
+                None
+            };
+            let f = match unit_hint {
+                Some(r) => Finding::new(
+                    Kind::NumberUnsupported,
+                    candidate,
+                    c.m.start,
+                    c.m.end,
+                    format!(
+                        "\"{ctext}\" is not in the reference, which has \"{}\" in another unit",
+                        snippet(&reference.text, &r.m)
+                    ),
+                )
+                .with_reference(reference, r.m.start, r.m.end),
+                None => Finding::new(
+                    Kind::NumberUnsupported,
+                    candidate,
+                    c.m.start,
+                    c.m.end,
+                    format!("\"{ctext}\" is not in the reference"),
+                ),
+            };
+            findings.push(f);
+        }
+    }
+    if config.missing {
+        let mut reported: Vec<String> = Vec::new();
+        for (k, r) in refs.mentions.iter().enumerate() {
+            if r_done.get(k).copied().unwrap_or(true) || !reportable(&r.m) || cands.has(&r.m) {
+                continue;
+            }
+            // Once per value: "80th anniversary" twice is one omission.
+            let key = format!("{}|{}", r.m.kind, exact_key(&r.m));
+            if reported.contains(&key) {
+                continue;
+            }
+            reported.push(key);
+            findings.push(
+                Finding::new(
+                    Kind::NumberMissing,
+                    candidate,
+                    0,
+                    0,
+                    format!(
+                        "The reference's \"{}\" is not in the candidate",
+                        snippet(&reference.text, &r.m)
+                    ),
+                )
+                .with_reference(reference, r.m.start, r.m.end),
+            );
+        }
+    }
+    findings
+}
+
+/// Mismatches between candidate sentences `cs` and their counterparts `rs`
+/// (from [`Alignment::counterparts`]).
+///
+/// A candidate mention `c` conflicts with a reference mention `r` when
+/// 1. both are in the group and relate as a value or unit mismatch;
+/// 2. `c` equals nothing in the reference group or its neighbouring
+///    sentences, and `r` equals nothing in the candidate group or its
+///    neighbours (so a moved or repeated value is not a conflict); nor does
+///    either state the same fact (equal, same counted noun) anywhere in the
+///    other article;
+/// 3. the pairing is unambiguous: `c` is the only open candidate mention
+///    that conflicts with `r` and vice versa — or, when several do on both
+///    sides in equal numbers, they are paired in order.
+fn aligned_pair(
+    cands: &Side<'_>,
+    refs: &Side<'_>,
+    cs: &[usize],
+    rs: &[usize],
+    c_done: &mut [bool],
+    r_done: &mut [bool],
+    findings: &mut Vec<Finding>,
+) {
+    let c_near = cands.in_sentences(cs, true);
+    let r_near = refs.in_sentences(rs, true);
+    let cm = |k: usize| &cands.mentions[k].m;
+    let rm = |k: usize| &refs.mentions[k].m;
+    let open_c: Vec<usize> = cands
+        .in_sentences(cs, false)
+        .into_iter()
+        .filter(|&k| !c_done[k])
+        .filter(|&k| {
+            !r_near
+                .iter()
+                .any(|&r| relate(cm(k), rm(r)) == Relation::Equal)
+        })
+        .filter(|&k| !refs.has_fact(cm(k)))
+        .collect();
+    let open_r: Vec<usize> = refs
+        .in_sentences(rs, false)
+        .into_iter()
+        .filter(|&k| !r_done[k])
+        .filter(|&k| {
+            !c_near
+                .iter()
+                .any(|&c| relate(cm(c), rm(k)) == Relation::Equal)
+        })
+        .filter(|&k| !cands.has_fact(rm(k)))
+        .collect();
+    let conflicts = |a: &NumberMention, b: &NumberMention| {
+        matches!(
+            relate(a, b),
+            Relation::ValueMismatch | Relation::UnitMismatch
+        )
+    };
+    for &ci in &open_c {
+        let c = cm(ci);
+        let rivals_r: Vec<usize> = open_r
+            .iter()
+            .copied()
+            .filter(|&ri| !r_done[ri] && conflicts(c, rm(ri)))
+            .collect();
+        let chosen = match rivals_r.as_slice() {
+            [] => None,
+            [ri] => {
+                let rivals_c = open_c
+                    .iter()
+                    .filter(|&&k| !c_done[k] && conflicts(cm(k), rm(*ri)))
+                    .count();
+                (rivals_c == 1).then_some(*ri)
+            }
+            _ => {
+                // Several on both sides: pair in order when the counts agree.
+                let same_slot_c: Vec<usize> = open_c
+                    .iter()
+                    .copied()
+                    .filter(|&k| !c_done[k] && rivals_r.iter().all(|&ri| conflicts(cm(k), rm(ri))))
+                    .collect();
+                match same_slot_c.iter().position(|&k| k == ci) {
+                    Some(p) if same_slot_c.len() == rivals_r.len() => rivals_r.get(p).copied(),
+                    _ => None,
+                }
+            }
+        };
+        let Some(ri) = chosen else {
+            continue;
+        };
+        let r = rm(ri);
+        let relation = relate(c, r);
+        let kind = if c.kind.is_date() || r.kind.is_date() {
+            Kind::DateMismatch
+        } else {
+            Kind::NumberMismatch
+        };
+        let (ct, rt) = (
+            snippet(&cands.article.text, c),
+            snippet(&refs.article.text, r),
+        );
+        let message = if relation == Relation::UnitMismatch {
+            format!("\"{ct}\" uses a different unit from the reference's \"{rt}\"")
+        } else {
+            format!("\"{ct}\" does not match the reference's \"{rt}\"")
+        };
+        findings.push(
+            Finding::new(kind, cands.article, c.start, c.end, message)
+                .with_suggestion(rt)
+                .with_reference(refs.article, r.start, r.end),
+        );
+        c_done[ci] = true;
+        r_done[ri] = true;
+    }
+}
+
+/// The mention's text on one line, for messages.
+fn snippet(source: &str, m: &NumberMention) -> String {
+    m.text(source)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(cand: &str, refr: &str, pairs: &[(usize, usize)]) -> Vec<Finding> {
+        let c = Article::from_text("c", cand);
+        let r = Article::from_text("r", refr);
+        let pairs: Vec<serde_json::Value> = pairs
+            .iter()
+            .map(|&(a, b)| serde_json::json!({"candidate": [a], "reference": [b], "similarity": 1.0}))
+            .collect();
+        let alignment: Alignment =
+            serde_json::from_value(serde_json::json!({"mode": "parallel", "pairs": pairs}))
+                .unwrap();
+        compare_articles(&c, &r, &alignment, &NumbersConfig::default())
+    }
+
+    #[test]
+    fn aligned_mismatch_names_the_reference() {
+        let f = run(
+            "The ship carried 1,200 containers.",
+            "The ship carried 12,000 containers.",
+            &[(0, 0)],
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].kind, Kind::NumberMismatch);
+        assert_eq!(f[0].text, "1,200");
+        assert_eq!(
+            f[0].message,
+            "\"1,200\" does not match the reference's \"12,000\""
+        );
+    }
+
+    #[test]
+    fn without_alignment_the_same_pair_is_unsupported_and_missing() {
+        let f = run(
+            "The ship carried 1,200 containers.",
+            "The ship carried 12,000 containers.",
+            &[],
+        );
+        let kinds: Vec<Kind> = f.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, vec![Kind::NumberUnsupported, Kind::NumberMissing]);
+        assert_eq!((f[1].start, f[1].end), (0, 0));
+    }
+
+    #[test]
+    fn config_switches_off() {
+        let c = Article::from_text("c", "In 2019.");
+        let r = Article::from_text("r", "In 2018.");
+        let a: Alignment =
+            serde_json::from_value(serde_json::json!({"mode": "comparable", "pairs": []})).unwrap();
+        let cfg = NumbersConfig {
+            mismatches: true,
+            unsupported: false,
+            missing: false,
+        };
+        assert!(compare_articles(&c, &r, &a, &cfg).is_empty());
+    }
+}
