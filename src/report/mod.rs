@@ -1,6 +1,7 @@
 //! The report of one article, and its renderers. Renderers only read a
 //! [`Report`]; nothing here computes a finding.
 
+pub mod html;
 pub mod json;
 pub mod text;
 
