@@ -417,6 +417,24 @@ mod tests {
     }
 
     #[test]
+    fn empty_span_without_reference_points_at_the_place() {
+        let cand = Article::from_text("c.txt", "He said \"yes.");
+        let refr = Article::from_text("r.txt", "He said yes.");
+        let at = cand.text.len();
+        let f = Finding::new(Kind::UnbalancedPunctuation, &cand, at, at, "unclosed quote");
+        let out = render(
+            &report_for(&cand, &refr, vec![f]),
+            &cand,
+            &refr,
+            Default::default(),
+        );
+        assert!(out.contains("--> c.txt:1:14"), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let under = lines.iter().find(|l| l.contains("here")).expect(&out);
+        assert_eq!(under.find('^'), Some("1 | He said \"yes.".len()), "{out}");
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let cand = Article::from_text("c.txt", "the the end");
         let refr = Article::from_text("r.txt", "the end");
