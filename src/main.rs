@@ -55,14 +55,38 @@ struct CheckArgs {
     /// Largest input file accepted, in bytes (overrides the config).
     #[arg(long, value_name = "BYTES")]
     max_bytes: Option<usize>,
+    /// Colour in text output: `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Diagnostics for a terminal (rustc style), then a summary.
     Text,
+    /// The `mtcheck/1` JSON object.
     Json,
     /// findings.csv rows (see docs/FORMATS.md).
     Csv,
+    /// One self-contained HTML page (candidate and reference side by side).
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    fn choice(self) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
 }
 
 /// Output of `mtcheck metrics`.
@@ -121,15 +145,26 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let reference = Article::read(&args.reference, config.limits.max_bytes)?;
     let report = mtcheck::check(&candidate, &reference, &config);
     let rendered = match args.format {
-        Format::Text => report::text::render(&report),
+        Format::Text => {
+            // Colour goes to a file only with `--color always`; on stdout,
+            // anstream keeps or strips it (terminal, --color, NO_COLOR).
+            let color = args.output.is_none() || matches!(args.color, ColorWhen::Always);
+            let options = report::text::TextOptions::colored(color);
+            report::text::render(&report, &candidate, &reference, options)
+        }
         Format::Json => report::json::render_pretty(&report),
         Format::Csv => report::csv::render_findings(&report),
+        Format::Html => report::html::render_page(&report, &candidate, &reference),
     };
     match &args.output {
         Some(path) => mtcheck::output::write_atomic(path, rendered.as_bytes())
             .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?,
         None => {
-            let mut out = std::io::stdout().lock();
+            let choice = match args.format {
+                Format::Text => args.color.choice(),
+                Format::Json | Format::Html | Format::Csv => anstream::ColorChoice::AlwaysAnsi,
+            };
+            let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
             // A closed pipe (`| head`) is not an error worth reporting.
             let _ = out.write_all(rendered.as_bytes()).and_then(|_| out.flush());
         }

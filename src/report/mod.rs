@@ -2,6 +2,8 @@
 //! [`Report`]; nothing here computes a finding.
 
 pub mod csv;
+
+pub mod html;
 pub mod json;
 pub mod text;
 

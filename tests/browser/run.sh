@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Opens mtcheck's HTML reports in headless Chromium: takes screenshots
+# (laptop and phone width), fails on any console message (the pages have no
+# scripts, so any message is an error: a blocked resource, a CSP violation),
+# and checks the rendered DOM (no <script> element, escaped fixture markup).
+#
+# Pages: the seeds, generated with the built binary (`mtcheck check --format
+# html`), and the hand-made fixture report of tests/report_html.rs (findings
+# of every kind, with and without an alignment).
+#
+# Usage: tests/browser/run.sh [--update-screenshot]
+#   --update-screenshot  copy the seeds' laptop screenshot to docs/seeds-report.png
+#   OUT=DIR              keep pages, screenshots and logs in DIR (default: a temp dir)
+#   CHROMIUM=PATH        the browser (default: chromium, chromium-browser, google-chrome)
+# Skips (exit 0, with a SKIP line) when no Chromium is installed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+update=0
+for arg in "$@"; do
+    case "$arg" in
+        --update-screenshot) update=1 ;;
+        *) echo "usage: tests/browser/run.sh [--update-screenshot]" >&2; exit 2 ;;
+    esac
+done
+
+chromium=${CHROMIUM:-}
+if [ -z "$chromium" ]; then
+    for c in chromium chromium-browser google-chrome-stable google-chrome; do
+        if command -v "$c" >/dev/null 2>&1; then chromium=$(command -v "$c"); break; fi
+    done
+fi
+if [ -z "$chromium" ]; then
+    echo "SKIP tests/browser/run.sh: no Chromium found (apt-get install -y chromium, or set CHROMIUM=/path/to/chrome)"
+    exit 0
+fi
+
+out=${OUT:-$(mktemp -d)}
+mkdir -p "$out"
+fail() { echo "FAIL tests/browser/run.sh: $*" >&2; exit 1; }
+
+echo "== building mtcheck"
+cargo build --quiet --bin mtcheck
+bin="${CARGO_TARGET_DIR:-target}/debug/mtcheck"
+
+echo "== generating pages in $out"
+set +e
+"$bin" check seeds/xi-moscow-suspected-mt.txt --reference seeds/xi-moscow-reference.txt \
+    --format html --output "$out/seeds.html"
+rc=$?
+set -e
+[ "$rc" -le 1 ] || fail "mtcheck check exited with $rc"
+MTCHECK_HTML_OUT="$out" cargo test --quiet --test report_html every_finding_is_highlighted >/dev/null
+for page in seeds fixture fixture-aligned; do
+    [ -s "$out/$page.html" ] || fail "$out/$page.html was not written"
+done
+
+chrome() {
+    local profile
+    profile=$(mktemp -d)
+    timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --disable-extensions --hide-scrollbars --force-device-scale-factor=1 \
+        --user-data-dir="$profile" --enable-logging=stderr --v=0 "$@"
+    local status=$?
+    rm -rf "$profile"
+    return $status
+}
+
+# Console messages are logged as `...:INFO:CONSOLE:1] "message", source: ...`
+# (older builds: `:CONSOLE(1)]`). Make sure this Chromium logs them that way
+# before trusting their absence: a page with a blocked image must produce one.
+printf '%s' "<!DOCTYPE html><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><img src=\"https://example.invalid/x.png\">canary" >"$out/canary.html"
+chrome --dump-dom "file://$out/canary.html" >/dev/null 2>"$out/canary.log" || true
+grep -q ':CONSOLE' "$out/canary.log" ||
+    fail "Chromium did not log the canary page's console error; cannot check console errors (see $out/canary.log)"
+
+is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; }
+
+for page in seeds fixture fixture-aligned; do
+    url="file://$out/$page.html"
+    echo "== $page.html"
+    for view in laptop:1280,1200 phone:390,1400; do
+        name=${view%%:*}
+        size=${view#*:}
+        png="$out/$page-$name.png"
+        chrome --window-size="$size" --screenshot="$png" "$url" >/dev/null 2>"$out/$page-$name.log" ||
+            fail "Chromium failed on $page.html (see $out/$page-$name.log)"
+        is_png "$png" || fail "$png is not a PNG"
+        [ "$(wc -c <"$png")" -gt 20000 ] || fail "$png is suspiciously small (blank page?)"
+        if grep ':CONSOLE' "$out/$page-$name.log"; then
+            fail "console messages on $page.html ($name), above"
+        fi
+    done
+    chrome --dump-dom "$url" >"$out/$page.dom" 2>"$out/$page-dom.log" ||
+        fail "Chromium could not dump the DOM of $page.html"
+    if grep ':CONSOLE' "$out/$page-dom.log"; then fail "console messages on $page.html, above"; fi
+    grep -q 'class="score v-' "$out/$page.dom" || fail "$page.html: no score in the rendered page"
+    grep -q 'class="row' "$out/$page.dom" || fail "$page.html: no side-by-side rows"
+    if grep -qi '<script' "$out/$page.dom"; then fail "$page.html: a <script> element in the DOM"; fi
+    case "$page" in
+        fixture*)
+            grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$out/$page.dom" ||
+                fail "$page.html: the fixture's <script> text is not shown as text"
+            [ "$(grep -o '<mark class="f ' "$out/$page.dom" | wc -l)" -ge 11 ] ||
+                fail "$page.html: highlights missing from the DOM"
+            ;;
+    esac
+    echo "ok: screenshots $out/$page-laptop.png $out/$page-phone.png, no console messages"
+done
+
+if [ "$update" = 1 ]; then
+    mkdir -p docs
+    cp "$out/seeds-laptop.png" docs/seeds-report.png
+    echo "updated docs/seeds-report.png"
+fi
+echo "PASS tests/browser/run.sh (outputs in $out)"
