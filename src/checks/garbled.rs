@@ -92,7 +92,8 @@ impl Check for Garbled {
             out.extend(nearmiss::find(cx, &index, &foreign, cfg, &flagged_words));
         }
         if cfg.quote_mismatch {
-            out.extend(quotes::find(cx, cfg));
+            let flagged: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+            out.extend(quotes::find(cx, cfg, &flagged));
         }
         if cfg.unbalanced_punctuation {
             out.extend(punctuation::find(cx.candidate));
@@ -206,23 +207,17 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 /// Whether token `i` starts a sentence or a quoted/introduced clause, where
 /// a capital letter says nothing about names.
 pub(crate) fn sentence_initial(article: &Article, sentence_start: usize, i: usize) -> bool {
-    let mut j = i;
-    while j > sentence_start {
-        j -= 1;
-        let Some(t) = article.tokens.get(j) else {
-            return true;
-        };
-        match t.kind {
-            TokenKind::Word | TokenKind::Number => return false,
-            TokenKind::Quote => return true,
-            TokenKind::Punct => {
-                let p = t.text(&article.text);
-                return matches!(p, ":" | "." | "?" | "!" | "…" | "...");
-            }
-            TokenKind::Symbol => return t.text(&article.text) == "/",
-        }
+    if i <= sentence_start {
+        return true;
     }
-    true
+    let Some(t) = article.tokens.get(i - 1) else {
+        return true;
+    };
+    match t.kind {
+        TokenKind::Word | TokenKind::Number | TokenKind::Symbol => false,
+        TokenKind::Quote => true,
+        TokenKind::Punct => matches!(t.text(&article.text), ":" | "." | "?" | "!" | "…" | "..."),
+    }
 }
 
 /// Words that carry little content: left out of quote overlap and of the
@@ -316,7 +311,11 @@ pub(crate) fn stem(norm: &str) -> &str {
 
 /// Word tokens of `article` as (token index, token), skipping the rest.
 pub(crate) fn word_tokens(article: &Article) -> impl Iterator<Item = (usize, &Token)> {
-    article.tokens.iter().enumerate().filter(|(_, t)| t.is_word())
+    article
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
 }
 
 #[cfg(test)]

@@ -129,7 +129,11 @@ fn english_words<'t>(tokens: impl Iterator<Item = &'t Token>, text: &str) -> (us
         if t.kind != TokenKind::Word {
             continue;
         }
-        if t.text(text).chars().next().is_some_and(|c| !c.is_lowercase()) {
+        if t.text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase())
+        {
             continue;
         }
         words += 1;

@@ -8,12 +8,14 @@
 //!   extending the other is a variant, not a slip ("Shapovalova" /
 //!   "Shapovalov", "Zelenskyy" / "Zelensky"); short names differing in two
 //!   letters are left alone ("Kiev" / "Kyiv" is a spelling convention).
-//! - **Phrases**: a two-word phrase whose head (second word) is a content
+//! - **Phrases**: a two-word lower-case phrase whose head (second word) is a content
 //!   word identical to the reference's while the modifier is a different
 //!   form of the reference's modifier: the two share a stem of at least
 //!   `stem_min_len` letters but are not inflections of one another
 //!   ("hegemony bullying" for "hegemonic bullying"). Ordinary inflections
-//!   are left alone ("developing"/"developed", "defend"/"defends"), and so
+//!   are left alone ("developing"/"developed", "defend"/"defends"), as is
+//!   a modifier that merely extends the reference's or is extended by it,
+//!   and so
 //!   is a varied head ("strong relations"/"strong relationship" is a
 //!   wording choice, not a garble).
 //!
@@ -87,8 +89,13 @@ pub(super) fn find(
                     out.push(name_finding(cand, refr, t.start, t.end, text, r));
                 }
             }
-            if let Some(p) = prev.and_then(|p| cand.tokens.get(p)) {
-                if let Some(r) = phrase_near_miss(&by_head, index, &p.norm, &t.norm, cfg, &in_aligned)
+            // Phrases of lower-case words only: names vary by design.
+            if let Some(p) = prev
+                .and_then(|p| cand.tokens.get(p))
+                .filter(|p| !is_capitalised(p.text(&cand.text)) && !is_capitalised(text))
+            {
+                if let Some(r) =
+                    phrase_near_miss(&by_head, index, &p.norm, &t.norm, cfg, &in_aligned)
                 {
                     out.push(phrase_finding(cand, refr, p.start, t.end, r));
                 }
@@ -149,7 +156,11 @@ fn phrase_near_miss(
     let options = by_head.get(head)?;
     let mut best: Option<(bool, usize)> = None;
     for &(theirs, tok) in options {
-        if theirs == modifier || !same_stem_other_form(modifier, theirs, cfg.stem_min_len) {
+        if theirs == modifier
+            || theirs.starts_with(modifier)
+            || modifier.starts_with(theirs)
+            || !same_stem_other_form(modifier, theirs, cfg.stem_min_len)
+        {
             continue;
         }
         let key = (!in_aligned(tok), tok);
@@ -164,11 +175,7 @@ fn phrase_near_miss(
 /// inflections of one another ("hegemony"/"hegemonic": yes;
 /// "developing"/"developed", "country"/"countries": no).
 pub(super) fn same_stem_other_form(a: &str, b: &str, min_len: usize) -> bool {
-    let common = a
-        .chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     if common < min_len {
         return false;
     }
@@ -200,8 +207,13 @@ pub(super) fn inflection_base(word: &str) -> &str {
             }
         }
     }
-    let w = w.strip_suffix('y').filter(|b| b.chars().count() >= 3).unwrap_or(w);
-    w.strip_suffix('e').filter(|b| b.chars().count() >= 2).unwrap_or(w)
+    let w = w
+        .strip_suffix('y')
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(w);
+    w.strip_suffix('e')
+        .filter(|b| b.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 fn name_finding(
@@ -231,7 +243,13 @@ fn name_finding(
     f
 }
 
-fn phrase_finding(cand: &Article, refr: &Article, start: usize, end: usize, token: usize) -> Finding {
+fn phrase_finding(
+    cand: &Article,
+    refr: &Article,
+    start: usize,
+    end: usize,
+    token: usize,
+) -> Finding {
     let text = cand.text.get(start..end).unwrap_or("");
     let (rs, re) = match (refr.tokens.get(token), refr.tokens.get(token + 1)) {
         (Some(a), Some(b)) => (a.start, b.end),
@@ -282,30 +300,56 @@ mod tests {
         );
         assert_eq!(
             got,
-            vec![("hegemony bullying".into(), Some("hegemonic bullying".into()))]
+            vec![(
+                "hegemony bullying".into(),
+                Some("hegemonic bullying".into())
+            )]
         );
     }
 
     #[test]
     fn inflections_and_varied_heads_are_not_near_misses() {
         for (c, r) in [
-            ("He defends national interests.", "He defend national interests."),
-            ("The developed countries met.", "The developing countries met."),
-            ("Economic developments slowed.", "Economic development slowed."),
-            ("They have strong relations.", "They have strong relationship."),
+            (
+                "He defends national interests.",
+                "He defend national interests.",
+            ),
+            (
+                "The developed countries met.",
+                "The developing countries met.",
+            ),
+            (
+                "Economic developments slowed.",
+                "Economic development slowed.",
+            ),
+            (
+                "They have strong relations.",
+                "They have strong relationship.",
+            ),
             ("Many countries agreed.", "Many country agreed."),
         ] {
-            assert!(near_misses(c, r).is_empty(), "{c} / {r}: {:?}", near_misses(c, r));
+            assert!(
+                near_misses(c, r).is_empty(),
+                "{c} / {r}: {:?}",
+                near_misses(c, r)
+            );
         }
     }
 
     #[test]
     fn misspelt_name_is_a_near_miss_but_variants_are_not() {
         assert_eq!(
-            near_misses("Talks with Chancellor Merkle ended.", "Chancellor Angela Merkel spoke."),
+            near_misses(
+                "Talks with Chancellor Merkle ended.",
+                "Chancellor Angela Merkel spoke."
+            ),
             vec![("Merkle".into(), Some("Merkel".into()))]
         );
-        assert!(near_misses("He met Yulia Shapovalova there.", "He met Yulia Shapovalov.").is_empty());
+        assert!(near_misses(
+            "He met Yulia Shapovalova there.",
+            "He met Yulia Shapovalov."
+        )
+        .is_empty());
         assert!(near_misses("Officials in Kiev spoke.", "Officials in Kyiv spoke.").is_empty());
     }
 

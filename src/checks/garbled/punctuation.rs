@@ -74,7 +74,10 @@ pub(super) fn find(article: &Article) -> Vec<Finding> {
             if m.weak {
                 continue;
             }
-            let quote = matches!(m.family, Family::Double | Family::Guillemet | Family::Single);
+            let quote = matches!(
+                m.family,
+                Family::Double | Family::Guillemet | Family::Single
+            );
             if quote && m.role != Role::Close && next_opens_quote {
                 continue;
             }
@@ -89,7 +92,12 @@ pub(super) fn quote_pairs(article: &Article) -> Vec<QuotePair> {
     let mut out: Vec<QuotePair> = paragraph_token_ranges(article)
         .into_iter()
         .flat_map(|r| pair_marks(article, r).pairs)
-        .filter(|p| matches!(p.family, Family::Double | Family::Single | Family::Guillemet))
+        .filter(|p| {
+            matches!(
+                p.family,
+                Family::Double | Family::Single | Family::Guillemet
+            )
+        })
         .collect();
     out.sort_by_key(|p| p.open);
     out
@@ -97,7 +105,13 @@ pub(super) fn quote_pairs(article: &Article) -> Vec<QuotePair> {
 
 fn unmatched_finding(article: &Article, m: Mark) -> Finding {
     let Some(t) = article.tokens.get(m.token) else {
-        return Finding::new(Kind::UnbalancedPunctuation, article, 0, 0, "unbalanced mark");
+        return Finding::new(
+            Kind::UnbalancedPunctuation,
+            article,
+            0,
+            0,
+            "unbalanced mark",
+        );
     };
     let symbol = t.text(&article.text);
     // Span the mark and the word it touches, so the editor sees where it is.
@@ -234,10 +248,14 @@ fn mark(article: &Article, i: usize) -> Option<Mark> {
 
 fn straight_role(before: Option<char>, after: Option<char>) -> Role {
     let edge = space_or_edge;
-    let left_open = edge(before) || before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–' | '-' | '/'));
+    let left_open =
+        edge(before) || before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–' | '-' | '/'));
     let right_close = edge(after)
         || after.is_some_and(|c| {
-            matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…')
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…'
+            )
         });
     match (left_open, right_close) {
         (true, false) => Role::Open,

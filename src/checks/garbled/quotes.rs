@@ -28,8 +28,9 @@ struct Quote<'a> {
     /// Byte span of the quote, marks included.
     start: usize,
     end: usize,
-    /// Content words as written, in order, deduplicated by normalised form.
-    words: Vec<(&'a str, &'a str)>,
+    /// Content words as written, in order, deduplicated by normalised
+    /// form, with their byte offset.
+    words: Vec<(&'a str, &'a str, usize)>,
     stems: HashSet<&'a str>,
     bases: HashSet<&'a str>,
 }
@@ -50,11 +51,11 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
         let mut seen = HashSet::new();
         for t in article.tokens.get(p.open + 1..p.close).unwrap_or(&[]) {
             if t.is_word() && !is_function_word(&t.norm) && seen.insert(t.norm.as_str()) {
-                words.push((t.text(&article.text), t.norm.as_str()));
+                words.push((t.text(&article.text), t.norm.as_str(), t.start));
             }
         }
-        let stems = words.iter().map(|&(_, n)| stem(n)).collect();
-        let bases = words.iter().map(|&(_, n)| inflection_base(n)).collect();
+        let stems = words.iter().map(|&(_, n, _)| stem(n)).collect();
+        let bases = words.iter().map(|&(_, n, _)| inflection_base(n)).collect();
         out.push(Quote {
             start: open.start,
             end: close.end,
@@ -76,7 +77,13 @@ fn inside_other(pairs: &[QuotePair], k: usize) -> bool {
         .any(|(j, o)| j != k && o.open < p.open && p.close < o.close)
 }
 
-pub(super) fn find(cx: &Context<'_>, cfg: &GarbledConfig) -> Vec<Finding> {
+/// `flagged` holds byte spans other garbled checks already flagged: a quote
+/// whose only changed words are those is not flagged again.
+pub(super) fn find(
+    cx: &Context<'_>,
+    cfg: &GarbledConfig,
+    flagged: &[(usize, usize)],
+) -> Vec<Finding> {
     let cand_quotes = quotes(cx.candidate);
     if cand_quotes.is_empty() {
         return Vec::new();
@@ -98,26 +105,33 @@ pub(super) fn find(cx: &Context<'_>, cfg: &GarbledConfig) -> Vec<Finding> {
         if shared < MIN_SHARED || overlap < cfg.quote_min_overlap {
             continue;
         }
-        let ours: Vec<&str> = q
+        let changed: Vec<(&str, usize)> = q
             .words
             .iter()
-            .filter(|&&(_, n)| !r.bases.contains(inflection_base(n)))
-            .map(|&(w, _)| w)
+            .filter(|&&(_, n, _)| !r.bases.contains(inflection_base(n)))
+            .map(|&(w, _, at)| (w, at))
             .collect();
-        if ours.is_empty() {
+        let already = |&(_, at): &(&str, usize)| flagged.iter().any(|&(s, e)| s <= at && at < e);
+        if changed.iter().all(already) {
             continue;
         }
+        let ours: Vec<&str> = changed.iter().map(|&(w, _)| w).collect();
+        // The reference words the candidate quote covers: from the first to
+        // the last word whose stem the two quotes share (the candidate may
+        // quote only part of the reference's quote).
+        let shared_at = |&&(_, n, _): &&(&str, &str, usize)| q.stems.contains(stem(n));
+        let first = r.words.iter().position(|w| shared_at(&w)).unwrap_or(0);
+        let last = r.words.iter().rposition(|w| shared_at(&w)).unwrap_or(0);
         let theirs: Vec<&str> = r
             .words
+            .get(first..=last)
+            .unwrap_or(&[])
             .iter()
-            .filter(|&&(_, n)| !q.bases.contains(inflection_base(n)))
-            .map(|&(w, _)| w)
+            .filter(|&&(_, n, _)| !q.bases.contains(inflection_base(n)))
+            .map(|&(w, _, _)| w)
             .collect();
         let message = if theirs.is_empty() {
-            format!(
-                "this quote adds {} to the reference's quote",
-                named(&ours)
-            )
+            format!("this quote adds {} to the reference's quote", named(&ours))
         } else {
             format!(
                 "this quote has {} where the reference's quote has {}",
@@ -164,7 +178,7 @@ mod tests {
             alignment: &alignment,
             config: &config,
         };
-        find(&cx, &config.garbled)
+        find(&cx, &config.garbled, &[])
             .into_iter()
             .map(|f| (f.text, f.message))
             .collect()
@@ -189,8 +203,15 @@ mod tests {
     #[test]
     fn same_quote_and_unrelated_quotes_pass() {
         let refr = "She said, \"We will defend the historical truth of the war.\"";
-        assert!(mismatches("\"We will defend the historical truths of the war,\" she said.", refr)
-            .is_empty());
-        assert!(mismatches("\"Economic pressure may bring them closer,\" she said.", refr).is_empty());
+        assert!(mismatches(
+            "\"We will defend the historical truths of the war,\" she said.",
+            refr
+        )
+        .is_empty());
+        assert!(mismatches(
+            "\"Economic pressure may bring them closer,\" she said.",
+            refr
+        )
+        .is_empty());
     }
 }
