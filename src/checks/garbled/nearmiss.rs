@@ -7,12 +7,15 @@
 //!   at least `name_min_len` letters long: "Merkle" for "Merkel". One name
 //!   extending the other is a variant, not a slip ("Shapovalova" /
 //!   "Shapovalov", "Zelenskyy" / "Zelensky"); short names differing in two
-//!   letters are left alone ("Kiev" / "Kyiv" is a spelling convention).
+//!   letters are left alone ("Kiev" / "Kyiv" is a spelling convention), and
+//!   so are names differing only in accented letters ("Kahramanmaraş").
 //! - **Phrases**: a two-word lower-case phrase whose head (second word) is a content
 //!   word identical to the reference's while the modifier is a different
 //!   form of the reference's modifier: the two share a stem of at least
-//!   `stem_min_len` letters but are not inflections of one another
-//!   ("hegemony bullying" for "hegemonic bullying"). Ordinary inflections
+//!   `stem_min_len` letters, exactly one of them has an adjective ending
+//!   (-ic, -al, -ive, -ous, …: the word class changed), and they are not
+//!   inflections or US/UK spellings of one another ("hegemony bullying"
+//!   for "hegemonic bullying"). Ordinary inflections
 //!   are left alone ("developing"/"developed", "defend"/"defends"), as is
 //!   a modifier that merely extends the reference's or is extended by it,
 //!   and so
@@ -122,6 +125,7 @@ fn name_near_miss(
         if name.chars().count() < cfg.name_min_len
             || name.starts_with(norm)
             || norm.starts_with(name)
+            || differs_only_in_diacritics(norm, name)
         {
             continue;
         }
@@ -185,7 +189,46 @@ pub(super) fn same_stem_other_form(a: &str, b: &str, min_len: usize) -> bool {
     if rest_a > 4 || rest_b > 4 {
         return false;
     }
-    !is_inflection_of(a, b)
+    // The word class must change (noun for adjective: "hegemony" for
+    // "hegemonic"); two nouns ("institute"/"institution") or two adjectives
+    // ("systematic"/"systemic") are wording, not garble.
+    if has_adjective_ending(a) == has_adjective_ending(b) {
+        return false;
+    }
+    !is_inflection_of(a, b) && spelling_key(a) != spelling_key(b)
+}
+
+/// Endings that make an English adjective ("hegemonic", "regional",
+/// "cooperative", "dangerous", "Chinese").
+fn has_adjective_ending(word: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ic", "al", "ive", "ous", "ful", "less", "ary", "ian", "ese", "ish", "able", "ible",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// A comparison key that merges US and UK spellings: "s" for "z"
+/// ("mobilise"/"mobilize"), "or" for "our", "er" for a final "re", one "l"
+/// for "ll". Only for comparing two words already found different.
+pub(super) fn spelling_key(word: &str) -> String {
+    let mut key = word
+        .replace('z', "s")
+        .replace("our", "or")
+        .replace("ll", "l");
+    if key.ends_with("tre") {
+        key.truncate(key.len() - 3);
+        key.push_str("ter");
+    }
+    key
+}
+
+/// Whether two names differ only in letters outside ASCII
+/// ("Kahramanmaraş"/"Kahramanmaras"): a transliteration, not a slip.
+fn differs_only_in_diacritics(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x == y || !x.is_ascii() || !y.is_ascii())
 }
 
 /// Whether two words are inflections of one base ("defend"/"defends",
@@ -351,6 +394,37 @@ mod tests {
         )
         .is_empty());
         assert!(near_misses("Officials in Kiev spoke.", "Officials in Kyiv spoke.").is_empty());
+    }
+
+    #[test]
+    fn same_word_class_spelling_variants_and_diacritics_are_not_near_misses() {
+        for (c, r) in [
+            ("The institute helped.", "The institution helped."),
+            ("A systematic project began.", "A systemic project began."),
+            (
+                "They mobilise substantial funds.",
+                "They mobilize substantial funds.",
+            ),
+            ("They overcome difficulties.", "They overcame difficulties."),
+            (
+                "Rescuers in Kahramanmaras searched.",
+                "Rescuers in Kahramanmaraş searched.",
+            ),
+        ] {
+            assert!(
+                near_misses(c, r).is_empty(),
+                "{c} / {r}: {:?}",
+                near_misses(c, r)
+            );
+        }
+        assert_eq!(
+            near_misses(
+                "They signed cooperation documents.",
+                "They signed cooperative documents."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use super::nearmiss::inflection_base;
+use super::nearmiss::{inflection_base, spelling_key};
 use super::punctuation::{quote_pairs, QuotePair};
 use super::{is_function_word, stem, GarbledConfig};
 use crate::checks::Context;
@@ -32,7 +32,8 @@ struct Quote<'a> {
     /// form, with their byte offset.
     words: Vec<(&'a str, &'a str, usize)>,
     stems: HashSet<&'a str>,
-    bases: HashSet<&'a str>,
+    /// Inflection bases under a US/UK-neutral spelling key.
+    bases: HashSet<String>,
 }
 
 fn quotes(article: &Article) -> Vec<Quote<'_>> {
@@ -55,7 +56,7 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
             }
         }
         let stems = words.iter().map(|&(_, n, _)| stem(n)).collect();
-        let bases = words.iter().map(|&(_, n, _)| inflection_base(n)).collect();
+        let bases = words.iter().map(|&(_, n, _)| base_key(n)).collect();
         out.push(Quote {
             start: open.start,
             end: close.end,
@@ -65,6 +66,11 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
         });
     }
     out
+}
+
+/// How a word is compared across quotes: inflection and US/UK spelling aside.
+fn base_key(norm: &str) -> String {
+    spelling_key(inflection_base(norm))
 }
 
 fn inside_other(pairs: &[QuotePair], k: usize) -> bool {
@@ -108,7 +114,7 @@ pub(super) fn find(
         let changed: Vec<(&str, usize)> = q
             .words
             .iter()
-            .filter(|&&(_, n, _)| !r.bases.contains(inflection_base(n)))
+            .filter(|&&(_, n, _)| !r.bases.contains(&base_key(n)))
             .map(|&(w, _, at)| (w, at))
             .collect();
         let already = |&(_, at): &(&str, usize)| flagged.iter().any(|&(s, e)| s <= at && at < e);
@@ -118,16 +124,22 @@ pub(super) fn find(
         let ours: Vec<&str> = changed.iter().map(|&(w, _)| w).collect();
         // The reference words the candidate quote covers: from the first to
         // the last word whose stem the two quotes share (the candidate may
-        // quote only part of the reference's quote).
+        // quote only part of the reference's quote), plus one either side.
         let shared_at = |&&(_, n, _): &&(&str, &str, usize)| q.stems.contains(stem(n));
-        let first = r.words.iter().position(|w| shared_at(&w)).unwrap_or(0);
-        let last = r.words.iter().rposition(|w| shared_at(&w)).unwrap_or(0);
+        // One word either side: the candidate's changed first or last word.
+        let first = r
+            .words
+            .iter()
+            .position(|w| shared_at(&w))
+            .unwrap_or(0)
+            .saturating_sub(1);
+        let last = r.words.iter().rposition(|w| shared_at(&w)).unwrap_or(0) + 1;
         let theirs: Vec<&str> = r
             .words
-            .get(first..=last)
+            .get(first..(last + 1).min(r.words.len()))
             .unwrap_or(&[])
             .iter()
-            .filter(|&&(_, n, _)| !q.bases.contains(inflection_base(n)))
+            .filter(|&&(_, n, _)| !q.bases.contains(&base_key(n)))
             .map(|&(w, _, _)| w)
             .collect();
         let message = if theirs.is_empty() {
@@ -211,6 +223,15 @@ mod tests {
         assert!(mismatches(
             "\"Economic pressure may bring them closer,\" she said.",
             refr
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn us_and_uk_spellings_are_not_changed_words() {
+        assert!(mismatches(
+            "\"We must immediately mobilise substantial funds,\" he said.",
+            "He said: \"We must immediately mobilize substantial funds.\""
         )
         .is_empty());
     }
