@@ -162,8 +162,10 @@ fn part_is_known(en: &English, index: &RefIndex<'_>, part: &str) -> bool {
 }
 
 /// Finds the closest word to suggest: a reference word first (cheap: a
-/// Jaro–Winkler scan of the reference vocabulary), Hunspell's suggester when
-/// the reference has nothing within one edit.
+/// Jaro–Winkler scan of the reference vocabulary); when the reference has
+/// nothing within one edit, a dictionary word one edit away, and failing
+/// that Hunspell's (slow) suggester, a few times per article; the closer of
+/// reference and dictionary word wins.
 struct Suggester<'i, 'a> {
     en: &'static English,
     index: &'i RefIndex<'a>,
@@ -233,17 +235,22 @@ impl Suggester<'_, '_> {
 
     fn suggest(&mut self, text: &str, norm: &str) -> Option<Suggestion> {
         let from_reference = self.closest_in_reference(norm);
-        if from_reference.as_ref().is_some_and(|&(_, d)| d <= 1) || self.budget == 0 {
+        if from_reference.as_ref().is_some_and(|&(_, d)| d <= 1) {
             return from_reference.map(|(r, _)| self.reference_suggestion(r));
         }
-        self.budget -= 1;
         let word = strip_possessive(text);
         let hyphenated = word.contains('-');
         let from_dictionary = self
             .en
-            .suggest(word)
-            .into_iter()
-            .find(|s| !s.contains(' ') && (hyphenated || !s.contains('-')))
+            .one_edit_correction(word)
+            .or_else(|| {
+                // Hunspell's suggester is slow: a few calls per article.
+                self.budget = self.budget.checked_sub(1)?;
+                self.en
+                    .suggest(word)
+                    .into_iter()
+                    .find(|s| !s.contains(' ') && (hyphenated || !s.contains('-')))
+            })
             .map(|s| {
                 let d = strsim::damerau_levenshtein(&s.to_lowercase(), strip_possessive(norm));
                 (s, d)
@@ -311,9 +318,12 @@ mod tests {
     use crate::config::Config;
 
     fn non_words(cand: &str, refr: &str) -> Vec<(String, Option<String>)> {
+        non_words_with(cand, refr, Config::default())
+    }
+
+    fn non_words_with(cand: &str, refr: &str, config: Config) -> Vec<(String, Option<String>)> {
         let c = Article::from_text("c", cand);
         let r = Article::from_text("r", refr);
-        let config = Config::default();
         let alignment = align(&c, &r, &config.align);
         let cx = Context {
             candidate: &c,
@@ -333,6 +343,18 @@ mod tests {
     fn misspelling_gets_dictionary_suggestion() {
         let got = non_words("They are the bigest developing countries.", "Nothing here.");
         assert_eq!(got, vec![("bigest".into(), Some("biggest".into()))]);
+    }
+
+    #[test]
+    fn hunspell_suggester_only_within_budget() {
+        let text = "They met the weblebrities.";
+        assert_eq!(non_words(text, "x"), vec![("weblebrities".into(), None)]);
+        let mut config = Config::default();
+        config.garbled.max_dictionary_suggestions = 1;
+        assert_eq!(
+            non_words_with(text, "x", config),
+            vec![("weblebrities".into(), Some("celebrities".into()))]
+        );
     }
 
     #[test]
