@@ -12,6 +12,9 @@
 //!   `min_confidence` or more. In other articles, whatlang alone decides,
 //!   and only when its answer is reliable.
 //!
+//! A whole candidate in another language than the reference is one finding
+//! over the whole article.
+//!
 //! Names and short phrases ("Jean-Paul Moreau", "coup d'état") leave most
 //! of a sentence's lower-case words English, so they are not flagged.
 //! Consecutive foreign sentences merge into one passage finding.
@@ -69,8 +72,29 @@ impl Check for Language {
             return Vec::new();
         }
         let article = cx.candidate;
-        let foreign = foreign_sentences(article, cfg);
         let article_lang = article_language(article);
+        // A whole article left in another language than the reference's.
+        if let (Some(ours), Some(theirs)) = (article_lang, article_language(cx.reference)) {
+            if ours != theirs {
+                let (Some(first), Some(last)) =
+                    (article.sentences.first(), article.sentences.last())
+                else {
+                    return Vec::new();
+                };
+                return vec![Finding::new(
+                    Kind::WrongLanguage,
+                    article,
+                    first.start,
+                    last.end,
+                    format!(
+                        "the article is in {}, the reference in {}: left untranslated?",
+                        ours.eng_name(),
+                        theirs.eng_name()
+                    ),
+                )];
+            }
+        }
+        let foreign = foreign_sentences(article, cfg);
         let mut out = Vec::new();
         let mut i = 0;
         while i < foreign.len() {
@@ -228,6 +252,30 @@ mod tests {
 
     const ENGLISH: &str = "The president arrived in Moscow on Thursday for a four-day visit. \
         He met the leaders of both chambers of parliament and spoke about trade. ";
+
+    fn run(cand: &str, refr: &str) -> Vec<Finding> {
+        let c = Article::from_text("c", cand);
+        let r = Article::from_text("r", refr);
+        let config = crate::config::Config::default();
+        let alignment = crate::align::align(&c, &r, &config.align);
+        Language.run(&Context {
+            candidate: &c,
+            reference: &r,
+            alignment: &alignment,
+            config: &config,
+        })
+    }
+
+    #[test]
+    fn whole_article_in_another_language_is_one_finding() {
+        let cand = "Les deux ministres ont convenu de se revoir le mois prochain. \
+                    Ils ont également promis de faciliter le retour des réfugiés.";
+        let found = run(cand, ENGLISH);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start, found[0].end), (0, cand.len()));
+        assert!(found[0].message.contains("French"), "{}", found[0].message);
+        assert!(run(ENGLISH, ENGLISH).is_empty());
+    }
 
     #[test]
     fn french_sentence_in_english_article() {
