@@ -283,3 +283,26 @@ fn non_word_false_positive_rate_on_human_references() {
         "{per_thousand:.2} flags per 1,000 words"
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any text, with quotes, brackets, apostrophes, hyphens and other
+        /// scripts mixed in, gives findings on char boundaries and no panic.
+        #[test]
+        fn arbitrary_text(
+            cand in "[a-zA-Zé中 '\"“”‘’()\\[\\]\\-.,\n]{0,200}",
+            refr in "[a-zA-Z '\"“”()\\-.,\n]{0,120}",
+        ) {
+            let c = Article::from_text("c", cand.as_str());
+            let r = Article::from_text("r", refr.as_str());
+            for f in findings(&c, &r) {
+                prop_assert!(c.text.is_char_boundary(f.start) && c.text.is_char_boundary(f.end));
+                prop_assert!(f.start <= f.end && f.end <= c.text.len());
+            }
+        }
+    }
+}
