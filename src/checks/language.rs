@@ -1,14 +1,59 @@
-//! PLACEHOLDER: this check family lands with its issue.
+//! `wrong-language`: a sentence or passage in another language or script
+//! than the article: text left untranslated.
+//!
+//! whatlang is unreliable on one short sentence, so a sentence is foreign
+//! only when two signals agree:
+//! - **script**: most of its letters are in a script other than the
+//!   article's (a Chinese sentence in an English article), with at least
+//!   `min_script_letters` of them; or
+//! - **language**: in an English article, it has at least `min_words`
+//!   lower-case words, fewer than `max_english_share` of them are English
+//!   dictionary words, and whatlang names another language with confidence
+//!   `min_confidence` or more. In other articles, whatlang alone decides,
+//!   and only when its answer is reliable.
+//!
+//! A whole candidate in another language than the reference is one finding
+//! over the whole article.
+//!
+//! Names and short phrases ("Jean-Paul Moreau", "coup d'état") leave most
+//! of a sentence's lower-case words English, so they are not flagged.
+//! Consecutive foreign sentences merge into one passage finding.
 
 use serde::{Deserialize, Serialize};
+use whatlang::{Lang, Script};
 
+use super::garbled::dict;
 use super::{Check, Context};
-use crate::finding::Finding;
+use crate::finding::{Finding, Kind};
+use crate::text::{Article, Token, TokenKind};
 
 /// Settings for this check (`[language]` in the config file).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct LanguageConfig {}
+pub struct LanguageConfig {
+    /// Flag passages in another language or script.
+    pub enabled: bool,
+    /// Fewest lower-case words a Latin-script sentence needs to be judged.
+    pub min_words: usize,
+    /// Below this share of English dictionary words a sentence may be foreign.
+    pub max_english_share: f64,
+    /// Smallest whatlang confidence for the other language.
+    pub min_confidence: f64,
+    /// Fewest letters in the other script for a script-based flag.
+    pub min_script_letters: usize,
+}
+
+impl Default for LanguageConfig {
+    fn default() -> Self {
+        LanguageConfig {
+            enabled: true,
+            min_words: 4,
+            max_english_share: 0.5,
+            min_confidence: 0.2,
+            min_script_letters: 4,
+        }
+    }
+}
 
 pub struct Language;
 
@@ -18,10 +63,247 @@ impl Check for Language {
     }
 
     fn description(&self) -> &'static str {
-        "not implemented yet"
+        "passages in another language or script than the article (untranslated text)"
     }
 
-    fn run(&self, _cx: &Context<'_>) -> Vec<Finding> {
-        Vec::new()
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let cfg = &cx.config.language;
+        if !cfg.enabled {
+            return Vec::new();
+        }
+        let article = cx.candidate;
+        let article_lang = article_language(article);
+        // A whole article left in another language than the reference's.
+        if let (Some(ours), Some(theirs)) = (article_lang, article_language(cx.reference)) {
+            if ours != theirs {
+                let (Some(first), Some(last)) =
+                    (article.sentences.first(), article.sentences.last())
+                else {
+                    return Vec::new();
+                };
+                return vec![Finding::new(
+                    Kind::WrongLanguage,
+                    article,
+                    first.start,
+                    last.end,
+                    format!(
+                        "the article is in {}, the reference in {}: left untranslated?",
+                        ours.eng_name(),
+                        theirs.eng_name()
+                    ),
+                )];
+            }
+        }
+        let foreign = foreign_sentences(article, cfg);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < foreign.len() {
+            if !foreign[i] {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            while i + 1 < foreign.len() && foreign[i + 1] {
+                i += 1;
+            }
+            if let (Some(a), Some(b)) = (article.sentences.get(first), article.sentences.get(i)) {
+                out.push(passage_finding(article, a.start, b.end, article_lang));
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+fn passage_finding(article: &Article, start: usize, end: usize, lang: Option<Lang>) -> Finding {
+    let text = article.text.get(start..end).unwrap_or("");
+    let expected = lang.map_or("the article's language", |l| l.eng_name());
+    let found = whatlang::detect(text)
+        .map(|info| info.lang().eng_name())
+        .map(str::to_string)
+        .or_else(|| whatlang::detect_script(text).map(|s| s.name().to_string()))
+        .unwrap_or_else(|| "another language".to_string());
+    Finding::new(
+        Kind::WrongLanguage,
+        article,
+        start,
+        end,
+        format!("this passage is in {found}, not {expected}: left untranslated?"),
+    )
+}
+
+/// The article's language: English when most of its lower-case words are
+/// English dictionary words (whatlang can take a short English text for
+/// another language), otherwise whatlang's answer for the whole text.
+pub fn article_language(article: &Article) -> Option<Lang> {
+    let (words, english) = english_words(article.tokens.iter(), &article.text);
+    if words > 0 && english as f64 >= 0.6 * words as f64 {
+        return Some(Lang::Eng);
+    }
+    whatlang::detect(&article.text).map(|info| info.lang())
+}
+
+/// Lower-case words among `tokens`, and how many are English words.
+fn english_words<'t>(tokens: impl Iterator<Item = &'t Token>, text: &str) -> (usize, usize) {
+    let Some(en) = dict::english() else {
+        return (0, 0);
+    };
+    let (mut words, mut english) = (0usize, 0usize);
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if t.text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase())
+        {
+            continue;
+        }
+        words += 1;
+        if en.check(super::garbled::strip_possessive(&t.norm)) {
+            english += 1;
+        }
+    }
+    (words, english)
+}
+
+/// Whether the article is English, or too short to tell.
+pub fn is_english_article(article: &Article) -> bool {
+    article_language(article).map_or(true, |l| l == Lang::Eng)
+}
+
+/// For each sentence of `article`, whether it is in another language or
+/// script than the article.
+pub fn foreign_sentences(article: &Article, cfg: &LanguageConfig) -> Vec<bool> {
+    let mut out = vec![false; article.sentences.len()];
+    if !cfg.enabled {
+        return out;
+    }
+    let lang = article_language(article);
+    let script = whatlang::detect_script(&article.text);
+    for (i, flag) in out.iter_mut().enumerate() {
+        *flag = sentence_is_foreign(article, i, lang, script, cfg);
+    }
+    out
+}
+
+fn sentence_is_foreign(
+    article: &Article,
+    i: usize,
+    lang: Option<Lang>,
+    script: Option<Script>,
+    cfg: &LanguageConfig,
+) -> bool {
+    let text = article.sentence_text(i);
+    // Script: count letters in the article's script and in others.
+    let (mut own, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if in_script(c, script) {
+            own += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if other >= cfg.min_script_letters && other > own {
+        return true;
+    }
+    let Some(lang) = lang else {
+        return false;
+    };
+    if lang == Lang::Eng {
+        // The dictionary first: cheap, and it clears almost every sentence.
+        let (words, english) = english_words(article.sentence_tokens(i).iter(), &article.text);
+        if words < cfg.min_words || english as f64 >= cfg.max_english_share * words as f64 {
+            return false;
+        }
+    }
+    let Some(detected) = whatlang::detect(text) else {
+        return false;
+    };
+    if detected.lang() == lang || detected.confidence() < cfg.min_confidence {
+        return false;
+    }
+    lang == Lang::Eng || detected.is_reliable()
+}
+
+/// Whether letter `c` belongs to `script` (Latin when unknown).
+fn in_script(c: char, script: Option<Script>) -> bool {
+    match script {
+        None | Some(Script::Latin) => {
+            c.is_ascii_alphabetic()
+                || ('\u{00C0}'..='\u{024F}').contains(&c)
+                || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        }
+        Some(s) => {
+            let mut buf = [0u8; 4];
+            whatlang::detect_script(c.encode_utf8(&mut buf)) == Some(s)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(text: &str) -> Vec<bool> {
+        foreign_sentences(&Article::from_text("t", text), &LanguageConfig::default())
+    }
+
+    const ENGLISH: &str = "The president arrived in Moscow on Thursday for a four-day visit. \
+        He met the leaders of both chambers of parliament and spoke about trade. ";
+
+    fn run(cand: &str, refr: &str) -> Vec<Finding> {
+        let c = Article::from_text("c", cand);
+        let r = Article::from_text("r", refr);
+        let config = crate::config::Config::default();
+        let alignment = crate::align::align(&c, &r, &config.align);
+        Language.run(&Context {
+            candidate: &c,
+            reference: &r,
+            alignment: &alignment,
+            config: &config,
+        })
+    }
+
+    #[test]
+    fn whole_article_in_another_language_is_one_finding() {
+        let cand = "Les deux ministres ont convenu de se revoir le mois prochain. \
+                    Ils ont également promis de faciliter le retour des réfugiés.";
+        let found = run(cand, ENGLISH);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start, found[0].end), (0, cand.len()));
+        assert!(found[0].message.contains("French"), "{}", found[0].message);
+        assert!(run(ENGLISH, ENGLISH).is_empty());
+    }
+
+    #[test]
+    fn french_sentence_in_english_article() {
+        let text = format!(
+            "{ENGLISH}Le président a déclaré que les deux pays allaient renforcer leur coopération.\n\
+             The talks ended late in the evening."
+        );
+        assert_eq!(flags(&text), vec![false, false, true, false]);
+    }
+
+    #[test]
+    fn chinese_sentence_in_english_article() {
+        let text = format!("{ENGLISH}\n习近平表示，中俄两国将共同维护第二次世界大战的历史。\n");
+        assert_eq!(flags(&text), vec![false, false, true]);
+    }
+
+    #[test]
+    fn names_and_short_phrases_stay_english() {
+        let text = format!(
+            "{ENGLISH}Jean-Paul Moreau called the move a coup d'état by the old guard. \
+             Officials in Kiev and Beijing said nothing."
+        );
+        assert!(flags(&text).iter().all(|f| !f));
+    }
+
+    #[test]
+    fn short_chinese_name_in_english_sentence_is_not_flagged() {
+        let text = format!("{ENGLISH}The paper 人民日报 reported it.");
+        assert!(flags(&text).iter().all(|f| !f));
     }
 }

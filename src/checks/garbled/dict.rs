@@ -1,0 +1,173 @@
+//! The English dictionary: Debian's SCOWL-based Hunspell `en_US` and `en_GB`
+//! dictionaries (vendored in `dict/` with their copyright notices), loaded
+//! once per process with `spellbook` and embedded in the binary.
+//!
+//! A word is English when either dictionary accepts it, so US and UK
+//! spellings ("criticized"/"criticised", "meters"/"metres") are both words.
+
+use std::sync::OnceLock;
+
+use spellbook::Dictionary;
+
+static EN_US_AFF: &str = include_str!("../../../dict/en_US.aff");
+static EN_US_DIC: &str = include_str!("../../../dict/en_US.dic");
+static EN_GB_AFF: &str = include_str!("../../../dict/en_GB.aff");
+static EN_GB_DIC: &str = include_str!("../../../dict/en_GB.dic");
+
+/// Both English dictionaries.
+pub struct English {
+    us: Dictionary,
+    gb: Dictionary,
+}
+
+static ENGLISH: OnceLock<Option<English>> = OnceLock::new();
+
+/// The process-wide English dictionary; `None` only if the embedded files
+/// fail to parse (then the dictionary checks stay silent rather than flag
+/// every word).
+pub fn english() -> Option<&'static English> {
+    ENGLISH.get_or_init(English::load).as_ref()
+}
+
+impl English {
+    fn load() -> Option<English> {
+        let strip = |s: &'static str| s.trim_start_matches('\u{FEFF}');
+        let us = Dictionary::new(strip(EN_US_AFF), strip(EN_US_DIC)).ok()?;
+        let gb = Dictionary::new(strip(EN_GB_AFF), strip(EN_GB_DIC)).ok()?;
+        Some(English { us, gb })
+    }
+
+    /// Whether `word` (as written, case matters for names) is an English
+    /// word in either spelling. Typographic apostrophes must already be
+    /// folded to `'`.
+    pub fn check(&self, word: &str) -> bool {
+        self.us.check(word) || self.gb.check(word)
+    }
+
+    /// The English word one edit (deletion, swap of neighbours, substitution
+    /// or insertion of a letter) away from `word` that is most like it by
+    /// Jaro–Winkler; capitalised like `word`. About 50 look-ups per letter,
+    /// so tens of microseconds: the first resort for a suggestion.
+    pub fn one_edit_correction(&self, word: &str) -> Option<String> {
+        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        if lower.len() < 3 || lower.len() > 30 {
+            return None;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let mut best: Option<(f64, String)> = None;
+        let mut buf = String::with_capacity(word.len() + 4);
+        // A swap of neighbours is the likeliest typo and Jaro–Winkler
+        // underrates it on short words, so swaps come first ("teh" → "the",
+        // not "tech").
+        let mut consider = |chars: &mut dyn Iterator<Item = char>,
+                            bonus: f64,
+                            best: &mut Option<(f64, String)>| {
+            buf.clear();
+            for (k, c) in chars.enumerate() {
+                if k == 0 && capital {
+                    buf.extend(c.to_uppercase());
+                } else {
+                    buf.push(c);
+                }
+            }
+            if best.as_ref().is_some_and(|(_, b)| *b == buf) || !self.check(&buf) {
+                return;
+            }
+            let jw = strsim::jaro_winkler(word, &buf) + bonus;
+            if best.as_ref().map_or(true, |(b, _)| jw > *b) {
+                *best = Some((jw, buf.clone()));
+            }
+        };
+        let n = lower.len();
+        for i in 0..n {
+            // Deletion of letter i.
+            consider(
+                &mut lower
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| k != i)
+                    .map(|(_, &c)| c),
+                0.0,
+                &mut best,
+            );
+            // Swap of letters i and i + 1.
+            if i + 1 < n {
+                let mut swapped = lower.clone();
+                swapped.swap(i, i + 1);
+                consider(&mut swapped.into_iter(), 1.0, &mut best);
+            }
+        }
+        for letter in 'a'..='z' {
+            for i in 0..=n {
+                // Insertion before position i, substitution at i.
+                let ins = lower[..i].iter().copied().chain(std::iter::once(letter));
+                consider(&mut ins.chain(lower[i..].iter().copied()), 0.0, &mut best);
+                if i < n && lower[i] != letter {
+                    let sub = lower[..i].iter().copied().chain(std::iter::once(letter));
+                    consider(
+                        &mut sub.chain(lower[i + 1..].iter().copied()),
+                        0.0,
+                        &mut best,
+                    );
+                }
+            }
+        }
+        best.map(|(_, w)| w)
+    }
+
+    /// Hunspell's suggestions for `word`, best first (US then UK). Slow
+    /// (tens of milliseconds): call only for words already found wrong, and
+    /// only when [`English::one_edit_correction`] found nothing.
+    pub fn suggest(&self, word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.us.suggest(word, &mut out);
+        if out.is_empty() {
+            self.gb.suggest(word, &mut out);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn us_and_uk_spellings_are_both_words() {
+        let en = english().expect("embedded dictionaries parse");
+        for w in [
+            "criticised",
+            "criticized",
+            "metres",
+            "meters",
+            "multipolar",
+            "Kremlin",
+            "The",
+            "behind",
+        ] {
+            assert!(en.check(w), "{w} should be a word");
+        }
+        for w in ["bigest", "blastism", "Shapovalova"] {
+            assert!(!en.check(w), "{w} should not be a word");
+        }
+    }
+
+    #[test]
+    fn one_edit_corrections() {
+        let en = english().unwrap();
+        assert_eq!(en.one_edit_correction("bigest").as_deref(), Some("biggest"));
+        assert_eq!(en.one_edit_correction("Bigest").as_deref(), Some("Biggest"));
+        assert_eq!(
+            en.one_edit_correction("goverment").as_deref(),
+            Some("government")
+        );
+        assert_eq!(en.one_edit_correction("teh").as_deref(), Some("the"));
+        assert_eq!(en.one_edit_correction("xqzvkw"), None);
+    }
+
+    #[test]
+    fn suggests_a_correction() {
+        let en = english().unwrap();
+        assert!(en.suggest("bigest").iter().any(|s| s == "biggest"));
+    }
+}

@@ -1,0 +1,438 @@
+//! `near-miss`: a name or phrase close to, but not, one the reference uses.
+//!
+//! Two shapes, both conservative:
+//! - **Names**: a capitalised word inside a sentence that is in neither the
+//!   dictionary nor the reference, within `name_max_distance` edits
+//!   (Damerau–Levenshtein, so a swap counts once) of a reference name, both
+//!   at least `name_min_len` letters long: "Merkle" for "Merkel". One name
+//!   extending the other is a variant, not a slip ("Shapovalova" /
+//!   "Shapovalov", "Zelenskyy" / "Zelensky"); short names differing in two
+//!   letters are left alone ("Kiev" / "Kyiv" is a spelling convention), and
+//!   so are names differing only in accented letters ("Kahramanmaraş").
+//! - **Phrases**: a two-word lower-case phrase whose head (second word) is a content
+//!   word identical to the reference's while the modifier is a different
+//!   form of the reference's modifier: the two share a stem of at least
+//!   `stem_min_len` letters, exactly one of them has an adjective ending
+//!   (-ic, -al, -ive, -ous, …: the word class changed), and they are not
+//!   inflections or US/UK spellings of one another ("hegemony bullying"
+//!   for "hegemonic bullying"). Ordinary inflections
+//!   are left alone ("developing"/"developed", "defend"/"defends"), as is
+//!   a modifier that merely extends the reference's or is extended by it,
+//!   and so
+//!   is a varied head ("strong relations"/"strong relationship" is a
+//!   wording choice, not a garble).
+//!
+//! Reference sentences aligned with the candidate's sentence are preferred as
+//! evidence; without an alignment the whole reference is searched.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dict;
+use super::{is_capitalised, is_function_word, sentence_initial, strip_possessive};
+use super::{GarbledConfig, RefIndex};
+use crate::checks::Context;
+use crate::finding::{Finding, Kind};
+use crate::text::Article;
+
+pub(super) fn find(
+    cx: &Context<'_>,
+    index: &RefIndex<'_>,
+    foreign: &[bool],
+    cfg: &GarbledConfig,
+    already_flagged: &HashSet<usize>,
+) -> Vec<Finding> {
+    let Some(en) = dict::english() else {
+        return Vec::new();
+    };
+    let cand = cx.candidate;
+    let refr = index.article;
+    // Reference phrases by head word: head → [(modifier, first token)].
+    let mut by_head: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for (&(modifier, head), &tok) in &index.bigrams {
+        if !is_function_word(head) && !is_function_word(modifier) {
+            by_head.entry(head).or_default().push((modifier, tok));
+        }
+    }
+    for v in by_head.values_mut() {
+        v.sort_by_key(|&(_, t)| t);
+    }
+    let mut out = Vec::new();
+    for (si, s) in cand.sentences.iter().enumerate() {
+        if foreign.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        let aligned: Vec<usize> = cx.alignment.counterparts(si).collect();
+        let in_aligned = |tok: usize| {
+            aligned.iter().any(|&r| {
+                refr.sentences
+                    .get(r)
+                    .is_some_and(|rs| rs.tokens.contains(&tok))
+            })
+        };
+        let mut prev: Option<usize> = None;
+        for i in s.tokens.clone() {
+            let Some(t) = cand.tokens.get(i) else {
+                continue;
+            };
+            if !t.is_word() {
+                prev = None;
+                continue;
+            }
+            if already_flagged.contains(&t.start) {
+                prev = None;
+                continue;
+            }
+            let text = t.text(&cand.text);
+            if is_capitalised(text)
+                && !sentence_initial(cand, s.tokens.start, i)
+                && !index.has(&t.norm)
+                && !super::nonword::is_known(en, index, text)
+            {
+                if let Some(r) = name_near_miss(index, &t.norm, cfg, &in_aligned) {
+                    out.push(name_finding(cand, refr, t.start, t.end, text, r));
+                }
+            }
+            // Phrases of lower-case words only: names vary by design.
+            if let Some(p) = prev
+                .and_then(|p| cand.tokens.get(p))
+                .filter(|p| !is_capitalised(p.text(&cand.text)) && !is_capitalised(text))
+            {
+                if let Some(r) =
+                    phrase_near_miss(&by_head, index, &p.norm, &t.norm, cfg, &in_aligned)
+                {
+                    out.push(phrase_finding(cand, refr, p.start, t.end, r));
+                }
+            }
+            prev = Some(i);
+        }
+    }
+    out
+}
+
+/// The reference name `norm` nearly is, as its token.
+fn name_near_miss(
+    index: &RefIndex<'_>,
+    norm: &str,
+    cfg: &GarbledConfig,
+    in_aligned: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let norm = strip_possessive(norm);
+    if norm.chars().count() < cfg.name_min_len {
+        return None;
+    }
+    let mut best: Option<(bool, usize, usize)> = None;
+    for &(name, tok) in &index.names {
+        if name.chars().count() < cfg.name_min_len
+            || name.starts_with(norm)
+            || norm.starts_with(name)
+            || differs_only_in_diacritics(norm, name)
+        {
+            continue;
+        }
+        let d = strsim::damerau_levenshtein(norm, name);
+        if d == 0 || d > cfg.name_max_distance {
+            continue;
+        }
+        let key = (!in_aligned(tok), d, tok);
+        if best.map_or(true, |b| key < b) {
+            best = Some(key);
+        }
+    }
+    best.map(|(_, _, tok)| tok)
+}
+
+/// The reference phrase (its first token and its two tokens' span) that
+/// the candidate's `modifier head` nearly is.
+fn phrase_near_miss(
+    by_head: &HashMap<&str, Vec<(&str, usize)>>,
+    index: &RefIndex<'_>,
+    modifier: &str,
+    head: &str,
+    cfg: &GarbledConfig,
+    in_aligned: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    if is_function_word(modifier) || is_function_word(head) || modifier.contains('\'') {
+        return None;
+    }
+    if index.bigrams.contains_key(&(modifier, head)) {
+        return None;
+    }
+    let options = by_head.get(head)?;
+    let mut best: Option<(bool, usize)> = None;
+    for &(theirs, tok) in options {
+        if theirs == modifier
+            || theirs.starts_with(modifier)
+            || modifier.starts_with(theirs)
+            || !same_stem_other_form(modifier, theirs, cfg.stem_min_len)
+        {
+            continue;
+        }
+        let key = (!in_aligned(tok), tok);
+        if best.map_or(true, |b| key < b) {
+            best = Some(key);
+        }
+    }
+    best.map(|(_, tok)| tok)
+}
+
+/// Whether `a` and `b` share a stem of `min_len` letters yet are not
+/// inflections of one another ("hegemony"/"hegemonic": yes;
+/// "developing"/"developed", "country"/"countries": no).
+pub(super) fn same_stem_other_form(a: &str, b: &str, min_len: usize) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if common < min_len {
+        return false;
+    }
+    // Both must differ only in an ending: at most 4 letters past the stem.
+    let rest_a = a.chars().count() - common;
+    let rest_b = b.chars().count() - common;
+    if rest_a > 4 || rest_b > 4 {
+        return false;
+    }
+    // The word class must change (noun for adjective: "hegemony" for
+    // "hegemonic"); two nouns ("institute"/"institution") or two adjectives
+    // ("systematic"/"systemic") are wording, not garble.
+    if has_adjective_ending(a) == has_adjective_ending(b) {
+        return false;
+    }
+    !is_inflection_of(a, b) && spelling_key(a) != spelling_key(b)
+}
+
+/// Endings that make an English adjective ("hegemonic", "regional",
+/// "cooperative", "dangerous", "Chinese").
+fn has_adjective_ending(word: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ic", "al", "ive", "ous", "ful", "less", "ary", "ian", "ese", "ish", "able", "ible",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// A comparison key that merges US and UK spellings: "s" for "z"
+/// ("mobilise"/"mobilize"), "or" for "our", "er" for a final "re", one "l"
+/// for "ll". Only for comparing two words already found different.
+pub(super) fn spelling_key(word: &str) -> String {
+    let mut key = word
+        .replace('z', "s")
+        .replace("our", "or")
+        .replace("ll", "l");
+    if key.ends_with("tre") {
+        key.truncate(key.len() - 3);
+        key.push_str("ter");
+    }
+    key
+}
+
+/// Whether two names differ only in letters outside ASCII
+/// ("Kahramanmaraş"/"Kahramanmaras"): a transliteration, not a slip.
+fn differs_only_in_diacritics(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x == y || !x.is_ascii() || !y.is_ascii())
+}
+
+/// Whether two words are inflections of one base ("defend"/"defends",
+/// "development"/"developments", "country"/"countries", "use"/"used").
+pub(super) fn is_inflection_of(a: &str, b: &str) -> bool {
+    let (ba, bb) = (inflection_base(a), inflection_base(b));
+    ba == bb || ba == b || bb == a
+}
+
+/// The word with one regular inflection removed: plural/3rd person "s",
+/// "es", "ies", past "ed"/"ied", "ing", comparative "er"/"est", possessive;
+/// a trailing silent "e" is dropped so "use"/"used"/"using" meet.
+pub(super) fn inflection_base(word: &str) -> &str {
+    let w = strip_possessive(word);
+    for suffix in ["ies", "ied", "ing", "est", "ed", "er", "es", "s"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 2 {
+                return base.strip_suffix('e').unwrap_or(base);
+            }
+        }
+    }
+    let w = w
+        .strip_suffix('y')
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(w);
+    w.strip_suffix('e')
+        .filter(|b| b.chars().count() >= 2)
+        .unwrap_or(w)
+}
+
+fn name_finding(
+    cand: &Article,
+    refr: &Article,
+    start: usize,
+    end: usize,
+    text: &str,
+    token: usize,
+) -> Finding {
+    let name = refr
+        .tokens
+        .get(token)
+        .map(|t| strip_possessive(t.text(&refr.text)))
+        .unwrap_or("");
+    let mut f = Finding::new(
+        Kind::NearMiss,
+        cand,
+        start,
+        end,
+        format!("\"{text}\" is close to the reference's name \"{name}\""),
+    )
+    .with_suggestion(name);
+    if let Some(t) = refr.tokens.get(token) {
+        f = f.with_reference(refr, t.start, t.end);
+    }
+    f
+}
+
+fn phrase_finding(
+    cand: &Article,
+    refr: &Article,
+    start: usize,
+    end: usize,
+    token: usize,
+) -> Finding {
+    let text = cand.text.get(start..end).unwrap_or("");
+    let (rs, re) = match (refr.tokens.get(token), refr.tokens.get(token + 1)) {
+        (Some(a), Some(b)) => (a.start, b.end),
+        _ => (0, 0),
+    };
+    let theirs = refr.text.get(rs..re).unwrap_or("");
+    Finding::new(
+        Kind::NearMiss,
+        cand,
+        start,
+        end,
+        format!("\"{text}\" is close to the reference's \"{theirs}\""),
+    )
+    .with_suggestion(theirs)
+    .with_reference(refr, rs, re)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::align;
+    use crate::config::Config;
+
+    fn near_misses(cand: &str, refr: &str) -> Vec<(String, Option<String>)> {
+        let c = Article::from_text("c", cand);
+        let r = Article::from_text("r", refr);
+        let config = Config::default();
+        let alignment = align(&c, &r, &config.align);
+        let cx = Context {
+            candidate: &c,
+            reference: &r,
+            alignment: &alignment,
+            config: &config,
+        };
+        let index = RefIndex::new(&r);
+        let foreign = vec![false; c.sentences.len()];
+        find(&cx, &index, &foreign, &config.garbled, &HashSet::new())
+            .into_iter()
+            .map(|f| (f.text, f.suggestion))
+            .collect()
+    }
+
+    #[test]
+    fn hegemony_bullying_is_a_near_miss_of_hegemonic_bullying() {
+        let got = near_misses(
+            "China opposes unilateralism and hegemony bullying.",
+            "We face acts of hegemonic bullying in the world.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "hegemony bullying".into(),
+                Some("hegemonic bullying".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn inflections_and_varied_heads_are_not_near_misses() {
+        for (c, r) in [
+            (
+                "He defends national interests.",
+                "He defend national interests.",
+            ),
+            (
+                "The developed countries met.",
+                "The developing countries met.",
+            ),
+            (
+                "Economic developments slowed.",
+                "Economic development slowed.",
+            ),
+            (
+                "They have strong relations.",
+                "They have strong relationship.",
+            ),
+            ("Many countries agreed.", "Many country agreed."),
+        ] {
+            assert!(
+                near_misses(c, r).is_empty(),
+                "{c} / {r}: {:?}",
+                near_misses(c, r)
+            );
+        }
+    }
+
+    #[test]
+    fn misspelt_name_is_a_near_miss_but_variants_are_not() {
+        assert_eq!(
+            near_misses(
+                "Talks with Chancellor Merkle ended.",
+                "Chancellor Angela Merkel spoke."
+            ),
+            vec![("Merkle".into(), Some("Merkel".into()))]
+        );
+        assert!(near_misses(
+            "He met Yulia Shapovalova there.",
+            "He met Yulia Shapovalov."
+        )
+        .is_empty());
+        assert!(near_misses("Officials in Kiev spoke.", "Officials in Kyiv spoke.").is_empty());
+    }
+
+    #[test]
+    fn same_word_class_spelling_variants_and_diacritics_are_not_near_misses() {
+        for (c, r) in [
+            ("The institute helped.", "The institution helped."),
+            ("A systematic project began.", "A systemic project began."),
+            (
+                "They mobilise substantial funds.",
+                "They mobilize substantial funds.",
+            ),
+            ("They overcome difficulties.", "They overcame difficulties."),
+            (
+                "Rescuers in Kahramanmaras searched.",
+                "Rescuers in Kahramanmaraş searched.",
+            ),
+        ] {
+            assert!(
+                near_misses(c, r).is_empty(),
+                "{c} / {r}: {:?}",
+                near_misses(c, r)
+            );
+        }
+        assert_eq!(
+            near_misses(
+                "They signed cooperation documents.",
+                "They signed cooperative documents."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn stems_and_inflections() {
+        assert!(same_stem_other_form("hegemony", "hegemonic", 5));
+        assert!(!same_stem_other_form("developing", "developed", 5));
+        assert!(!same_stem_other_form("country", "countries", 5));
+        assert!(is_inflection_of("use", "used"));
+        assert!(is_inflection_of("defend", "defends"));
+    }
+}

@@ -1,0 +1,395 @@
+//! `non-word`: a word in neither the English dictionary (US or UK) nor the
+//! reference.
+//!
+//! Spared: words the reference uses, acronyms, dotted abbreviations, words
+//! in other scripts (the language check's business), capitalised words
+//! inside a sentence (names; a name that is a near-miss of a reference name
+//! is the near-miss check's business), a capitalised word at a sentence
+//! start that the candidate uses again or that another capitalised word
+//! follows ("Xia Bin said"), and hyphenated compounds whose parts
+//! are words ("behind-the-scenes", "China-Russia", "neo-Nazism").
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use super::dict::{self, English};
+use super::{is_acronym, is_capitalised, sentence_initial, strip_possessive, GarbledConfig};
+use super::{word_tokens, RefIndex};
+use crate::checks::Context;
+use crate::finding::{Finding, Kind};
+use crate::text::Article;
+
+/// Reference words at least this similar (Jaro–Winkler) may be suggested.
+const REFERENCE_SUGGESTION_MIN_JW: f64 = 0.85;
+
+pub(super) fn find(
+    cx: &Context<'_>,
+    index: &RefIndex<'_>,
+    foreign: &[bool],
+    cfg: &GarbledConfig,
+) -> Vec<Finding> {
+    let Some(en) = dict::english() else {
+        return Vec::new();
+    };
+    let cand = cx.candidate;
+    if !crate::checks::language::is_english_article(cand) {
+        return Vec::new();
+    }
+    // How often each normalised word occurs in the candidate: a capitalised
+    // word at a sentence start that recurs is a name, not a slip.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, t) in word_tokens(cand) {
+        *counts.entry(strip_possessive(&t.norm)).or_insert(0) += 1;
+    }
+    let mut suggester = Suggester {
+        en,
+        index,
+        budget: cfg.max_dictionary_suggestions,
+        cache: HashMap::new(),
+    };
+    let mut out = Vec::new();
+    for (si, s) in cand.sentences.iter().enumerate() {
+        if foreign.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        for i in s.tokens.clone() {
+            let Some(t) = cand.tokens.get(i) else {
+                continue;
+            };
+            if !t.is_word() {
+                continue;
+            }
+            let text = t.text(&cand.text);
+            if !needs_check(text) || index.has(&t.norm) || is_known(en, index, text) {
+                continue;
+            }
+            if is_capitalised(text) || has_inner_capital(text) {
+                let initial = sentence_initial(cand, s.tokens.start, i);
+                let recurs = counts
+                    .get(strip_possessive(&t.norm))
+                    .is_some_and(|&n| n > 1);
+                // "Xia Bin, a reporter": a sentence-initial name is
+                // usually followed by the rest of the name.
+                let before_name = cand
+                    .tokens
+                    .get(i + 1)
+                    .filter(|n| n.is_word() && i + 1 < s.tokens.end)
+                    .is_some_and(|n| is_capitalised(n.text(&cand.text)));
+                if !initial || recurs || before_name || has_inner_capital(text) {
+                    continue;
+                }
+            }
+            out.push(suggester.finding(cand, t.start, t.end, text, &t.norm));
+        }
+    }
+    out
+}
+
+/// Words worth looking up: unaccented Latin letters only (accented words
+/// are names and borrowings: "d'état", "Moreau-Lefèvre"; other scripts are
+/// the language check's business), not acronyms or dotted abbreviations,
+/// no digits.
+fn needs_check(text: &str) -> bool {
+    if text.contains('.') || is_acronym(text) {
+        return false;
+    }
+    text.chars().all(|c| {
+        c.is_ascii_alphabetic()
+            || matches!(
+                c,
+                '-' | '\'' | '\u{2019}' | '\u{02BC}' | '\u{2010}' | '\u{2011}'
+            )
+    })
+}
+
+/// "iPhone", "eBay", "McDonald" written with a capital inside: a name.
+fn has_inner_capital(text: &str) -> bool {
+    text.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Whether `text` is English or made of English/reference words.
+pub(super) fn is_known(en: &English, index: &RefIndex<'_>, text: &str) -> bool {
+    let folded: Cow<'_, str> = if text.contains(['\u{2019}', '\u{02BC}', '\u{2010}', '\u{2011}']) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| match c {
+                    '\u{2019}' | '\u{02BC}' => '\'',
+                    '\u{2010}' | '\u{2011}' => '-',
+                    c => c,
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
+    let word = strip_possessive(&folded);
+    if en.check(word) || en.check(&folded) {
+        return true;
+    }
+    if !word.contains('-') {
+        return false;
+    }
+    // "co-operate" → "cooperate", "e-mail" → "email".
+    if en.check(&word.replace('-', "")) {
+        return true;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    let last_capitalised = parts.last().is_some_and(|p| is_capitalised(p));
+    parts.iter().enumerate().all(|(k, part)| {
+        part_is_known(en, index, part)
+            // A short prefix before a name: "neo-Nazism", "pro-Beijing".
+            || (k + 1 < parts.len()
+                && last_capitalised
+                && part.chars().count() <= 5
+                && part.chars().all(|c| c.is_ascii_lowercase()))
+    })
+}
+
+fn part_is_known(en: &English, index: &RefIndex<'_>, part: &str) -> bool {
+    let mut chars = part.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        // Single letters: "U-turn", "X-ray", "T-shirt".
+        (Some(_), None) => true,
+        _ => {
+            en.check(part)
+                || is_capitalised(part)
+                || part.chars().any(|c| c.is_ascii_digit())
+                || index.parts.contains(part)
+                || index.words.contains_key(part)
+        }
+    }
+}
+
+/// Finds the closest word to suggest: a reference word first (cheap: a
+/// Jaro–Winkler scan of the reference vocabulary); when the reference has
+/// nothing within one edit, a dictionary word one edit away, and failing
+/// that Hunspell's (slow) suggester, a few times per article; the closer of
+/// reference and dictionary word wins.
+struct Suggester<'i, 'a> {
+    en: &'static English,
+    index: &'i RefIndex<'a>,
+    budget: usize,
+    cache: HashMap<String, Option<Suggestion>>,
+}
+
+#[derive(Clone)]
+struct Suggestion {
+    word: String,
+    /// Token in the reference that has the word.
+    reference: Option<usize>,
+}
+
+impl Suggester<'_, '_> {
+    fn finding(
+        &mut self,
+        cand: &Article,
+        start: usize,
+        end: usize,
+        text: &str,
+        norm: &str,
+    ) -> Finding {
+        let suggestion = match self.cache.get(norm) {
+            Some(s) => s.clone(),
+            None => {
+                let s = self.suggest(text, norm);
+                self.cache.insert(norm.to_string(), s.clone());
+                s
+            }
+        };
+        match suggestion {
+            Some(Suggestion {
+                word,
+                reference: Some(r),
+            }) => {
+                let mut f = Finding::new(
+                    Kind::NonWord,
+                    cand,
+                    start,
+                    end,
+                    format!("\"{text}\" is not a word; the reference has \"{word}\""),
+                )
+                .with_suggestion(word);
+                if let Some(t) = self.index.article.tokens.get(r) {
+                    f = f.with_reference(self.index.article, t.start, t.end);
+                }
+                f
+            }
+            Some(Suggestion { word, .. }) => Finding::new(
+                Kind::NonWord,
+                cand,
+                start,
+                end,
+                format!("\"{text}\" is not a word; did you mean \"{word}\"?"),
+            )
+            .with_suggestion(word),
+            None => Finding::new(
+                Kind::NonWord,
+                cand,
+                start,
+                end,
+                format!("\"{text}\" is not a word in English or in the reference"),
+            ),
+        }
+    }
+
+    fn suggest(&mut self, text: &str, norm: &str) -> Option<Suggestion> {
+        let from_reference = self.closest_in_reference(norm);
+        if from_reference.as_ref().is_some_and(|&(_, d)| d <= 1) {
+            return from_reference.map(|(r, _)| self.reference_suggestion(r));
+        }
+        let word = strip_possessive(text);
+        let hyphenated = word.contains('-');
+        let from_dictionary = self
+            .en
+            .one_edit_correction(word)
+            .or_else(|| {
+                // Hunspell's suggester is slow: a few calls per article.
+                self.budget = self.budget.checked_sub(1)?;
+                self.en
+                    .suggest(word)
+                    .into_iter()
+                    .find(|s| !s.contains(' ') && (hyphenated || !s.contains('-')))
+            })
+            .map(|s| {
+                let d = strsim::damerau_levenshtein(&s.to_lowercase(), strip_possessive(norm));
+                (s, d)
+            });
+        match (from_reference, from_dictionary) {
+            (Some((r, rd)), Some((_, dd))) if rd <= dd => Some(self.reference_suggestion(r)),
+            (_, Some((s, _))) => Some(Suggestion {
+                word: s,
+                reference: None,
+            }),
+            (Some((r, _)), None) => Some(self.reference_suggestion(r)),
+            (None, None) => None,
+        }
+    }
+
+    fn reference_suggestion(&self, token: usize) -> Suggestion {
+        let article = self.index.article;
+        let word = article
+            .tokens
+            .get(token)
+            .map(|t| strip_possessive(t.text(&article.text)).to_string())
+            .unwrap_or_default();
+        Suggestion {
+            word,
+            reference: Some(token),
+        }
+    }
+
+    /// The closest reference word: (token, edit distance).
+    fn closest_in_reference(&self, norm: &str) -> Option<(usize, usize)> {
+        let norm = strip_possessive(norm);
+        let len = norm.chars().count();
+        let max_distance = (len / 3).max(1);
+        let mut best: Option<(usize, f64, usize)> = None;
+        let mut seen = HashSet::new();
+        for (&word, &token) in &self.index.words {
+            if word.len() < 3 || !seen.insert(strip_possessive(word)) {
+                continue;
+            }
+            let word = strip_possessive(word);
+            let jw = strsim::jaro_winkler(norm, word);
+            if jw < REFERENCE_SUGGESTION_MIN_JW {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(norm, word);
+            if d > max_distance {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((bt, bjw, bd)) => (d, -jw, token) < (bd, -bjw, bt),
+            };
+            if better {
+                best = Some((token, jw, d));
+            }
+        }
+        best.map(|(t, _, d)| (t, d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::align;
+    use crate::config::Config;
+
+    fn non_words(cand: &str, refr: &str) -> Vec<(String, Option<String>)> {
+        non_words_with(cand, refr, Config::default())
+    }
+
+    fn non_words_with(cand: &str, refr: &str, config: Config) -> Vec<(String, Option<String>)> {
+        let c = Article::from_text("c", cand);
+        let r = Article::from_text("r", refr);
+        let alignment = align(&c, &r, &config.align);
+        let cx = Context {
+            candidate: &c,
+            reference: &r,
+            alignment: &alignment,
+            config: &config,
+        };
+        let index = RefIndex::new(&r);
+        let foreign = vec![false; c.sentences.len()];
+        find(&cx, &index, &foreign, &config.garbled)
+            .into_iter()
+            .map(|f| (f.text, f.suggestion))
+            .collect()
+    }
+
+    #[test]
+    fn misspelling_gets_dictionary_suggestion() {
+        let got = non_words("They are the bigest developing countries.", "Nothing here.");
+        assert_eq!(got, vec![("bigest".into(), Some("biggest".into()))]);
+    }
+
+    #[test]
+    fn hunspell_suggester_only_within_budget() {
+        let text = "They met the weblebrities.";
+        assert_eq!(non_words(text, "x"), vec![("weblebrities".into(), None)]);
+        let mut config = Config::default();
+        config.garbled.max_dictionary_suggestions = 1;
+        assert_eq!(
+            non_words_with(text, "x", config),
+            vec![("weblebrities".into(), Some("celebrities".into()))]
+        );
+    }
+
+    #[test]
+    fn garbled_compound_gets_reference_suggestion() {
+        let got = non_words(
+            "They offset manifestations of neo-blastism and militarism.",
+            "They respond to manifestations of neo-Nazism and militarism.",
+        );
+        assert_eq!(
+            got,
+            vec![("neo-blastism".into(), Some("neo-Nazism".into()))]
+        );
+    }
+
+    #[test]
+    fn names_acronyms_compounds_and_british_spellings_pass() {
+        let got = non_words(
+            "The talks in Moscow with Yulia Shapovalova and NATO's U.S. envoys were \
+             behind-the-scenes; a coup d'état and neo-Nazism were criticised, the metres counted, \
+             employers' and Putin’s views co-operated.",
+            "Unrelated.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn words_the_reference_uses_pass() {
+        assert!(non_words("The zorblat rose.", "A zorblat fell.").is_empty());
+        assert_eq!(non_words("The zorblat rose.", "It fell.").len(), 1);
+    }
+
+    #[test]
+    fn capitalised_sentence_start_is_checked_unless_it_recurs() {
+        assert_eq!(non_words("Bigest gains came late.", "x").len(), 1);
+        assert!(non_words("Shapovalova spoke. Later Shapovalova left.", "x").is_empty());
+        assert!(non_words("Xia Bin, a reporter, spoke.", "x").is_empty());
+    }
+}

@@ -1,0 +1,238 @@
+//! `quote-mismatch`: quoted speech that reports the reference's quote with
+//! changed words.
+//!
+//! Every quote in the candidate (straight or curly, double, guillemets, or
+//! single quotes outside another quote) with at least `quote_min_words`
+//! content words is matched with the reference quote that contains most of
+//! its content-word stems. When that share reaches `quote_min_overlap`
+//! (and at least three stems are shared) the two report the same words;
+//! the candidate quote is then flagged if some of its content words are not
+//! in the reference quote (inflections aside), naming the words on both
+//! sides. A quote with no such counterpart is not flagged.
+
+use std::collections::HashSet;
+
+use super::nearmiss::{inflection_base, spelling_key};
+use super::punctuation::{quote_pairs, QuotePair};
+use super::{is_function_word, stem, GarbledConfig};
+use crate::checks::Context;
+use crate::finding::{Finding, Kind};
+use crate::text::Article;
+
+/// Fewest shared stems for two quotes to count as the same quote.
+const MIN_SHARED: usize = 3;
+/// Changed words named in a message, per side.
+const MAX_NAMED: usize = 4;
+
+struct Quote<'a> {
+    /// Byte span of the quote, marks included.
+    start: usize,
+    end: usize,
+    /// Content words as written, in order, deduplicated by normalised
+    /// form, with their byte offset.
+    words: Vec<(&'a str, &'a str, usize)>,
+    stems: HashSet<&'a str>,
+    /// Inflection bases under a US/UK-neutral spelling key.
+    bases: HashSet<String>,
+}
+
+fn quotes(article: &Article) -> Vec<Quote<'_>> {
+    let pairs = quote_pairs(article);
+    let mut out = Vec::new();
+    for (k, p) in pairs.iter().enumerate() {
+        // A single-quoted quote inside another quote is part of that one.
+        if p.family == super::punctuation::Family::Single && inside_other(&pairs, k) {
+            continue;
+        }
+        let (Some(open), Some(close)) = (article.tokens.get(p.open), article.tokens.get(p.close))
+        else {
+            continue;
+        };
+        let mut words = Vec::new();
+        let mut seen = HashSet::new();
+        for t in article.tokens.get(p.open + 1..p.close).unwrap_or(&[]) {
+            if t.is_word() && !is_function_word(&t.norm) && seen.insert(t.norm.as_str()) {
+                words.push((t.text(&article.text), t.norm.as_str(), t.start));
+            }
+        }
+        let stems = words.iter().map(|&(_, n, _)| stem(n)).collect();
+        let bases = words.iter().map(|&(_, n, _)| base_key(n)).collect();
+        out.push(Quote {
+            start: open.start,
+            end: close.end,
+            words,
+            stems,
+            bases,
+        });
+    }
+    out
+}
+
+/// How a word is compared across quotes: inflection and US/UK spelling aside.
+fn base_key(norm: &str) -> String {
+    spelling_key(inflection_base(norm))
+}
+
+fn inside_other(pairs: &[QuotePair], k: usize) -> bool {
+    let Some(p) = pairs.get(k) else {
+        return false;
+    };
+    pairs
+        .iter()
+        .enumerate()
+        .any(|(j, o)| j != k && o.open < p.open && p.close < o.close)
+}
+
+/// `flagged` holds byte spans other garbled checks already flagged: a quote
+/// whose only changed words are those is not flagged again.
+pub(super) fn find(
+    cx: &Context<'_>,
+    cfg: &GarbledConfig,
+    flagged: &[(usize, usize)],
+) -> Vec<Finding> {
+    let cand_quotes = quotes(cx.candidate);
+    if cand_quotes.is_empty() {
+        return Vec::new();
+    }
+    let ref_quotes = quotes(cx.reference);
+    let mut out = Vec::new();
+    for q in &cand_quotes {
+        if q.words.len() < cfg.quote_min_words {
+            continue;
+        }
+        let best = ref_quotes
+            .iter()
+            .map(|r| (q.stems.intersection(&r.stems).count(), r))
+            .max_by_key(|&(shared, r)| (shared, std::cmp::Reverse(r.start)));
+        let Some((shared, r)) = best else {
+            continue;
+        };
+        let overlap = shared as f64 / q.stems.len().max(1) as f64;
+        if shared < MIN_SHARED || overlap < cfg.quote_min_overlap {
+            continue;
+        }
+        let changed: Vec<(&str, usize)> = q
+            .words
+            .iter()
+            .filter(|&&(_, n, _)| !r.bases.contains(&base_key(n)))
+            .map(|&(w, _, at)| (w, at))
+            .collect();
+        let already = |&(_, at): &(&str, usize)| flagged.iter().any(|&(s, e)| s <= at && at < e);
+        if changed.iter().all(already) {
+            continue;
+        }
+        let ours: Vec<&str> = changed.iter().map(|&(w, _)| w).collect();
+        // The reference words the candidate quote covers: from the first to
+        // the last word whose stem the two quotes share (the candidate may
+        // quote only part of the reference's quote), plus one either side.
+        let shared_at = |&&(_, n, _): &&(&str, &str, usize)| q.stems.contains(stem(n));
+        // One word either side: the candidate's changed first or last word.
+        let first = r
+            .words
+            .iter()
+            .position(|w| shared_at(&w))
+            .unwrap_or(0)
+            .saturating_sub(1);
+        let last = r.words.iter().rposition(|w| shared_at(&w)).unwrap_or(0) + 1;
+        let theirs: Vec<&str> = r
+            .words
+            .get(first..(last + 1).min(r.words.len()))
+            .unwrap_or(&[])
+            .iter()
+            .filter(|&&(_, n, _)| !q.bases.contains(&base_key(n)))
+            .map(|&(w, _, _)| w)
+            .collect();
+        let message = if theirs.is_empty() {
+            format!("this quote adds {} to the reference's quote", named(&ours))
+        } else {
+            format!(
+                "this quote has {} where the reference's quote has {}",
+                named(&ours),
+                named(&theirs)
+            )
+        };
+        out.push(
+            Finding::new(Kind::QuoteMismatch, cx.candidate, q.start, q.end, message)
+                .with_reference(cx.reference, r.start, r.end),
+        );
+    }
+    out
+}
+
+/// `"a", "b", "c" and 2 more`.
+fn named(words: &[&str]) -> String {
+    let mut s = words
+        .iter()
+        .take(MAX_NAMED)
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if words.len() > MAX_NAMED {
+        s.push_str(&format!(" and {} more", words.len() - MAX_NAMED));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::align;
+    use crate::config::Config;
+
+    fn mismatches(cand: &str, refr: &str) -> Vec<(String, String)> {
+        let c = Article::from_text("c", cand);
+        let r = Article::from_text("r", refr);
+        let config = Config::default();
+        let alignment = align(&c, &r, &config.align);
+        let cx = Context {
+            candidate: &c,
+            reference: &r,
+            alignment: &alignment,
+            config: &config,
+        };
+        find(&cx, &config.garbled, &[])
+            .into_iter()
+            .map(|f| (f.text, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn drifted_quote_is_flagged_with_changed_words() {
+        let got = mismatches(
+            "\"With our Chinese friends, we firmly defend historical truths, protect the \
+             memories of events in the war years, and offset the modern manifestations of \
+             neo-blastism and militarism,\" he said.",
+            "He stated, \"Together with our Chinese friends, we will firmly preserve the \
+             historical truth and memory of the time of war and respond to the contemporary \
+             manifestations of neo-Nazism and militarism.\"",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.contains("offset the modern manifestations"));
+        assert!(got[0].1.contains("\"defend\""), "{}", got[0].1);
+        assert!(got[0].1.contains("\"preserve\""), "{}", got[0].1);
+    }
+
+    #[test]
+    fn same_quote_and_unrelated_quotes_pass() {
+        let refr = "She said, \"We will defend the historical truth of the war.\"";
+        assert!(mismatches(
+            "\"We will defend the historical truths of the war,\" she said.",
+            refr
+        )
+        .is_empty());
+        assert!(mismatches(
+            "\"Economic pressure may bring them closer,\" she said.",
+            refr
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn us_and_uk_spellings_are_not_changed_words() {
+        assert!(mismatches(
+            "\"We must immediately mobilise substantial funds,\" he said.",
+            "He said: \"We must immediately mobilize substantial funds.\""
+        )
+        .is_empty());
+    }
+}
