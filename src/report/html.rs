@@ -897,7 +897,7 @@ mod tests {
 
     #[test]
     fn rows_follow_alignment_and_join_across_findings() {
-        let cand = Article::from_text("c", "One a. Two b. Three c. Four d.");
+        let cand = Article::from_text("c", "One aa. Two bb. Three cc. Four dd.");
         let refr = Article::from_text("r", "Uno. Dos. Tres.");
         assert_eq!(cand.sentences.len(), 4);
         let pairs = vec![
@@ -922,9 +922,9 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[1].references, vec![1]);
         assert!(rows[2].references.is_empty());
-        // A finding over "d. Four" would join rows 1 and 2.
-        let s = cand.text.find("c. Four").unwrap();
-        let f = Finding::new(Kind::RepeatedPhrase, &cand, s, s + 7, "x");
+        // A finding over "cc. Four" would join rows 1 and 2.
+        let s = cand.text.find("cc. Four").unwrap();
+        let f = Finding::new(Kind::RepeatedPhrase, &cand, s, s + 8, "x");
         let r = report(&cand, &refr, vec![f], r.alignment.clone());
         assert_eq!(super::rows(&r, &cand, &refr).len(), 2);
     }
