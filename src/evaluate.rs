@@ -42,6 +42,8 @@ pub struct ArticleResult {
     pub score: f64,
     pub chrf: f64,
     pub bleu: f64,
+    /// Whether the aligner judged the pair parallel (the adequacy term applies).
+    pub parallel: bool,
     #[serde(skip)]
     pub findings: Vec<Finding>,
     /// Line number (1-based) in the article → MQM segment id.
@@ -278,6 +280,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                 score: report.score,
                 chrf: report.metrics.chrf,
                 bleu: report.metrics.bleu,
+                parallel: report.mode == crate::align::Mode::Parallel,
                 findings: report.findings,
                 seg_of_line,
                 lines,
@@ -539,7 +542,8 @@ pub fn span_figures(
 /// Re-scores every article with other score settings (findings stay the same).
 pub fn rescore(data: &mut Dataset, score: &ScoreConfig) {
     for r in &mut data.results {
-        r.score = score.score(&r.findings, r.words);
+        let chrf = r.parallel.then_some(r.chrf);
+        r.score = score.article_score(&r.findings, r.words, chrf);
     }
 }
 
@@ -730,6 +734,20 @@ fn objective(a: Agreement) -> f64 {
     (a.kendall + a.pearson + a.within_doc_kendall) / 3.0
 }
 
+/// (points per chrF point, floor) pairs tried for the adequacy term.
+const ADEQUACY_GRID: [(f64, f64); 10] = [
+    (0.0, 50.0),
+    (0.5, 50.0),
+    (1.0, 50.0),
+    (2.0, 50.0),
+    (0.5, 60.0),
+    (1.0, 60.0),
+    (2.0, 60.0),
+    (1.0, 70.0),
+    (2.0, 70.0),
+    (3.0, 70.0),
+];
+
 /// Grid-searches severity weights and `k` on the calibration documents,
 /// maximising the mean of Kendall τ, Pearson r and within-document τ of the
 /// score against −MQM. Thresholds are kept. Leaves `data` scored with `base`.
@@ -750,18 +768,22 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
     for minor in [0.5, 1.0, 2.0] {
         for major in [2.0, 3.0, 5.0, 8.0] {
             for critical in [5.0, 10.0, 15.0, 25.0] {
-                for k in [1.0, 2.0, 3.0, 5.0, 8.0] {
-                    let cfg = ScoreConfig {
-                        minor,
-                        major,
-                        critical,
-                        k,
-                        ..base.clone()
-                    };
-                    tried += 1;
-                    let o = eval_with(data, &cfg);
-                    if o > best.0 + 1e-9 {
-                        best = (o, cfg);
+                for k in [1.0, 2.0, 3.0, 5.0, 8.0, 10.0] {
+                    for (adequacy, adequacy_floor) in ADEQUACY_GRID {
+                        let cfg = ScoreConfig {
+                            minor,
+                            major,
+                            critical,
+                            k,
+                            adequacy,
+                            adequacy_floor,
+                            ..base.clone()
+                        };
+                        tried += 1;
+                        let o = eval_with(data, &cfg);
+                        if o > best.0 + 1e-9 {
+                            best = (o, cfg);
+                        }
                     }
                 }
             }
@@ -779,7 +801,7 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
 /// The calibration result as Markdown.
 pub fn render_calibration(c: &Calibration) -> String {
     format!(
-        "### Calibration (calibration documents only)\n\n{} settings tried; objective = mean of Kendall τ, Pearson r, within-doc τ.\n\n| setting | minor | major | critical | k | objective |\n|---|---|---|---|---|---|\n| best | {} | {} | {} | {} | {:.3} |\n| given config | – | – | – | – | {:.3} |\n",
-        c.tried, c.score.minor, c.score.major, c.score.critical, c.score.k, c.objective, c.default_objective
+        "### Calibration (calibration documents only)\n\n{} settings tried; objective = mean of Kendall τ, Pearson r, within-doc τ.\n\n| setting | minor | major | critical | k | adequacy | adequacy_floor | objective |\n|---|---|---|---|---|---|---|---|\n| best | {} | {} | {} | {} | {} | {} | {:.3} |\n| given config | – | – | – | – | – | – | {:.3} |\n",
+        c.tried, c.score.minor, c.score.major, c.score.critical, c.score.k, c.score.adequacy, c.score.adequacy_floor, c.objective, c.default_objective
     )
 }

@@ -1,7 +1,10 @@
 //! MQM-style score: severity weights per 100 candidate words → 0–100 and a verdict.
 //!
-//! penalty = Σ weight(severity) × 100 / words; score = clamp(100 − penalty × k, 0, 100),
-//! rounded to one decimal. The same findings and word count always give the same
+//! penalty = Σ weight(severity) × 100 / words; score = clamp(100 − penalty × k −
+//! adequacy × max(0, adequacy_floor − chrF), 0, 100), rounded to one decimal. The
+//! adequacy term applies in parallel mode only (the reference translates the same
+//! text, so a low chrF means omissions and mistranslations the flags cannot see);
+//! `docs/EVALUATION.md` says why it is there and how it was calibrated. The same findings and word count always give the same
 //! score: the sum runs in the findings' (sorted) order and nothing else is read.
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +28,11 @@ pub struct ScoreConfig {
     /// the seed pair's ~12 findings (~30 penalty points in ~500 words) cost
     /// about 60 (`likely-mt`).
     pub k: f64,
+    /// Score points lost per chrF point below `adequacy_floor`, in parallel
+    /// mode only (0 turns the term off).
+    pub adequacy: f64,
+    /// chrF at or above which a parallel candidate loses nothing for adequacy.
+    pub adequacy_floor: f64,
     /// Lowest score still `clean`.
     pub clean: f64,
     /// Lowest score still `review`; below it is `likely-mt`.
@@ -38,6 +46,8 @@ impl Default for ScoreConfig {
             major: 5.0,
             critical: 10.0,
             k: 10.0,
+            adequacy: 1.0,
+            adequacy_floor: 50.0,
             clean: 90.0,
             review: 60.0,
         }
@@ -100,6 +110,31 @@ impl ScoreConfig {
         (raw.clamp(0.0, 100.0) * 10.0).round() / 10.0
     }
 
+    /// The article score: the findings' penalty plus, when the reference is
+    /// parallel, the adequacy term for a document chrF below the floor.
+    pub fn article_score(
+        &self,
+        findings: &[Finding],
+        words: usize,
+        parallel_chrf: Option<f64>,
+    ) -> f64 {
+        let gap = parallel_chrf.map_or(0.0, |c| (self.adequacy_floor - c).max(0.0));
+        let adequacy = self.adequacy * gap;
+        if adequacy == 0.0 || adequacy.is_nan() {
+            return self.score(findings, words);
+        }
+        let flags = if findings.is_empty() {
+            0.0
+        } else {
+            self.penalty(findings, words) * self.k
+        };
+        let raw = 100.0 - flags - adequacy;
+        if raw.is_nan() {
+            return 0.0;
+        }
+        (raw.clamp(0.0, 100.0) * 10.0).round() / 10.0
+    }
+
     /// `clean` at or above `clean`, `review` at or above `review`, else `likely-mt`.
     pub fn verdict(&self, score: f64) -> Verdict {
         if score >= self.clean {
@@ -122,6 +157,24 @@ mod tests {
     fn findings(kind: Kind, n: usize) -> Vec<Finding> {
         let a = Article::from_text("c", "word word");
         (0..n).map(|_| Finding::new(kind, &a, 0, 4, "m")).collect()
+    }
+
+    #[test]
+    fn adequacy_applies_below_the_floor_only() {
+        let c = ScoreConfig {
+            adequacy: 2.0,
+            adequacy_floor: 50.0,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(c.article_score(&[], 100, None), 100.0);
+        assert_eq!(c.article_score(&[], 100, Some(100.0)), 100.0);
+        assert_eq!(c.article_score(&[], 100, Some(50.0)), 100.0);
+        assert_eq!(c.article_score(&[], 100, Some(40.0)), 80.0);
+        assert_eq!(c.article_score(&[], 100, Some(0.0)), 0.0);
+        let f = findings(Kind::NumberMissing, 1);
+        // 1 minor in 100 words: 1 penalty point × k 10 = 10, plus 20 for adequacy.
+        assert_eq!(c.article_score(&f, 100, Some(40.0)), 70.0);
+        assert_eq!(c.article_score(&f, 100, None), c.score(&f, 100));
     }
 
     #[test]

@@ -67,12 +67,14 @@ impl Report {
         for f in &findings {
             *counts.entry(f.kind).or_default() += 1;
         }
-        let score = config.score.score(&findings, words);
-        let verdict = config.score.verdict(score);
         let cand_doc = candidate.joined_lines();
         let ref_doc = reference.joined_lines();
+        let chrf = round4(crate::metrics::sentence_chrf(&cand_doc, &ref_doc));
+        let parallel_chrf = (alignment.mode == Mode::Parallel).then_some(chrf);
+        let score = config.score.article_score(&findings, words, parallel_chrf);
+        let verdict = config.score.verdict(score);
         let metrics = Metrics {
-            chrf: round4(crate::metrics::sentence_chrf(&cand_doc, &ref_doc)),
+            chrf,
             bleu: round4(crate::metrics::corpus_bleu_one(&cand_doc, &ref_doc)),
             candidate_sentences: candidate.sentences.len(),
             reference_sentences: reference.sentences.len(),
@@ -84,8 +86,8 @@ impl Report {
             candidate: candidate.name.clone(),
             reference: reference.name.clone(),
             language: Languages {
-                candidate: candidate.language().map(str::to_string),
-                reference: reference.language().map(str::to_string),
+                candidate: article_language_code(candidate),
+                reference: article_language_code(reference),
             },
             mode: alignment.mode,
             words,
@@ -105,6 +107,12 @@ impl Report {
             .filter(|f| f.severity == severity)
             .count()
     }
+}
+
+/// ISO 639-3 code of an article's language, decided as the wrong-language
+/// check decides it (so a short English text is not reported as Afrikaans).
+fn article_language_code(article: &Article) -> Option<String> {
+    crate::checks::language::article_language(article).map(|l| l.code().to_string())
 }
 
 fn round4(x: f64) -> f64 {
