@@ -34,7 +34,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
             };
             let trial = merged.merged(f);
             let c = char_f(cand, &trial);
-            if c >= chars + config.merge_min_gain {
+            if c >= chars + config.comparable_merge_min_gain {
                 chosen.push(j);
                 merged = trial;
                 chars = c;

@@ -209,6 +209,26 @@ fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
 /// chrF's effective order; β = 1 because alignment needs a symmetric score),
 /// in 0..=1.
 pub fn char_f(a: &Features, b: &Features) -> f64 {
+    let matched = matched_per_order(a, b);
+    let mut sum = 0.0;
+    let mut orders = 0usize;
+    for ((&m, &ta), &tb) in matched.iter().zip(&a.totals).zip(&b.totals) {
+        if ta == 0 && tb == 0 {
+            continue;
+        }
+        orders += 1;
+        // F1 = 2·matched / (|a| + |b|).
+        sum += 2.0 * f64::from(m) / f64::from(ta + tb);
+    }
+    if orders == 0 {
+        0.0
+    } else {
+        sum / orders as f64
+    }
+}
+
+/// Clipped n-gram matches between `a` and `b`, per order.
+fn matched_per_order(a: &Features, b: &Features) -> [u32; ORDERS] {
     let mut matched = [0u32; ORDERS];
     let (x, y) = (&a.grams, &b.grams);
     let (mut i, mut j) = (0, 0);
@@ -228,21 +248,7 @@ pub fn char_f(a: &Features, b: &Features) -> f64 {
             j += 1;
         }
     }
-    let mut sum = 0.0;
-    let mut orders = 0usize;
-    for ((&m, &ta), &tb) in matched.iter().zip(&a.totals).zip(&b.totals) {
-        if ta == 0 && tb == 0 {
-            continue;
-        }
-        orders += 1;
-        // F1 = 2·matched / (|a| + |b|).
-        sum += 2.0 * f64::from(m) / f64::from(ta + tb);
-    }
-    if orders == 0 {
-        0.0
-    } else {
-        sum / orders as f64
-    }
+    matched
 }
 
 /// Dice coefficient of two sorted sets.

@@ -106,11 +106,15 @@ pub struct AlignConfig {
     /// Comparable: a candidate sentence aligns with its best reference
     /// sentence when at least this similar.
     pub comparable_min_similarity: f64,
-    /// A merge (2:1 and 1:2 in parallel, 1:n in comparable) must be at least
-    /// this much more similar than its best single part …
+    /// Parallel: a k:1 or 1:k bead must be at least this much more similar
+    /// than its better (k−1)-part.
     pub merge_min_gain: f64,
-    /// … and each merged part alone at least this similar.
+    /// A merge is only tried when a part alone is at least this similar
+    /// (parallel: the better (k−1)-part; comparable: the added sentence).
     pub merge_min_similarity: f64,
+    /// Comparable: a further reference sentence joins a match (1:n) when it
+    /// raises the character n-gram F-score by at least this much.
+    pub comparable_merge_min_gain: f64,
     /// Comparable: at most this many reference sentences per candidate sentence.
     pub max_merge: usize,
     /// Parallel: candidate sentences with fewer words are never reported as
@@ -133,8 +137,9 @@ impl Default for AlignConfig {
             gap_penalty: 0.3,
             parallel_floor: 0.05,
             comparable_min_similarity: 0.33,
-            merge_min_gain: 0.02,
+            merge_min_gain: 0.04,
             merge_min_similarity: 0.1,
+            comparable_merge_min_gain: 0.02,
             max_merge: 3,
             unaligned_min_words: 4,
         }

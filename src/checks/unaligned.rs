@@ -79,7 +79,8 @@ mod tests {
         Unaligned.run(&cx)
     }
 
-    const REFERENCE: &str = "The summit opened in Brussels on Thursday with a debate on refugees.\n\
+    const REFERENCE: &str =
+        "The summit opened in Brussels on Thursday with a debate on refugees.\n\
         Leaders argued for hours over who should pay for the border fence.\n\
         Officials admitted that every stage of the admission process had bottlenecks.\n\
         The Commission estimates that arrivals doubled in the past year.\n";
