@@ -23,10 +23,13 @@ pub struct SyntheticPair {
     pub lines: usize,
 }
 
+/// (system, target, reference) of one rated segment.
+type Segment = (String, String, String);
+
 pub fn synthetic_pair(sentences: usize) -> Option<SyntheticPair> {
     let tsv = std::fs::read_to_string(wmt_dir()?.join("segments.tsv")).ok()?;
     // (doc, line) -> [(system, target, reference)], systems sorted.
-    let mut by_line: BTreeMap<(String, u32), Vec<(String, String, String)>> = BTreeMap::new();
+    let mut by_line: BTreeMap<(String, u32), Vec<Segment>> = BTreeMap::new();
     for row in tsv.lines().skip(1) {
         let f: Vec<&str> = row.split('\t').collect();
         if f.len() < 7 {
