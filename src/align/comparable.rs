@@ -9,6 +9,9 @@
 use super::features::char_f;
 use super::{AlignConfig, AlignedPair, Prepared};
 
+/// Next-best sentences tried as additions to a match.
+const MERGE_TRIES: usize = 4;
+
 pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
     let mut pairs = Vec::new();
     for (i, matches) in p.matches.iter().enumerate() {
@@ -25,7 +28,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
         };
         let mut chars = char_f(cand, &merged);
         // Try the next-best sentences, each once, in order of their own similarity.
-        for &(j, own) in matches.iter().skip(1) {
+        for &(j, own) in matches.iter().skip(1).take(MERGE_TRIES) {
             if chosen.len() >= config.max_merge.max(1) || own < config.merge_min_similarity {
                 break;
             }

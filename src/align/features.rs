@@ -40,8 +40,9 @@ fn is_stopword(norm: &str) -> bool {
 /// What the aligner knows about one sentence (or several merged ones).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
-    /// `(order << 60 | hash, count)`, sorted by key.
-    grams: Vec<(u64, u32)>,
+    /// `order << 60 | hash` of every n-gram, sorted, repeats kept: a sorted
+    /// multiset, so a merge walk counts clipped matches directly.
+    grams: Vec<u64>,
     /// Number of n-grams of each order, with multiplicity.
     totals: [u32; ORDERS],
     /// Hashed numbers, names and quoted words; sorted, deduplicated.
@@ -135,15 +136,8 @@ impl Features {
             totals[slot] = chars.len().saturating_sub(n - 1) as u32;
         }
         keys.sort_unstable();
-        let mut grams: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
-        for k in keys {
-            match grams.last_mut() {
-                Some((last, count)) if *last == k => *count += 1,
-                _ => grams.push((k, 1)),
-            }
-        }
         Features {
-            grams,
+            grams: keys,
             totals,
             anchors,
             stems,
@@ -156,23 +150,17 @@ impl Features {
         let mut grams = Vec::with_capacity(self.grams.len() + other.grams.len());
         let (a, b) = (&self.grams, &other.grams);
         let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            let (ka, ca) = a[i];
-            let (kb, cb) = b[j];
-            if ka == kb {
-                grams.push((ka, ca + cb));
-                i += 1;
-                j += 1;
-            } else if ka < kb {
-                grams.push((ka, ca));
+        while let (Some(&ka), Some(&kb)) = (a.get(i), b.get(j)) {
+            if ka <= kb {
+                grams.push(ka);
                 i += 1;
             } else {
-                grams.push((kb, cb));
+                grams.push(kb);
                 j += 1;
             }
         }
-        grams.extend_from_slice(&a[i..]);
-        grams.extend_from_slice(&b[j..]);
+        grams.extend_from_slice(a.get(i..).unwrap_or(&[]));
+        grams.extend_from_slice(b.get(j..).unwrap_or(&[]));
         let mut totals = self.totals;
         for (t, o) in totals.iter_mut().zip(other.totals) {
             *t += o;
@@ -232,21 +220,17 @@ fn matched_per_order(a: &Features, b: &Features) -> [u32; ORDERS] {
     let mut matched = [0u32; ORDERS];
     let (x, y) = (&a.grams, &b.grams);
     let (mut i, mut j) = (0, 0);
-    while i < x.len() && j < y.len() {
-        let (kx, cx) = x[i];
-        let (ky, cy) = y[j];
+    // Most keys do not match: advance both cursors without a data-dependent
+    // branch (the hot loop of the whole aligner). Equal keys advance both,
+    // so repeats pair off one to one: clipped counts.
+    while let (Some(&kx), Some(&ky)) = (x.get(i), y.get(j)) {
         if kx == ky {
-            let slot = (kx >> ORDER_SHIFT) as usize;
-            if let Some(m) = matched.get_mut(slot) {
-                *m += cx.min(cy);
+            if let Some(m) = matched.get_mut((kx >> ORDER_SHIFT) as usize) {
+                *m += 1;
             }
-            i += 1;
-            j += 1;
-        } else if kx < ky {
-            i += 1;
-        } else {
-            j += 1;
         }
+        i += usize::from(kx <= ky);
+        j += usize::from(ky <= kx);
     }
     matched
 }

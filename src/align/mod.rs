@@ -95,8 +95,9 @@ pub struct AlignConfig {
     pub mode_min_count_ratio: f64,
     /// Parallel: half-width of the band around the monotonic backbone, in sentences.
     pub band: usize,
-    /// Parallel: a bead (1:1, 1:2, 2:1) gains (similarity − this) ×
-    /// sentences it covers …
+    /// Parallel: a bead (1:1, k:1, 1:k) gains (similarity − this) ×
+    /// sentences it covers; a k-bead is only tried where its better
+    /// (k−1)-part reaches this …
     pub parallel_min_similarity: f64,
     /// … a sentence left without a counterpart costs this much, so a weak
     /// 1:1 bead still beats leaving both its sentences in gaps …
@@ -109,13 +110,14 @@ pub struct AlignConfig {
     /// Parallel: a k:1 or 1:k bead must be at least this much more similar
     /// than its better (k−1)-part.
     pub merge_min_gain: f64,
-    /// A merge is only tried when a part alone is at least this similar
-    /// (parallel: the better (k−1)-part; comparable: the added sentence).
+    /// Comparable: a sentence is only tried as an addition (1:n) when it
+    /// alone is at least this similar.
     pub merge_min_similarity: f64,
     /// Comparable: a further reference sentence joins a match (1:n) when it
     /// raises the character n-gram F-score by at least this much.
     pub comparable_merge_min_gain: f64,
-    /// Comparable: at most this many reference sentences per candidate sentence.
+    /// Most sentences merged on one side of a pair: k in parallel k:1 and
+    /// 1:k beads (at most 3 whatever this says), n in comparable 1:n.
     pub max_merge: usize,
     /// Parallel: candidate sentences with fewer words are never reported as
     /// unaligned (datelines, bylines, captions).
@@ -127,18 +129,18 @@ impl Default for AlignConfig {
         AlignConfig {
             mode: None,
             anchor_weight: 0.2,
-            shortlist: 16,
+            shortlist: 10,
             mode_match_similarity: 0.25,
             mode_min_evidence: 0.8,
             mode_min_coverage: 0.15,
             mode_min_count_ratio: 0.4,
-            band: 12,
+            band: 6,
             parallel_min_similarity: 0.25,
             gap_penalty: 0.3,
             parallel_floor: 0.05,
             comparable_min_similarity: 0.33,
             merge_min_gain: 0.04,
-            merge_min_similarity: 0.1,
+            merge_min_similarity: 0.2,
             comparable_merge_min_gain: 0.02,
             max_merge: 3,
             unaligned_min_words: 4,
@@ -382,6 +384,36 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert!(al.pairs.iter().all(|p| p.similarity > 0.99));
+    }
+
+    #[test]
+    fn odd_inputs_align_without_panicking() {
+        let texts = [
+            "",
+            "...",
+            "\" \"\n\n\"",
+            "一二三。四五六！",
+            "A.\nB.\nC.\nD.\nE.\nF.\nG.",
+            "Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word.",
+            "The 1,200 troops left on Nov. 8. \"Quote\" ends here.",
+        ];
+        for mode in [None, Some(Mode::Parallel), Some(Mode::Comparable)] {
+            let config = AlignConfig {
+                mode,
+                ..AlignConfig::default()
+            };
+            for a in texts {
+                for b in texts {
+                    let (c, r) = (Article::from_text("c", a), Article::from_text("r", b));
+                    let al = align(&c, &r, &config);
+                    for p in &al.pairs {
+                        assert!(p.candidate.iter().all(|&i| i < c.sentences.len()));
+                        assert!(p.reference.iter().all(|&j| j < r.sentences.len()));
+                        assert!((0.0..=1.0).contains(&p.similarity));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

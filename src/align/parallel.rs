@@ -111,7 +111,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
     let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
     let band = Band::around(&backbone, n, m, config.band);
     let max_k = config.max_merge.clamp(1, MAX_K);
-    // windows[k-1][s] = sentences s..s+k merged (k = 1 is the sentences).
+    // Merged runs of 2 and 3 adjacent sentences, built once.
     let cand_windows = windows(&p.candidate, max_k);
     let ref_windows = windows(&p.reference, max_k);
     let min = config.parallel_min_similarity;
@@ -167,9 +167,12 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
                 for k in 2..=max_k {
                     // k:1 — its (k−1)-parts end here (split[k-2]) and one row up.
                     let parts = [split[k - 2], up.map_or(f64::NAN, |c| c.split[k - 2])];
-                    if let Some(best) = gate(parts, config.merge_min_similarity) {
+                    if let Some(best) = gate(parts, config.parallel_min_similarity) {
                         if i >= k {
-                            let s = sim(window(&cand_windows, k, i - k), p.reference.get(j - 1));
+                            let s = sim(
+                                window(&p.candidate, &cand_windows, k, i - k),
+                                p.reference.get(j - 1),
+                            );
                             split[k - 1] = s;
                             if s >= best + config.merge_min_gain {
                                 offer(at(&rows, &row, k, 1), (s - min) * (k + 1) as f64, s, (k, 1));
@@ -178,9 +181,12 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
                     }
                     // 1:k — parts end here (merge[k-2]) and one column left.
                     let parts = [merge[k - 2], left.map_or(f64::NAN, |c| c.merge[k - 2])];
-                    if let Some(best) = gate(parts, config.merge_min_similarity) {
+                    if let Some(best) = gate(parts, config.parallel_min_similarity) {
                         if j >= k {
-                            let s = sim(p.candidate.get(i - 1), window(&ref_windows, k, j - k));
+                            let s = sim(
+                                p.candidate.get(i - 1),
+                                window(&p.reference, &ref_windows, k, j - k),
+                            );
                             merge[k - 1] = s;
                             if s >= best + config.merge_min_gain {
                                 offer(at(&rows, &row, 1, k), (s - min) * (k + 1) as f64, s, (1, k));
@@ -236,21 +242,29 @@ fn gate(parts: [f64; 2], floor: f64) -> Option<f64> {
     (best >= floor).then_some(best)
 }
 
-/// `out[k-1][s]` is sentences `s..s+k` merged, for k in 1..=max_k.
+/// `out[k-2][s]` is sentences `s..s+k` merged, for k in 2..=max_k.
 fn windows(sentences: &[Features], max_k: usize) -> Vec<Vec<Features>> {
-    let mut out: Vec<Vec<Features>> = vec![sentences.to_vec()];
+    let mut out: Vec<Vec<Features>> = Vec::new();
     for k in 2..=max_k {
-        let next = match out.last() {
-            Some(shorter) => window_merges(sentences, shorter, k),
-            None => break,
-        };
+        let shorter = out.last().map_or(sentences, Vec::as_slice);
+        let next = window_merges(sentences, shorter, k);
         out.push(next);
     }
     out
 }
 
-fn window(windows: &[Vec<Features>], k: usize, start: usize) -> Option<&Features> {
-    windows.get(k.checked_sub(1)?)?.get(start)
+/// Sentences `start..start + k` merged (the sentence itself for k = 1).
+fn window<'a>(
+    sentences: &'a [Features],
+    windows: &'a [Vec<Features>],
+    k: usize,
+    start: usize,
+) -> Option<&'a Features> {
+    match k {
+        0 => None,
+        1 => sentences.get(start),
+        _ => windows.get(k - 2)?.get(start),
+    }
 }
 
 #[cfg(test)]
