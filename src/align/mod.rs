@@ -1,16 +1,17 @@
 //! Candidate → reference sentence alignment.
 //!
 //! Each sentence is turned into [`features`] once; an inverted index of word
-//! stems ([`index`]) shortlists the reference sentences worth comparing with
+//! stems (`index.rs`) shortlists the reference sentences worth comparing with
 //! each candidate sentence; the evidence from those best matches picks the
-//! [`Mode`]; then [`parallel`] runs a banded dynamic programme (1:1, 1:2, 2:1,
-//! gaps) or [`comparable`] matches each candidate sentence to its best
-//! reference sentence(s). See `docs/ARCHITECTURE.md`, section Alignment.
+//! [`Mode`] ([`ModeEvidence::mode`]); then `parallel.rs` runs a banded dynamic
+//! programme (1:1, k:1, 1:k, gaps) or `comparable.rs` matches each candidate
+//! sentence to its best reference sentence(s). See `docs/ARCHITECTURE.md`,
+//! section Alignment.
 
-pub mod comparable;
+mod comparable;
 pub mod features;
-pub mod index;
-pub mod parallel;
+mod index;
+mod parallel;
 
 use serde::{Deserialize, Serialize};
 
