@@ -226,6 +226,16 @@ impl Prepared {
         }
     }
 
+    /// The similarity of candidate `i` and reference `j` if the shortlist
+    /// already computed it.
+    fn cached(&self, i: usize, j: usize) -> Option<f64> {
+        self.matches
+            .get(i)?
+            .iter()
+            .find(|&&(k, _)| k == j)
+            .map(|&(_, s)| s)
+    }
+
     fn sim(&self, a: &Features, b: &Features, config: &AlignConfig) -> f64 {
         similarity(a, b, config.anchor_weight)
     }

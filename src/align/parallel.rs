@@ -158,7 +158,9 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
             let mut split = [f64::NAN; MAX_K];
             let mut merge = [f64::NAN; MAX_K];
             if i >= 1 && j >= 1 {
-                let s11 = sim(p.candidate.get(i - 1), p.reference.get(j - 1));
+                let s11 = p
+                    .cached(i - 1, j - 1)
+                    .unwrap_or_else(|| sim(p.candidate.get(i - 1), p.reference.get(j - 1)));
                 split[0] = s11;
                 merge[0] = s11;
                 if s11 >= config.parallel_floor {
