@@ -6,6 +6,7 @@ pub mod garbled;
 pub mod language;
 pub mod numbers;
 pub mod repeats;
+pub mod unaligned;
 
 use crate::align::Alignment;
 use crate::config::Config;
@@ -35,5 +36,6 @@ pub fn registry() -> &'static [&'static dyn Check] {
         &numbers::Numbers,
         &garbled::Garbled,
         &language::Language,
+        &unaligned::Unaligned,
     ]
 }

@@ -1,0 +1,54 @@
+//! Comparable mode: two write-ups of one story, reordered, many sentences
+//! without a counterpart. Each candidate sentence independently takes its
+//! most similar shortlisted reference sentence when that is similar enough;
+//! further reference sentences join it (1:n, the candidate merged them) while
+//! each addition raises the character n-gram F-score of the merged text by a
+//! clear margin. (The anchor part is left out of that test: a merge always
+//! dilutes the anchor overlap, even when it explains more of the sentence.)
+
+use super::features::char_f;
+use super::{AlignConfig, AlignedPair, Prepared};
+
+/// Next-best sentences tried as additions to a match.
+const MERGE_TRIES: usize = 4;
+
+pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
+    let mut pairs = Vec::new();
+    for (i, matches) in p.matches.iter().enumerate() {
+        let (Some(&(best, best_sim)), Some(cand)) = (matches.first(), p.candidate.get(i)) else {
+            continue;
+        };
+        if best_sim < config.comparable_min_similarity {
+            continue;
+        }
+        let mut chosen = vec![best];
+        let mut merged = match p.reference.get(best) {
+            Some(f) => f.clone(),
+            None => continue,
+        };
+        let mut chars = char_f(cand, &merged);
+        // Try the next-best sentences, each once, in order of their own similarity.
+        for &(j, own) in matches.iter().skip(1).take(MERGE_TRIES) {
+            if chosen.len() >= config.max_merge.max(1) || own < config.merge_min_similarity {
+                break;
+            }
+            let Some(f) = p.reference.get(j) else {
+                continue;
+            };
+            let trial = merged.merged(f);
+            let c = char_f(cand, &trial);
+            if c >= chars + config.comparable_merge_min_gain {
+                chosen.push(j);
+                merged = trial;
+                chars = c;
+            }
+        }
+        chosen.sort_unstable();
+        pairs.push(AlignedPair {
+            candidate: vec![i],
+            reference: chosen,
+            similarity: p.sim(cand, &merged, config),
+        });
+    }
+    pairs
+}

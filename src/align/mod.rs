@@ -1,0 +1,447 @@
+//! Candidate → reference sentence alignment.
+//!
+//! Each sentence is turned into [`features`] once; an inverted index of word
+//! stems (`index.rs`) shortlists the reference sentences worth comparing with
+//! each candidate sentence; the evidence from those best matches picks the
+//! [`Mode`] ([`ModeEvidence::mode`]); then `parallel.rs` runs a banded dynamic
+//! programme (1:1, k:1, 1:k, gaps) or `comparable.rs` matches each candidate
+//! sentence to its best reference sentence(s). See `docs/ARCHITECTURE.md`,
+//! section Alignment.
+
+mod comparable;
+pub mod features;
+mod index;
+mod parallel;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Article;
+use features::{article_features, similarity, Features};
+use index::StemIndex;
+
+/// How the two articles relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The candidate translates the same text: mostly monotonic 1:1.
+    Parallel,
+    /// Two write-ups of the same story: reordered, many sentences unmatched.
+    Comparable,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Parallel => "parallel",
+            Mode::Comparable => "comparable",
+        }
+    }
+}
+
+/// Candidate sentences `candidate` say the same as reference sentences `reference`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignedPair {
+    pub candidate: Vec<usize>,
+    pub reference: Vec<usize>,
+    pub similarity: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    pub mode: Mode,
+    pub pairs: Vec<AlignedPair>,
+}
+
+impl Alignment {
+    /// Reference sentences aligned with candidate sentence `i` (empty if none).
+    pub fn counterparts(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.pairs
+            .iter()
+            .filter(move |p| p.candidate.contains(&i))
+            .flat_map(|p| p.reference.iter().copied())
+    }
+
+    /// Number of candidate sentences that have a counterpart.
+    pub fn aligned_candidate_sentences(&self) -> usize {
+        let mut seen: Vec<usize> = self
+            .pairs
+            .iter()
+            .flat_map(|p| p.candidate.iter().copied())
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    }
+}
+
+/// Alignment thresholds (`[align]` in the config file). Similarities are in
+/// 0..=1 (see [`features::similarity`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AlignConfig {
+    /// Force a mode instead of deciding from the evidence.
+    pub mode: Option<Mode>,
+    /// Share of the similarity given to shared numbers, names and quoted words.
+    pub anchor_weight: f64,
+    /// Reference sentences per candidate sentence that get a full comparison.
+    pub shortlist: usize,
+    /// A best match at least this similar is a strong match (mode evidence,
+    /// and the backbone of the parallel band).
+    pub mode_match_similarity: f64,
+    /// Parallel needs monotonicity + coverage / 2 at least this high …
+    pub mode_min_evidence: f64,
+    /// … at least this share of candidate sentences with a strong match …
+    pub mode_min_coverage: f64,
+    /// … and sentence counts within this ratio (smaller / larger).
+    pub mode_min_count_ratio: f64,
+    /// Parallel: half-width of the band around the monotonic backbone, in sentences.
+    pub band: usize,
+    /// Parallel: a bead (1:1, k:1, 1:k) gains (similarity − this) ×
+    /// sentences it covers; a k-bead is only tried where its better
+    /// (k−1)-part reaches this …
+    pub parallel_min_similarity: f64,
+    /// … a sentence left without a counterpart costs this much, so a weak
+    /// 1:1 bead still beats leaving both its sentences in gaps …
+    pub gap_penalty: f64,
+    /// … but a bead below this similarity is never drawn.
+    pub parallel_floor: f64,
+    /// Comparable: a candidate sentence aligns with its best reference
+    /// sentence when at least this similar.
+    pub comparable_min_similarity: f64,
+    /// Parallel: a k:1 or 1:k bead must be at least this much more similar
+    /// than its better (k−1)-part.
+    pub merge_min_gain: f64,
+    /// Comparable: a sentence is only tried as an addition (1:n) when it
+    /// alone is at least this similar.
+    pub merge_min_similarity: f64,
+    /// Comparable: a further reference sentence joins a match (1:n) when it
+    /// raises the character n-gram F-score by at least this much.
+    pub comparable_merge_min_gain: f64,
+    /// Most sentences merged on one side of a pair: k in parallel k:1 and
+    /// 1:k beads (at most 3 whatever this says), n in comparable 1:n.
+    pub max_merge: usize,
+    /// Parallel: candidate sentences with fewer words are never reported as
+    /// unaligned (datelines, bylines, captions).
+    pub unaligned_min_words: usize,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            mode: None,
+            anchor_weight: 0.2,
+            shortlist: 10,
+            mode_match_similarity: 0.25,
+            mode_min_evidence: 0.8,
+            mode_min_coverage: 0.15,
+            mode_min_count_ratio: 0.4,
+            band: 6,
+            parallel_min_similarity: 0.25,
+            gap_penalty: 0.3,
+            parallel_floor: 0.05,
+            comparable_min_similarity: 0.33,
+            merge_min_gain: 0.04,
+            merge_min_similarity: 0.2,
+            comparable_merge_min_gain: 0.02,
+            max_merge: 3,
+            unaligned_min_words: 4,
+        }
+    }
+}
+
+/// What the mode decision saw; `mode()` applies the documented rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModeEvidence {
+    /// Smaller sentence count over larger (1 when both are equal).
+    pub count_ratio: f64,
+    /// Share of non-empty candidate sentences whose best match is strong.
+    pub coverage: f64,
+    /// Share of non-empty candidate sentences whose best match (however
+    /// weak) lies on the longest monotonic chain of best matches.
+    pub monotonicity: f64,
+}
+
+impl ModeEvidence {
+    /// Parallel when the sentence counts are comparable and the best
+    /// matches run in order (monotonicity), helped by how many are strong
+    /// (coverage); comparable otherwise. A weak translation still has its
+    /// best matches in order; a second write-up of a story does not.
+    pub fn mode(&self, config: &AlignConfig) -> Mode {
+        if self.count_ratio >= config.mode_min_count_ratio
+            && self.coverage >= config.mode_min_coverage
+            && self.monotonicity + self.coverage / 2.0 >= config.mode_min_evidence
+        {
+            Mode::Parallel
+        } else {
+            Mode::Comparable
+        }
+    }
+}
+
+/// Best matches within this similarity of each other count as tied.
+const TIE: f64 = 0.02;
+
+/// Per-article state shared by both modes.
+pub(crate) struct Prepared {
+    pub candidate: Vec<Features>,
+    pub reference: Vec<Features>,
+    /// For each candidate sentence, its shortlisted reference sentences with
+    /// their similarity, best first.
+    pub matches: Vec<Vec<(usize, f64)>>,
+}
+
+impl Prepared {
+    fn new(candidate: &Article, reference: &Article, config: &AlignConfig) -> Prepared {
+        let cand = article_features(candidate);
+        let refr = article_features(reference);
+        let index = StemIndex::new(&refr);
+        let mut scratch = vec![0.0; refr.len()];
+        let small = refr.len() <= config.shortlist;
+        let matches = cand
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    return Vec::new();
+                }
+                let list: Vec<usize> = if small {
+                    (0..refr.len()).collect()
+                } else {
+                    index.shortlist(c, config.shortlist, &mut scratch)
+                };
+                let mut scored: Vec<(usize, f64)> = list
+                    .into_iter()
+                    .filter_map(|j| {
+                        let r = refr.get(j)?;
+                        Some((j, similarity(c, r, config.anchor_weight)))
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                scored
+            })
+            .collect();
+        Prepared {
+            candidate: cand,
+            reference: refr,
+            matches,
+        }
+    }
+
+    /// The similarity of candidate `i` and reference `j` if the shortlist
+    /// already computed it.
+    fn cached(&self, i: usize, j: usize) -> Option<f64> {
+        self.matches
+            .get(i)?
+            .iter()
+            .find(|&&(k, _)| k == j)
+            .map(|&(_, s)| s)
+    }
+
+    fn sim(&self, a: &Features, b: &Features, config: &AlignConfig) -> f64 {
+        similarity(a, b, config.anchor_weight)
+    }
+
+    /// Best matches `(candidate, reference)` at least `min` similar, in
+    /// candidate order. Near-ties (duplicate reference sentences, boilerplate)
+    /// go to the reference sentence closest to the diagonal.
+    fn best_matches(&self, min: f64) -> Vec<(usize, usize)> {
+        let (n, m) = (self.candidate.len(), self.reference.len());
+        let scale = if n == 0 { 0.0 } else { m as f64 / n as f64 };
+        self.matches
+            .iter()
+            .enumerate()
+            .filter_map(|(i, list)| {
+                let &(_, top) = list.first()?;
+                if top < min {
+                    return None;
+                }
+                let diagonal = (i as f64 + 0.5) * scale;
+                list.iter()
+                    .take_while(|&&(_, s)| s >= top - TIE)
+                    .min_by(|a, b| {
+                        let da = (a.0 as f64 + 0.5 - diagonal).abs();
+                        let db = (b.0 as f64 + 0.5 - diagonal).abs();
+                        da.total_cmp(&db)
+                    })
+                    .map(|&(j, _)| (i, j))
+            })
+            .collect()
+    }
+
+    fn evidence(&self, config: &AlignConfig) -> ModeEvidence {
+        let (n, m) = (self.candidate.len(), self.reference.len());
+        let count_ratio = if n.max(m) == 0 {
+            0.0
+        } else {
+            n.min(m) as f64 / n.max(m) as f64
+        };
+        let nonempty = self.candidate.iter().filter(|f| !f.is_empty()).count();
+        let strong = self.best_matches(config.mode_match_similarity).len();
+        let coverage = if nonempty == 0 {
+            0.0
+        } else {
+            strong as f64 / nonempty as f64
+        };
+        // Order is judged on every best match, weak ones included: in a weak
+        // translation the best match is still usually the right one.
+        let all = self.best_matches(f64::MIN_POSITIVE);
+        let monotonicity = if nonempty == 0 {
+            0.0
+        } else {
+            monotonic_chain(&all).len() as f64 / nonempty as f64
+        };
+        ModeEvidence {
+            count_ratio,
+            coverage,
+            monotonicity,
+        }
+    }
+}
+
+/// The longest chain of `(i, j)` pairs (given in increasing `i`) whose `j`
+/// never decreases: O(k log k) patience sorting.
+pub(crate) fn monotonic_chain(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // tails[len-1] = index into points of the smallest tail of a chain of length len.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; points.len()];
+    for (k, &(_, j)) in points.iter().enumerate() {
+        let pos = tails.partition_point(|&t| points.get(t).is_some_and(|p| p.1 <= j));
+        if pos > 0 {
+            prev[k] = tails.get(pos - 1).copied();
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        if let Some(&p) = points.get(k) {
+            chain.push(p);
+        }
+        at = prev.get(k).copied().flatten();
+    }
+    chain.reverse();
+    chain
+}
+
+/// Decides the mode and the evidence behind it without aligning.
+pub fn decide_mode(
+    candidate: &Article,
+    reference: &Article,
+    config: &AlignConfig,
+) -> (Mode, ModeEvidence) {
+    let prepared = Prepared::new(candidate, reference, config);
+    let evidence = prepared.evidence(config);
+    (config.mode.unwrap_or(evidence.mode(config)), evidence)
+}
+
+/// Aligns the candidate's sentences with the reference's. Pairs come out
+/// sorted by their first candidate sentence; each candidate sentence is in
+/// at most one pair.
+pub fn align(candidate: &Article, reference: &Article, config: &AlignConfig) -> Alignment {
+    let prepared = Prepared::new(candidate, reference, config);
+    let mode = config
+        .mode
+        .unwrap_or_else(|| prepared.evidence(config).mode(config));
+    let mut pairs = match mode {
+        Mode::Parallel => parallel::align(&prepared, config),
+        Mode::Comparable => comparable::align(&prepared, config),
+    };
+    for p in &mut pairs {
+        p.similarity = (p.similarity * 10_000.0).round() / 10_000.0;
+    }
+    Alignment { mode, pairs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monotonic_chain_skips_the_outlier() {
+        let pts = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 2), (5, 3)];
+        assert_eq!(
+            monotonic_chain(&pts),
+            vec![(0, 0), (2, 1), (3, 2), (4, 2), (5, 3)]
+        );
+        assert!(monotonic_chain(&[]).is_empty());
+    }
+
+    #[test]
+    fn empty_articles_give_no_pairs() {
+        let e = Article::from_text("e", "");
+        let a = Article::from_text("a", "One sentence here. Another one there.");
+        for (c, r) in [(&e, &e), (&e, &a), (&a, &e)] {
+            let al = align(c, r, &AlignConfig::default());
+            assert!(al.pairs.is_empty());
+            assert_eq!(al.mode, Mode::Comparable);
+        }
+    }
+
+    #[test]
+    fn identical_articles_align_one_to_one_in_parallel() {
+        let text = "The summit opened in Brussels on Thursday. Leaders argued over refugee policy. \
+                    Officials said every stage of the process had bottlenecks. The talks ended late.";
+        let a = Article::from_text("a", text);
+        let al = align(&a, &a, &AlignConfig::default());
+        assert_eq!(al.mode, Mode::Parallel);
+        let want: Vec<(Vec<usize>, Vec<usize>)> = (0..4).map(|i| (vec![i], vec![i])).collect();
+        let got: Vec<(Vec<usize>, Vec<usize>)> = al
+            .pairs
+            .iter()
+            .map(|p| (p.candidate.clone(), p.reference.clone()))
+            .collect();
+        assert_eq!(got, want);
+        assert!(al.pairs.iter().all(|p| p.similarity > 0.99));
+    }
+
+    #[test]
+    fn odd_inputs_align_without_panicking() {
+        let texts = [
+            "",
+            "...",
+            "\" \"\n\n\"",
+            "一二三。四五六！",
+            "A.\nB.\nC.\nD.\nE.\nF.\nG.",
+            "Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word. Word.",
+            "The 1,200 troops left on Nov. 8. \"Quote\" ends here.",
+        ];
+        for mode in [None, Some(Mode::Parallel), Some(Mode::Comparable)] {
+            let config = AlignConfig {
+                mode,
+                ..AlignConfig::default()
+            };
+            for a in texts {
+                for b in texts {
+                    let (c, r) = (Article::from_text("c", a), Article::from_text("r", b));
+                    let al = align(&c, &r, &config);
+                    for p in &al.pairs {
+                        assert!(p.candidate.iter().all(|&i| i < c.sentences.len()));
+                        assert!(p.reference.iter().all(|&j| j < r.sentences.len()));
+                        assert!((0.0..=1.0).contains(&p.similarity));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn forced_mode_is_respected() {
+        let a = Article::from_text("a", "Talks opened in Brussels. Leaders argued.");
+        let config = AlignConfig {
+            mode: Some(Mode::Comparable),
+            ..AlignConfig::default()
+        };
+        assert_eq!(align(&a, &a, &config).mode, Mode::Comparable);
+    }
+
+    #[test]
+    fn config_keys_parse_from_toml() {
+        let c: AlignConfig = toml::from_str("mode = \"parallel\"\nband = 4\n").unwrap();
+        assert_eq!(c.mode, Some(Mode::Parallel));
+        assert_eq!(c.band, 4);
+        assert_eq!(c.shortlist, AlignConfig::default().shortlist);
+    }
+}
