@@ -206,6 +206,48 @@ fn end_to_end(bencher: Bencher, size: &str) {
     });
 }
 
+/// The shared WMT23 article pairs (candidate, reference bytes), read once.
+fn wmt_pairs() -> &'static [(Vec<u8>, Vec<u8>)] {
+    static PAIRS: OnceLock<Vec<(Vec<u8>, Vec<u8>)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let Some(dir) = segments_path().and_then(|p| p.parent().map(|d| d.to_path_buf())) else {
+            return Vec::new();
+        };
+        let Ok(mut rows) = csv::Reader::from_path(dir.join("manifest.csv")) else {
+            return Vec::new();
+        };
+        rows.deserialize::<std::collections::HashMap<String, String>>()
+            .filter_map(Result::ok)
+            .filter_map(|row| {
+                let c = std::fs::read(dir.join(row.get("candidate")?)).ok()?;
+                let r = std::fs::read(dir.join(row.get("reference")?)).ok()?;
+                Some((c, r))
+            })
+            .collect()
+    })
+}
+
+/// Every WMT23 manifest pair (325), bytes → report, one after another on one
+/// core: the in-process cost of a batch over the data that
+/// `scripts/bench-vs-sacrebleu.sh` uses (file reading excluded).
+#[divan::bench(max_time = 5)]
+fn wmt_manifest(bencher: Bencher) {
+    let pairs = wmt_pairs();
+    let config = Config::default();
+    bencher
+        .counter(divan::counter::ItemsCount::new(pairs.len()))
+        .bench(|| {
+            for (c, r) in pairs {
+                if let (Ok(c), Ok(r)) = (
+                    Article::from_bytes("candidate", c),
+                    Article::from_bytes("reference", r),
+                ) {
+                    divan::black_box(mtcheck::check(&c, &r, &config));
+                }
+            }
+        });
+}
+
 /// Language identification of a whole article (whatlang), as the report does
 /// for both articles.
 #[divan::bench(args = SIZES, max_time = 2)]
