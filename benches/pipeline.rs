@@ -257,3 +257,19 @@ fn detect_language(bencher: Bencher, size: &str) {
         .counter(BytesCount::new(text.len()))
         .bench(|| mtcheck::text::detect_language(divan::black_box(text)));
 }
+
+/// One line with no line break, dense in findings (a stutter every 31
+/// bytes): each finding's column is counted on the same line, so this is
+/// where a per-finding cost that grows with the line shows up. Linear cost
+/// means a flat MB/s column.
+#[divan::bench(args = [10_000, 50_000, 250_000], max_time = 2)]
+fn one_line_dense_findings(bencher: Bencher, bytes: usize) {
+    let unit = "The critics critics said that. ";
+    let text = unit.repeat(bytes / unit.len());
+    let cand = Article::from_text("candidate", text.as_str());
+    let refr = Article::from_text("reference", "The critics said that.");
+    let config = Config::default();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| mtcheck::check(&cand, &refr, &config));
+}
