@@ -735,17 +735,23 @@ fn objective(a: Agreement) -> f64 {
 }
 
 /// (points per chrF point, floor) pairs tried for the adequacy term.
-const ADEQUACY_GRID: [(f64, f64); 10] = [
+const ADEQUACY_GRID: [(f64, f64); 16] = [
     (0.0, 50.0),
-    (0.5, 50.0),
-    (1.0, 50.0),
-    (2.0, 50.0),
     (0.5, 60.0),
     (1.0, 60.0),
     (2.0, 60.0),
     (1.0, 70.0),
     (2.0, 70.0),
     (3.0, 70.0),
+    (1.0, 80.0),
+    (2.0, 80.0),
+    (3.0, 80.0),
+    (1.0, 90.0),
+    (2.0, 90.0),
+    (1.0, 100.0),
+    (1.5, 100.0),
+    (2.0, 100.0),
+    (3.0, 100.0),
 ];
 
 /// Grid-searches severity weights and `k` on the calibration documents,
@@ -768,7 +774,7 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
     for minor in [0.5, 1.0, 2.0] {
         for major in [2.0, 3.0, 5.0, 8.0] {
             for critical in [5.0, 10.0, 15.0, 25.0] {
-                for k in [1.0, 2.0, 3.0, 5.0, 8.0, 10.0] {
+                for k in [0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0] {
                     for (adequacy, adequacy_floor) in ADEQUACY_GRID {
                         let cfg = ScoreConfig {
                             minor,

@@ -21,6 +21,8 @@ pub mod metrics;
 pub mod output;
 pub mod report;
 pub mod score;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 
 pub use config::Config;

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Times `mtcheck batch` (every check on) against sacrebleu's chrF alone over the
+# same N article pairs, in one run on one machine, and prints the ratio.
+#
+#   scripts/bench-vs-sacrebleu.sh [--rows N] [--jobs J] [--data DIR] [--bin PATH]
+#                                 [--keep DIR] [--skip-build]
+#
+#   --rows N     article pairs (default 3250): the WMT23 manifest's rows
+#                repeated until there are N, each with a unique id
+#   --jobs J     passed to `mtcheck batch --jobs` (default: all cores)
+#   --data DIR   folder with manifest.csv and articles/ (default
+#                ../shared/data/wmt23-zhen next to this repository)
+#   --bin PATH   mtcheck binary (default: target/release/mtcheck, built first)
+#   --keep DIR   keep the manifest and reports in DIR instead of a temp folder
+#   --skip-build do not run `cargo build --release`
+#
+# Needs Python 3 with sacrebleu (pip install sacrebleu==2.6.0). Target (issue):
+# mtcheck, doing all checks, at least 20x faster than sacrebleu's chrF alone.
+# See docs/PERFORMANCE.md, "Against sacrebleu".
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+rows=3250
+jobs=""
+data="$repo/../shared/data/wmt23-zhen"
+bin=""
+keep=""
+build=1
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --data) data="$2"; shift 2 ;;
+    --bin) bin="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    --skip-build) build=0; shift ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench-vs-sacrebleu: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+case "$rows" in ''|*[!0-9]*|0) echo "bench-vs-sacrebleu: --rows must be a positive integer" >&2; exit 2 ;; esac
+if [ -n "$jobs" ]; then
+  case "$jobs" in *[!0-9]*|0) echo "bench-vs-sacrebleu: --jobs must be a positive integer" >&2; exit 2 ;; esac
+fi
+if [ ! -f "$data/manifest.csv" ] || [ ! -d "$data/articles" ]; then
+  echo "bench-vs-sacrebleu: no manifest.csv and articles/ in $data (use --data)" >&2
+  exit 2
+fi
+data="$(cd "$data" && pwd)"
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import sacrebleu' 2>/dev/null; then
+  echo "bench-vs-sacrebleu: $python cannot import sacrebleu; run: pip install sacrebleu==2.6.0" >&2
+  exit 2
+fi
+
+if [ -z "$bin" ]; then
+  bin="$repo/target/release/mtcheck"
+  if [ "$build" = 1 ]; then
+    echo "building release binary..." >&2
+    cargo build --release --quiet --manifest-path "$repo/Cargo.toml" --bin mtcheck
+  fi
+fi
+if [ ! -x "$bin" ]; then
+  echo "bench-vs-sacrebleu: no mtcheck binary at $bin" >&2
+  exit 2
+fi
+
+if [ -n "$keep" ]; then
+  work="$keep"; mkdir -p "$work"
+else
+  work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+fi
+
+# The manifest, repeated to N rows with unique ids; paths stay relative to the
+# manifest's folder through a link to the articles.
+ln -sfn "$data/articles" "$work/articles"
+"$python" - "$data/manifest.csv" "$work/manifest.csv" "$rows" <<'PY'
+import csv, sys
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(src, newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+with open(dst, "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    w.writerow(["id", "candidate", "reference"])
+    for i in range(n):
+        r = rows[i % len(rows)]
+        w.writerow([f"{r['id']}#{i // len(rows)}", r["candidate"], r["reference"]])
+PY
+
+cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true)"
+echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $(uname -sr)"
+echo "mtcheck: $("$bin" --version 2>/dev/null || echo '?'), binary $bin"
+echo "pairs: $rows (from $(($(wc -l < "$data/manifest.csv") - 1)) WMT23 article pairs)"
+
+mt_status=skipped
+if "$bin" batch --help >/dev/null 2>&1; then
+  args=(batch "$work/manifest.csv" --output "$work/report.csv" --quiet)
+  [ -n "$jobs" ] && args+=(--jobs "$jobs")
+  TIMEFORMAT='%3R %3U %3S'
+  set +e
+  { time "$bin" "${args[@]}" 2>"$work/mtcheck.stderr"; } 2>"$work/mtcheck.time"
+  code=$?
+  set -e
+  # 0 ok, 1 below --fail-below, 3 some rows failed: all timed runs.
+  if [ "$code" -le 1 ] || [ "$code" -eq 3 ]; then
+    mt_status=ok
+    read -r mt_seconds mt_user mt_sys < "$work/mtcheck.time"
+    mt_cpu=$("$python" -c "print(f'{$mt_user + $mt_sys:.3f}')")
+    echo "mtcheck_jobs=${jobs:-all}"
+    echo "mtcheck_seconds=$mt_seconds"
+    echo "mtcheck_cpu_seconds=$mt_cpu"
+    echo "mtcheck_pairs_per_s=$("$python" -c "print(f'{$rows / $mt_seconds:.1f}')")"
+    if [ "$code" -eq 3 ]; then echo "warning: mtcheck batch exited 3 (some rows failed); see $work/report.csv" >&2; fi
+  else
+    echo "bench-vs-sacrebleu: mtcheck batch failed with exit $code:" >&2
+    cat "$work/mtcheck.stderr" >&2
+    exit 1
+  fi
+else
+  echo "NOTE: $bin has no 'batch' subcommand yet (mtcheck batch MANIFEST.csv --output report.csv [--jobs N] [--quiet])."
+  echo "      Timing only the sacrebleu half; rerun once batch is merged."
+fi
+
+compare=()
+[ "$mt_status" = ok ] && [ -f "$work/report.csv" ] && compare=(--compare "$work/report.csv")
+sb="$("$python" "$here/bench_sacrebleu.py" "$work/manifest.csv" "${compare[@]}")"
+echo "$sb"
+
+if [ "$mt_status" = ok ]; then
+  sb_seconds=$(echo "$sb" | sed -n 's/^sacrebleu_seconds=//p')
+  sb_cpu=$(echo "$sb" | sed -n 's/^sacrebleu_cpu_seconds=//p')
+  ratio=$("$python" -c "print(f'{$sb_seconds / $mt_seconds:.1f}')")
+  cpu_ratio=$("$python" -c "print(f'{$sb_cpu / max($mt_cpu, 0.001):.1f}')")
+  echo "speedup=${ratio}x wall (sacrebleu chrF alone, 1 core / mtcheck batch, every check, jobs ${jobs:-all}; target >= 20x)"
+  echo "speedup_cpu=${cpu_ratio}x CPU time (same work per CPU second; compare on a loaded machine)"
+fi
