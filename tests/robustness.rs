@@ -24,7 +24,15 @@ fn checked(cand: &Article, refr: &Article) -> Report {
         assert_eq!(cand.text[f.start..f.end], f.text);
     }
     let _ = mtcheck::report::json::render_pretty(&report);
-    let _ = mtcheck::report::text::render(&report);
+    let text = mtcheck::report::text::render(
+        &report,
+        cand,
+        refr,
+        mtcheck::report::text::TextOptions::colored(false),
+    );
+    assert!(text.contains("summary:"));
+    let html = mtcheck::report::html::render_page(&report, cand, refr);
+    assert!(html.starts_with("<!DOCTYPE html>"));
     report
 }
 
