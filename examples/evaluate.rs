@@ -1,7 +1,7 @@
 //! Evaluation of mtcheck against human MQM annotations.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- ../shared/data/wmt23-zhen [--config FILE] [--limit N] [--json] [--calibrate]
+//! cargo run --release --example evaluate -- ../shared/data/wmt23-zhen [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]]
 //! ```
 //! Prints Markdown tables (see docs/EVALUATION.md); `--calibrate` also searches
 //! severity weights on the calibration documents and prints the best settings.
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     let mut options = EvalOptions::default();
     let mut json = false;
     let mut calibrate = false;
+    let mut per_kind = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--config" => match args.next().map(PathBuf::from) {
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
             },
             "--json" => json = true,
             "--calibrate" => calibrate = true,
+            "--per-kind" => per_kind = true,
             "-h" | "--help" => return usage(),
             _ if dir.is_none() => dir = Some(PathBuf::from(a)),
             _ => return usage(),
@@ -51,7 +53,7 @@ fn main() -> ExitCode {
         }
     };
     if calibrate {
-        let best = evaluate::calibrate(&mut data, &config.score);
+        let best = evaluate::calibrate(&mut data, &config.score, per_kind);
         println!("{}", evaluate::render_calibration(&best));
         evaluate::rescore(&mut data, &best.score);
     }
@@ -72,7 +74,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate]"
+        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]]"
     );
     ExitCode::from(2)
 }

@@ -735,7 +735,9 @@ fn objective(a: Agreement) -> f64 {
 }
 
 /// (points per chrF point, floor) pairs tried for the adequacy term.
-const ADEQUACY_GRID: [(f64, f64); 16] = [
+const ADEQUACY_GRID: [(f64, f64); 18] = [
+    (1.5, 80.0),
+    (1.0, 85.0),
     (0.0, 50.0),
     (0.5, 60.0),
     (1.0, 60.0),
@@ -754,10 +756,13 @@ const ADEQUACY_GRID: [(f64, f64); 16] = [
     (3.0, 100.0),
 ];
 
+/// Weights tried for one kind in the per-kind pass.
+const KIND_WEIGHTS: [f64; 9] = [0.0, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 10.0];
+
 /// Grid-searches severity weights and `k` on the calibration documents,
 /// maximising the mean of Kendall τ, Pearson r and within-document τ of the
 /// score against −MQM. Thresholds are kept. Leaves `data` scored with `base`.
-pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
+pub fn calibrate(data: &mut Dataset, base: &ScoreConfig, per_kind: bool) -> Calibration {
     let (calib, _) = split_docs(&data.results);
     let eval_with = |data: &mut Dataset, cfg: &ScoreConfig| {
         rescore(data, cfg);
@@ -774,13 +779,13 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
     for minor in [0.5, 1.0, 2.0] {
         for major in [2.0, 3.0, 5.0, 8.0] {
             for critical in [5.0, 10.0, 15.0, 25.0] {
-                for k in [0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0] {
+                for parallel_k in [0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0] {
                     for (adequacy, adequacy_floor) in ADEQUACY_GRID {
                         let cfg = ScoreConfig {
                             minor,
                             major,
                             critical,
-                            k,
+                            parallel_k,
                             adequacy,
                             adequacy_floor,
                             ..base.clone()
@@ -791,6 +796,24 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
                             best = (o, cfg);
                         }
                     }
+                }
+            }
+        }
+    }
+    // Then per-kind weights, by coordinate ascent from the best severity
+    // weights (two passes; a kind keeps its severity weight unless a
+    // different one helps).
+    let mut cfg = best.1.clone();
+    for _ in 0..if per_kind { 2 } else { 0 } {
+        for kind in Kind::ALL {
+            for w in KIND_WEIGHTS {
+                let mut trial = cfg.clone();
+                trial.kinds.insert(kind, w);
+                tried += 1;
+                let o = eval_with(data, &trial);
+                if o > best.0 + 1e-9 {
+                    best = (o, trial.clone());
+                    cfg = trial;
                 }
             }
         }
@@ -806,8 +829,20 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig) -> Calibration {
 
 /// The calibration result as Markdown.
 pub fn render_calibration(c: &Calibration) -> String {
-    format!(
-        "### Calibration (calibration documents only)\n\n{} settings tried; objective = mean of Kendall τ, Pearson r, within-doc τ.\n\n| setting | minor | major | critical | k | adequacy | adequacy_floor | objective |\n|---|---|---|---|---|---|---|---|\n| best | {} | {} | {} | {} | {} | {} | {:.3} |\n| given config | – | – | – | – | – | – | {:.3} |\n",
-        c.tried, c.score.minor, c.score.major, c.score.critical, c.score.k, c.score.adequacy, c.score.adequacy_floor, c.objective, c.default_objective
+    let kinds = c
+        .score
+        .kinds
+        .iter()
+        .map(|(k, w)| format!("{k} = {w}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let kinds = if kinds.is_empty() {
+        "none".to_string()
+    } else {
+        kinds
+    };
+    format!("per-kind weights: {kinds}\n\n") + &format!(
+        "### Calibration (calibration documents only)\n\n{} settings tried; objective = mean of Kendall τ, Pearson r, within-doc τ.\n\n| setting | minor | major | critical | parallel_k | adequacy | adequacy_floor | objective |\n|---|---|---|---|---|---|---|---|\n| best | {} | {} | {} | {} | {} | {} | {:.3} |\n| given config | – | – | – | – | – | – | {:.3} |\n",
+        c.tried, c.score.minor, c.score.major, c.score.critical, c.score.parallel_k, c.score.adequacy, c.score.adequacy_floor, c.objective, c.default_objective
     )
 }

@@ -41,6 +41,6 @@ fn evaluation_runs_on_twenty_articles() {
     assert_eq!(e.disagreements.len(), 10);
     let md = evaluate::render_markdown(&e);
     assert!(md.contains("| held-out | chrF |"));
-    let c = evaluate::calibrate(&mut data, &Config::default().score);
+    let c = evaluate::calibrate(&mut data, &Config::default().score, true);
     assert!(c.tried > 0 && c.objective >= c.default_objective);
 }
