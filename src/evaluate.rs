@@ -75,7 +75,11 @@ pub struct Agreement {
 #[derive(Debug, Clone, Serialize)]
 pub struct KindPrecision {
     pub kind: String,
+    /// All findings of the kind.
     pub findings: usize,
+    /// Those with a candidate span on a rated segment (the precision's base;
+    /// `number-missing` has none: its evidence is in the reference).
+    pub scored: usize,
     pub on_rated_span: usize,
     pub precision: Option<f64>,
 }
@@ -462,6 +466,7 @@ pub fn span_figures(
     results: &[&ArticleResult],
 ) -> (Vec<KindPrecision>, Vec<CategoryRecall>) {
     let mut prec: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
+    let mut all: BTreeMap<Kind, usize> = BTreeMap::new();
     let mut rec: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let empty = Vec::new();
     for r in results {
@@ -472,6 +477,7 @@ pub fn span_figures(
                 .unwrap_or(&empty)
         };
         for f in &r.findings {
+            *all.entry(f.kind).or_default() += 1;
             let Some(range) = finding_chars(f, r) else {
                 continue;
             };
@@ -518,7 +524,8 @@ pub fn span_figures(
             let (n, hit) = prec.get(k).copied().unwrap_or((0, 0));
             KindPrecision {
                 kind: k.as_str().to_string(),
-                findings: n,
+                findings: all.get(k).copied().unwrap_or(0),
+                scored: n,
                 on_rated_span: hit,
                 precision: (n > 0).then(|| hit as f64 / n as f64),
             }
@@ -656,13 +663,14 @@ pub fn render_markdown(e: &Evaluation) -> String {
             );
         }
     }
-    out.push_str("\n### Span precision by finding kind\n\n| kind | findings | on a rated span | precision |\n|---|---|---|---|\n");
+    out.push_str("\n### Span precision by finding kind\n\n| kind | findings | with a span on a rated segment | on a rated span | precision |\n|---|---|---|---|---|\n");
     for p in &e.precision {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             p.kind,
             p.findings,
+            p.scored,
             p.on_rated_span,
             fmt_opt(p.precision)
         );
