@@ -254,16 +254,8 @@ mod tests {
         He met the leaders of both chambers of parliament and spoke about trade. ";
 
     fn run(cand: &str, refr: &str) -> Vec<Finding> {
-        let c = Article::from_text("c", cand);
-        let r = Article::from_text("r", refr);
         let config = crate::config::Config::default();
-        let alignment = crate::align::align(&c, &r, &config.align);
-        Language.run(&Context {
-            candidate: &c,
-            reference: &r,
-            alignment: &alignment,
-            config: &config,
-        })
+        crate::checks::with_context(cand, refr, &config, None, |cx| Language.run(cx))
     }
 
     #[test]

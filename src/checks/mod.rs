@@ -39,3 +39,24 @@ pub fn registry() -> &'static [&'static dyn Check] {
         &unaligned::Unaligned,
     ]
 }
+
+/// Test support: builds both articles, aligns them (unless an alignment is
+/// given) and hands the check context to `f`.
+#[cfg(test)]
+pub(crate) fn with_context<T>(
+    cand: &str,
+    refr: &str,
+    config: &Config,
+    alignment: Option<Alignment>,
+    f: impl FnOnce(&Context<'_>) -> T,
+) -> T {
+    let c = Article::from_text("c", cand);
+    let r = Article::from_text("r", refr);
+    let alignment = alignment.unwrap_or_else(|| crate::align::align(&c, &r, &config.align));
+    f(&Context {
+        candidate: &c,
+        reference: &r,
+        alignment: &alignment,
+        config,
+    })
+}

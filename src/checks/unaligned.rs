@@ -61,22 +61,12 @@ impl Check for Unaligned {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{align, AlignedPair, Alignment};
+    use crate::align::{AlignedPair, Alignment};
     use crate::config::Config;
-    use crate::text::Article;
 
     fn run(cand: &str, refr: &str, alignment: Option<Alignment>) -> Vec<Finding> {
-        let c = Article::from_text("c", cand);
-        let r = Article::from_text("r", refr);
         let config = Config::default();
-        let alignment = alignment.unwrap_or_else(|| align(&c, &r, &config.align));
-        let cx = Context {
-            candidate: &c,
-            reference: &r,
-            alignment: &alignment,
-            config: &config,
-        };
-        Unaligned.run(&cx)
+        crate::checks::with_context(cand, refr, &config, alignment, |cx| Unaligned.run(cx))
     }
 
     const REFERENCE: &str =

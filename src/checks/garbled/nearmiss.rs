@@ -313,26 +313,19 @@ fn phrase_finding(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::align;
+    use crate::checks::with_context;
     use crate::config::Config;
 
     fn near_misses(cand: &str, refr: &str) -> Vec<(String, Option<String>)> {
-        let c = Article::from_text("c", cand);
-        let r = Article::from_text("r", refr);
         let config = Config::default();
-        let alignment = align(&c, &r, &config.align);
-        let cx = Context {
-            candidate: &c,
-            reference: &r,
-            alignment: &alignment,
-            config: &config,
-        };
-        let index = RefIndex::new(&r);
-        let foreign = vec![false; c.sentences.len()];
-        find(&cx, &index, &foreign, &config.garbled, &HashSet::new())
-            .into_iter()
-            .map(|f| (f.text, f.suggestion))
-            .collect()
+        with_context(cand, refr, &config, None, |cx| {
+            let index = RefIndex::new(cx.reference);
+            let foreign = vec![false; cx.candidate.sentences.len()];
+            find(cx, &index, &foreign, &config.garbled, &HashSet::new())
+                .into_iter()
+                .map(|f| (f.text, f.suggestion))
+                .collect()
+        })
     }
 
     #[test]

@@ -314,7 +314,7 @@ impl Suggester<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::align;
+    use crate::checks::with_context;
     use crate::config::Config;
 
     fn non_words(cand: &str, refr: &str) -> Vec<(String, Option<String>)> {
@@ -322,21 +322,14 @@ mod tests {
     }
 
     fn non_words_with(cand: &str, refr: &str, config: Config) -> Vec<(String, Option<String>)> {
-        let c = Article::from_text("c", cand);
-        let r = Article::from_text("r", refr);
-        let alignment = align(&c, &r, &config.align);
-        let cx = Context {
-            candidate: &c,
-            reference: &r,
-            alignment: &alignment,
-            config: &config,
-        };
-        let index = RefIndex::new(&r);
-        let foreign = vec![false; c.sentences.len()];
-        find(&cx, &index, &foreign, &config.garbled)
-            .into_iter()
-            .map(|f| (f.text, f.suggestion))
-            .collect()
+        with_context(cand, refr, &config, None, |cx| {
+            let index = RefIndex::new(cx.reference);
+            let foreign = vec![false; cx.candidate.sentences.len()];
+            find(cx, &index, &foreign, &config.garbled)
+                .into_iter()
+                .map(|f| (f.text, f.suggestion))
+                .collect()
+        })
     }
 
     #[test]

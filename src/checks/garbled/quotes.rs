@@ -176,24 +176,17 @@ fn named(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::align;
+    use crate::checks::with_context;
     use crate::config::Config;
 
     fn mismatches(cand: &str, refr: &str) -> Vec<(String, String)> {
-        let c = Article::from_text("c", cand);
-        let r = Article::from_text("r", refr);
         let config = Config::default();
-        let alignment = align(&c, &r, &config.align);
-        let cx = Context {
-            candidate: &c,
-            reference: &r,
-            alignment: &alignment,
-            config: &config,
-        };
-        find(&cx, &config.garbled, &[])
-            .into_iter()
-            .map(|f| (f.text, f.message))
-            .collect()
+        with_context(cand, refr, &config, None, |cx| {
+            find(cx, &config.garbled, &[])
+                .into_iter()
+                .map(|f| (f.text, f.message))
+                .collect()
+        })
     }
 
     #[test]
