@@ -420,35 +420,18 @@ pub const TARGET_CATEGORIES: &[&str] = &[
 ];
 
 fn mentions_number_or_date(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "million",
-        "billion",
-        "percent",
-        "hundred",
-        "thousand",
-    ];
-    text.chars().any(|c| c.is_ascii_digit()) || {
-        let lower = text.to_lowercase();
-        WORDS.iter().any(|w| lower.contains(w))
-    }
+    use crate::checks::numbers::words;
+    text.chars().any(|c| c.is_ascii_digit())
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .any(|w| {
+                // "May" alone is too often the verb to count.
+                (w != "may" && words::month(&w).is_some())
+                    || words::weekday(&w).is_some()
+                    || words::scale(&w).is_some()
+                    || w == "percent"
+            })
 }
 
 fn target_category(span: &RatedSpan) -> Option<&'static str> {
