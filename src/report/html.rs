@@ -143,8 +143,15 @@ pub fn write_index(dir: &Path, entries: &[IndexEntry]) -> std::io::Result<()> {
 }
 
 /// The batch index: one row per article with score, verdict, counts and a
-/// link to its page.
+/// link to its page. Articles that could not be checked come first, then the
+/// others from the lowest score up; ties keep the order of `entries`.
 pub fn render_index(entries: &[IndexEntry]) -> String {
+    let mut sorted: Vec<&IndexEntry> = entries.iter().collect();
+    sorted.sort_by(|a, b| {
+        let key = |e: &IndexEntry| (e.error.is_none(), e.score.unwrap_or(f64::INFINITY));
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
     let mut out = String::new();
     head(&mut out, "mtcheck: batch report");
     let checked = entries.iter().filter(|e| e.error.is_none()).count();
@@ -167,7 +174,7 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
         );
     }
     out.push_str("</p></div></header>\n<main><table class=\"index\">\n<thead><tr><th>id</th><th>score</th><th>verdict</th><th>findings</th><th>critical</th><th>major</th><th>minor</th><th>candidate</th><th>reference</th></tr></thead>\n<tbody>\n");
-    for e in entries {
+    for e in sorted {
         let id = match &e.href {
             Some(href) => format!("<a href=\"{}\">{}</a>", escape(href), escape(&e.id)),
             None => escape(&e.id),
@@ -937,6 +944,31 @@ mod tests {
             page_file_name(1, "xi moscow 2025"),
             "0001-xi-moscow-2025.html"
         );
+    }
+
+    #[test]
+    fn index_lists_failures_first_then_lowest_scores_in_input_order() {
+        let entry = |id: &str, score: Option<f64>| {
+            let mut e = IndexEntry::failed(id, "c.txt", "r.txt", "broken");
+            if let Some(s) = score {
+                e.error = None;
+                e.score = Some(s);
+                e.href = Some(format!("{id}.html"));
+            }
+            e
+        };
+        let html = render_index(&[
+            entry("high", Some(95.0)),
+            entry("tie-a", Some(40.0)),
+            entry("bad", None),
+            entry("low", Some(12.5)),
+            entry("tie-b", Some(40.0)),
+        ]);
+        let at = |id: &str| html.find(&format!(">{id}<")).unwrap();
+        let order = ["bad", "low", "tie-a", "tie-b", "high"];
+        for w in order.windows(2) {
+            assert!(at(w[0]) < at(w[1]), "{} before {}", w[0], w[1]);
+        }
     }
 
     #[test]
