@@ -173,7 +173,7 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
             verdict, n, verdict
         );
     }
-    out.push_str("</p></div></header>\n<main><table class=\"index\">\n<thead><tr><th>id</th><th>score</th><th>verdict</th><th>findings</th><th>critical</th><th>major</th><th>minor</th><th>candidate</th><th>reference</th></tr></thead>\n<tbody>\n");
+    out.push_str("</p></div></header>\n<main><table class=\"index\">\n<thead><tr><th>id</th><th>score</th><th>verdict</th><th>findings</th><th>critical</th><th>major</th><th>minor</th><th class=\"path\">candidate</th><th class=\"path\">reference</th></tr></thead>\n<tbody>\n");
     for e in sorted {
         let id = match &e.href {
             Some(href) => format!("<a href=\"{}\">{}</a>", escape(href), escape(&e.id)),
@@ -195,14 +195,14 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
                 });
                 let _ = write!(
                     out,
-                    "<td class=\"num\">{score}</td><td>{verdict}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                    "<td class=\"num\">{score}</td><td>{verdict}</td><td class=\"num\" data-label=\"findings\">{}</td><td class=\"num\" data-label=\"critical\">{}</td><td class=\"num\" data-label=\"major\">{}</td><td class=\"num\" data-label=\"minor\">{}</td>",
                     e.findings, e.critical, e.major, e.minor
                 );
             }
         }
         let _ = writeln!(
             out,
-            "<td>{}</td><td>{}</td></tr>",
+            "<td class=\"path\">{}</td><td class=\"path\">{}</td></tr>",
             escape(&e.candidate),
             escape(&e.reference)
         );
@@ -525,13 +525,20 @@ impl<'a> Painter<'a> {
             if let Some(lowest) = stack.iter().position(|&m| clipped[m].end == at) {
                 let popped: Vec<usize> = stack.drain(lowest..).collect();
                 let mut reopen = Vec::new();
+                let mut ended = Vec::new();
                 for &m in popped.iter().rev() {
                     out.push_str("</mark>");
                     if clipped[m].end == at {
-                        footnote(out, &clipped[m]);
+                        ended.push(m);
                     } else {
                         reopen.push(m);
                     }
+                }
+                // Footnotes of marks ending together go after all of them, in
+                // finding order, rather than inside the outer mark's box.
+                ended.sort_by_key(|&m| clipped[m].finding);
+                for m in ended {
+                    footnote(out, &clipped[m]);
                 }
                 reopen.sort_by_key(|&m| std::cmp::Reverse(clipped[m].end));
                 for m in reopen {
@@ -900,6 +907,12 @@ mod tests {
         assert_eq!(covered[&1], "two");
         assert_eq!(covered[&2], "two");
         assert!(out.contains("point"), "{out}");
+        // Both footnotes after both marks, in finding order.
+        let closed = out
+            .find("two</mark></mark><sup")
+            .unwrap_or_else(|| panic!("{out}"));
+        let (n1, n2) = (out.find(">1</a>").unwrap(), out.find(">2</a>").unwrap());
+        assert!(closed < n1 && n1 < n2, "{out}");
     }
 
     #[test]
