@@ -203,6 +203,10 @@ struct BatchArgs {
     /// JSON Lines: one mtcheck/1 object per article.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Write one HTML page per checked article and an index.html into DIR
+    /// (created if missing).
+    #[arg(long, value_name = "DIR")]
+    html_dir: Option<PathBuf>,
     /// Worker threads (0 = one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     jobs: usize,
@@ -252,6 +256,7 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         excel: args.excel,
         shard: args.shard,
+        html_dir: args.html_dir,
     };
     let summary = mtcheck::batch::run(&options, &config)?;
     if !args.quiet {

@@ -558,3 +558,101 @@ fn an_interrupted_run_keeps_the_previous_report_intact() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text, "previous report\n");
 }
+
+#[test]
+fn html_dir_gets_a_page_per_checked_row_and_an_index_of_all_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that does not exist yet, two levels down.
+    let html = dir.path().join("html/pages");
+    let run = run_fixture_batch(dir.path(), &["--quiet", "--html-dir", s(&html)]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+
+    // Raw ids and statuses from the JSON Lines (report.csv neutralises ids).
+    let jsonl = std::fs::read_to_string(dir.path().join("report.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let rows = records(&dir.path().join("report.csv"));
+    assert_eq!(lines.len(), rows.len());
+
+    let index = std::fs::read_to_string(html.join("index.html")).unwrap();
+    let escape = mtcheck::report::html::escape;
+    let mut pages = Vec::new();
+    let mut linked_at = Vec::new();
+    for (i, (v, row)) in lines.iter().zip(&rows).enumerate() {
+        let id = v["id"].as_str().unwrap();
+        let name = mtcheck::report::html::page_file_name(i, id);
+        let page = html.join(&name);
+        if row["status"] == "error" {
+            assert!(!page.exists(), "{name}: an error row has no page");
+            let error = v["error"].as_str().unwrap();
+            let line = format!(
+                "<td>{}</td><td colspan=\"6\" class=\"error\">error: {}</td>",
+                escape(id),
+                escape(error)
+            );
+            assert!(
+                index.contains(&line),
+                "index lacks the error row {id}: {line}"
+            );
+            continue;
+        }
+        let text = std::fs::read_to_string(&page)
+            .unwrap_or_else(|e| panic!("{name}: no page for ok row {id}: {e}"));
+        assert!(
+            text.contains(&format!("<span class=\"num\">{}</span>", row["score"])),
+            "{name}"
+        );
+        assert_eq!(
+            text.matches("<li id=\"l").count().to_string(),
+            row["findings"],
+            "{name}"
+        );
+        let link = format!("<a href=\"{}\">{}</a>", escape(&name), escape(id));
+        let at = index
+            .find(&link)
+            .unwrap_or_else(|| panic!("index lacks {link}"));
+        linked_at.push((at, row["score"].parse::<f64>().unwrap()));
+        pages.push(name);
+    }
+    assert_eq!(pages.len(), rows.len() - ERROR_ROWS.len());
+    // Listed from the lowest score up.
+    linked_at.sort_by_key(|&(at, _)| at);
+    for w in linked_at.windows(2) {
+        assert!(w[0].1 <= w[1].1, "index not sorted by score: {linked_at:?}");
+    }
+
+    // Nothing else in the folder: the pages, index.html, no temporary files.
+    let mut files: Vec<String> = std::fs::read_dir(&html)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    pages.push("index.html".to_string());
+    pages.sort();
+    assert_eq!(files, pages);
+    for f in &files {
+        let text = std::fs::read_to_string(html.join(f)).unwrap();
+        assert!(
+            !text.to_lowercase().contains("<script"),
+            "{f} has a <script"
+        );
+    }
+}
+
+#[test]
+fn html_dir_that_cannot_be_created_is_an_output_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let html = file.join("html");
+    let run = run_fixture_batch(dir.path(), &["--quiet", "--html-dir", s(&html)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot create the folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("report.csv").exists());
+}

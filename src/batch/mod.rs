@@ -6,6 +6,10 @@
 //! and each window is written out (report.csv, findings.csv, JSON Lines)
 //! before the next is read. Every output goes to a temporary file that is
 //! renamed into place only when the whole run is done.
+//!
+//! With an HTML folder, each worker writes its article's page as soon as the
+//! row is checked (while it still holds both articles); only the small index
+//! entries are kept until the end, when `index.html` is written.
 
 mod source;
 
@@ -21,6 +25,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::output::AtomicFile;
+use crate::report::html::{self, IndexEntry};
 use crate::report::{self, csv as csvr, Report};
 use crate::score::Verdict;
 use crate::text::{Article, InputError};
@@ -87,6 +92,8 @@ pub struct Options {
     /// Start CSV files with a UTF-8 BOM for spreadsheet programs.
     pub excel: bool,
     pub shard: Option<Shard>,
+    /// Folder for one HTML page per checked article and `index.html`.
+    pub html_dir: Option<PathBuf>,
 }
 
 /// Why a batch could not run at all (exit 2). Row failures are not errors:
@@ -204,6 +211,9 @@ impl Summary {
 struct Outcome {
     row: Row,
     result: Result<Report, String>,
+    /// The row's line in `index.html`, when writing HTML; an `Err` is a page
+    /// that could not be written (an output error: the batch stops).
+    page: Option<Result<IndexEntry, String>>,
 }
 
 /// Names the file and what is wrong, with the path as the manifest wrote it.
@@ -224,19 +234,58 @@ fn resolve(base: &Path, p: &str) -> PathBuf {
     }
 }
 
-fn process(row: Row, base: &Path, config: &Config) -> Outcome {
+fn process(row: Row, base: &Path, config: &Config, html_dir: Option<&Path>) -> Outcome {
+    let failed =
+        |row: &Row, error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
     if let Some(problem) = &row.problem {
         let result = Err(problem.clone());
-        return Outcome { row, result };
+        let page = html_dir.map(|_| Ok(failed(&row, problem)));
+        return Outcome { row, result, page };
     }
     // A bug in decoding or in one check must not take the other rows down
     // with it: it becomes this row's error.
-    let result = catch_unwind(AssertUnwindSafe(|| check_row(&row, base, config)))
+    let checked = catch_unwind(AssertUnwindSafe(|| check_row(&row, base, config)))
         .unwrap_or_else(|_| Err("internal error while checking (please report it)".to_string()));
-    Outcome { row, result }
+    match checked {
+        Ok((report, candidate, reference)) => {
+            // Written here, in the worker, while both articles are at hand.
+            let page = html_dir.map(|dir| {
+                catch_unwind(AssertUnwindSafe(|| {
+                    html::write_page(dir, row.index, &report, &candidate, &reference)
+                }))
+                .unwrap_or_else(|_| {
+                    Ok(failed(
+                        &row,
+                        "internal error while writing the page (please report it)",
+                    ))
+                })
+                .map_err(|e| {
+                    let name = html::page_file_name(row.index, &row.id);
+                    format!("{}: cannot write: {e}", dir.join(name).display())
+                })
+            });
+            Outcome {
+                row,
+                result: Ok(report),
+                page,
+            }
+        }
+        Err(error) => {
+            let page = html_dir.map(|_| Ok(failed(&row, &error)));
+            Outcome {
+                row,
+                result: Err(error),
+                page,
+            }
+        }
+    }
 }
 
-fn check_row(row: &Row, base: &Path, config: &Config) -> Result<Report, String> {
+fn check_row(
+    row: &Row,
+    base: &Path,
+    config: &Config,
+) -> Result<(Report, Article, Article), String> {
     let max = config.limits.max_bytes;
     let candidate = Article::read(&resolve(base, &row.candidate), max)
         .map_err(|e| input_error("candidate", &row.candidate, e))?;
@@ -246,7 +295,7 @@ fn check_row(row: &Row, base: &Path, config: &Config) -> Result<Report, String> 
     report.id = Some(row.id.clone());
     report.candidate = row.candidate.clone();
     report.reference = row.reference.clone();
-    Ok(report)
+    Ok((report, candidate, reference))
 }
 
 /// The three outputs, each written to a temporary file until [`Outputs::commit`].
@@ -406,7 +455,14 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         .map_err(|e| BatchError::Setup(format!("cannot start worker threads: {e}")))?;
     let window = (pool.current_num_threads() * ROWS_PER_THREAD).max(ROWS_PER_THREAD);
     let bar = progress_bar(o.progress, range.len());
+    if let Some(dir) = &o.html_dir {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            BatchError::Output(format!("{}: cannot create the folder: {e}", dir.display()))
+        })?;
+    }
     let mut outputs = Outputs::create(o, source.extra_columns())?;
+    // One small entry per row (ids, paths, score, counts), for index.html.
+    let mut index: Vec<IndexEntry> = Vec::new();
     let mut summary = Summary::default();
     let base = source.base().to_path_buf();
     let mut pending: Vec<Row> = Vec::with_capacity(window);
@@ -423,18 +479,24 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             pending
                 .par_drain(..)
                 .map(|row| {
-                    let out = process(row, &base, config);
+                    let out = process(row, &base, config, o.html_dir.as_deref());
                     bar.inc(1);
                     out
                 })
                 .collect()
         });
-        for out in &done {
-            outputs.write(o, out)?;
+        for out in done {
+            outputs.write(o, &out)?;
             summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
+            if let Some(page) = out.page {
+                index.push(page.map_err(BatchError::Output)?);
+            }
         }
     }
     bar.finish_and_clear();
+    if let Some(dir) = &o.html_dir {
+        html::write_index(dir, &index).map_err(|e| out_err(&dir.join("index.html"), e))?;
+    }
     outputs.commit(o)?;
     Ok(summary)
 }

@@ -143,8 +143,15 @@ pub fn write_index(dir: &Path, entries: &[IndexEntry]) -> std::io::Result<()> {
 }
 
 /// The batch index: one row per article with score, verdict, counts and a
-/// link to its page.
+/// link to its page. Articles that could not be checked come first, then the
+/// others from the lowest score up; ties keep the order of `entries`.
 pub fn render_index(entries: &[IndexEntry]) -> String {
+    let mut sorted: Vec<&IndexEntry> = entries.iter().collect();
+    sorted.sort_by(|a, b| {
+        let key = |e: &IndexEntry| (e.error.is_none(), e.score.unwrap_or(f64::INFINITY));
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
     let mut out = String::new();
     head(&mut out, "mtcheck: batch report");
     let checked = entries.iter().filter(|e| e.error.is_none()).count();
@@ -166,8 +173,8 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
             verdict, n, verdict
         );
     }
-    out.push_str("</p></div></header>\n<main><table class=\"index\">\n<thead><tr><th>id</th><th>score</th><th>verdict</th><th>findings</th><th>critical</th><th>major</th><th>minor</th><th>candidate</th><th>reference</th></tr></thead>\n<tbody>\n");
-    for e in entries {
+    out.push_str("</p></div></header>\n<main><table class=\"index\">\n<thead><tr><th>id</th><th>score</th><th>verdict</th><th>findings</th><th>critical</th><th>major</th><th>minor</th><th class=\"path\">candidate</th><th class=\"path\">reference</th></tr></thead>\n<tbody>\n");
+    for e in sorted {
         let id = match &e.href {
             Some(href) => format!("<a href=\"{}\">{}</a>", escape(href), escape(&e.id)),
             None => escape(&e.id),
@@ -188,14 +195,14 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
                 });
                 let _ = write!(
                     out,
-                    "<td class=\"num\">{score}</td><td>{verdict}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                    "<td class=\"num\">{score}</td><td>{verdict}</td><td class=\"num\" data-label=\"findings\">{}</td><td class=\"num\" data-label=\"critical\">{}</td><td class=\"num\" data-label=\"major\">{}</td><td class=\"num\" data-label=\"minor\">{}</td>",
                     e.findings, e.critical, e.major, e.minor
                 );
             }
         }
         let _ = writeln!(
             out,
-            "<td>{}</td><td>{}</td></tr>",
+            "<td class=\"path\">{}</td><td class=\"path\">{}</td></tr>",
             escape(&e.candidate),
             escape(&e.reference)
         );
@@ -518,13 +525,20 @@ impl<'a> Painter<'a> {
             if let Some(lowest) = stack.iter().position(|&m| clipped[m].end == at) {
                 let popped: Vec<usize> = stack.drain(lowest..).collect();
                 let mut reopen = Vec::new();
+                let mut ended = Vec::new();
                 for &m in popped.iter().rev() {
                     out.push_str("</mark>");
                     if clipped[m].end == at {
-                        footnote(out, &clipped[m]);
+                        ended.push(m);
                     } else {
                         reopen.push(m);
                     }
+                }
+                // Footnotes of marks ending together go after all of them, in
+                // finding order, rather than inside the outer mark's box.
+                ended.sort_by_key(|&m| clipped[m].finding);
+                for m in ended {
+                    footnote(out, &clipped[m]);
                 }
                 reopen.sort_by_key(|&m| std::cmp::Reverse(clipped[m].end));
                 for m in reopen {
@@ -893,6 +907,12 @@ mod tests {
         assert_eq!(covered[&1], "two");
         assert_eq!(covered[&2], "two");
         assert!(out.contains("point"), "{out}");
+        // Both footnotes after both marks, in finding order.
+        let closed = out
+            .find("two</mark></mark><sup")
+            .unwrap_or_else(|| panic!("{out}"));
+        let (n1, n2) = (out.find(">1</a>").unwrap(), out.find(">2</a>").unwrap());
+        assert!(closed < n1 && n1 < n2, "{out}");
     }
 
     #[test]
@@ -937,6 +957,31 @@ mod tests {
             page_file_name(1, "xi moscow 2025"),
             "0001-xi-moscow-2025.html"
         );
+    }
+
+    #[test]
+    fn index_lists_failures_first_then_lowest_scores_in_input_order() {
+        let entry = |id: &str, score: Option<f64>| {
+            let mut e = IndexEntry::failed(id, "c.txt", "r.txt", "broken");
+            if let Some(s) = score {
+                e.error = None;
+                e.score = Some(s);
+                e.href = Some(format!("{id}.html"));
+            }
+            e
+        };
+        let html = render_index(&[
+            entry("high", Some(95.0)),
+            entry("tie-a", Some(40.0)),
+            entry("bad", None),
+            entry("low", Some(12.5)),
+            entry("tie-b", Some(40.0)),
+        ]);
+        let at = |id: &str| html.find(&format!(">{id}<")).unwrap();
+        let order = ["bad", "low", "tie-a", "tie-b", "high"];
+        for w in order.windows(2) {
+            assert!(at(w[0]) < at(w[1]), "{} before {}", w[0], w[1]);
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@
 # and checks the rendered DOM (no <script> element, escaped fixture markup).
 #
 # Pages: the seeds, generated with the built binary (`mtcheck check --format
-# html`), and the hand-made fixture report of tests/report_html.rs (findings
-# of every kind, with and without an alignment).
+# html`), the hand-made fixture report of tests/report_html.rs (findings
+# of every kind, with and without an alignment), and the index.html of
+# `mtcheck batch --html-dir` on fixtures/batch/manifest.csv.
 #
 # Usage: tests/browser/run.sh [--update-screenshot]
 #   --update-screenshot  copy the seeds' laptop screenshot to docs/seeds-report.png
@@ -39,6 +40,7 @@ out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
 fail() { echo "FAIL tests/browser/run.sh: $*" >&2; exit 1; }
 
+# A debug build: after `cargo test` (as in .ci/run) this is a no-op.
 echo "== building mtcheck"
 cargo build --quiet --bin mtcheck
 bin="${CARGO_TARGET_DIR:-target}/debug/mtcheck"
@@ -51,8 +53,15 @@ rc=$?
 set -e
 [ "$rc" -le 1 ] || fail "mtcheck check exited with $rc"
 MTCHECK_HTML_OUT="$out" cargo test --quiet --test report_html every_finding_is_highlighted >/dev/null
-for page in seeds fixture fixture-aligned; do
-    [ -s "$out/$page.html" ] || fail "$out/$page.html was not written"
+set +e
+"$bin" batch fixtures/batch/manifest.csv --output "$out/batch-report.csv" --html-dir "$out/batch" --quiet
+rc=$?
+set -e
+[ "$rc" -eq 3 ] || fail "mtcheck batch on the fixture manifest exited with $rc (expected 3: some rows fail)"
+# The index stays beside its pages, so that its links resolve.
+html_of() { if [ "$1" = index ]; then echo "$out/batch/index.html"; else echo "$out/$1.html"; fi; }
+for page in seeds fixture fixture-aligned index; do
+    [ -s "$(html_of "$page")" ] || fail "$(html_of "$page") was not written"
 done
 
 chrome() {
@@ -77,8 +86,8 @@ grep -q ':CONSOLE' "$out/canary.log" ||
 
 is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; }
 
-for page in seeds fixture fixture-aligned; do
-    url="file://$out/$page.html"
+for page in seeds fixture fixture-aligned index; do
+    url="file://$(html_of "$page")"
     echo "== $page.html"
     for view in laptop:1280,1200 phone:390,1400; do
         name=${view%%:*}
@@ -95,9 +104,21 @@ for page in seeds fixture fixture-aligned; do
     chrome --dump-dom "$url" >"$out/$page.dom" 2>"$out/$page-dom.log" ||
         fail "Chromium could not dump the DOM of $page.html"
     if grep ':CONSOLE' "$out/$page-dom.log"; then fail "console messages on $page.html, above"; fi
-    grep -q 'class="score v-' "$out/$page.dom" || fail "$page.html: no score in the rendered page"
-    grep -q 'class="row' "$out/$page.dom" || fail "$page.html: no side-by-side rows"
     if grep -qi '<script' "$out/$page.dom"; then fail "$page.html: a <script> element in the DOM"; fi
+    case "$page" in
+        index)
+            grep -q '<table class="index">' "$out/$page.dom" || fail "index.html: no table"
+            pages=$(find "$out/batch" -name '*.html' ! -name index.html | wc -l)
+            [ "$pages" -ge 10 ] || fail "batch wrote only $pages pages"
+            [ "$(grep -o '<a href="[0-9]*-[^"]*\.html">' "$out/$page.dom" | wc -l)" -eq "$pages" ] ||
+                fail "index.html does not link to each of the $pages pages"
+            grep -q 'class="error">error: ' "$out/$page.dom" || fail "index.html: error rows missing"
+            ;;
+        *)
+            grep -q 'class="score v-' "$out/$page.dom" || fail "$page.html: no score in the rendered page"
+            grep -q 'class="row' "$out/$page.dom" || fail "$page.html: no side-by-side rows"
+            ;;
+    esac
     case "$page" in
         fixture*)
             grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$out/$page.dom" ||
