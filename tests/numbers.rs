@@ -674,3 +674,11 @@ fn wmt23_correct_outputs_raise_no_mismatch() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn mentions_never_overlap_when_a_currency_code_sits_between_numbers() {
+    let m = mtcheck::checks::numbers::extract::extract_text("8 Myr 8");
+    for w in m.windows(2) {
+        assert!(w[0].end <= w[1].start, "{:?}", m);
+    }
+}

@@ -84,6 +84,23 @@ pub(super) fn find(article: &Article) -> Vec<Finding> {
             out.push(unmatched_finding(article, m));
         }
     }
+    // A mark's span takes in the word it touches; two unmatched marks around
+    // one word ("[the»") would then share it. Keep the word with the first
+    // and give the second only its own mark, so findings never overlap.
+    out.sort_by_key(|f| (f.start, f.end));
+    let mut taken = 0;
+    for f in &mut out {
+        if f.start < taken && taken < f.end {
+            *f = Finding::new(
+                f.kind,
+                article,
+                taken,
+                f.end,
+                std::mem::take(&mut f.message),
+            );
+        }
+        taken = taken.max(f.end);
+    }
     out
 }
 
@@ -271,6 +288,21 @@ fn space_or_edge(c: Option<char>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn two_unmatched_marks_around_one_word_do_not_overlap() {
+        let a = crate::text::Article::from_text("c", "[the»[the»");
+        let f = super::find(&a);
+        assert!(f.len() >= 2, "{f:?}");
+        for w in f.windows(2) {
+            assert!(
+                w[0].end <= w[1].start,
+                "{:?} overlaps {:?}",
+                w[0].text,
+                w[1].text
+            );
+        }
+    }
+
     use super::*;
 
     fn unbalanced(text: &str) -> Vec<String> {

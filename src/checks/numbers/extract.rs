@@ -236,6 +236,16 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<NumberMention> {
         i = if next > i { next } else { i + 1 };
     }
     link_ranges(text, &mut out);
+    // A mention may reach back to a word an earlier one already took ("8 MYR
+    // 8": "8 MYR" and "MYR 8"); the first keeps it, so mentions never overlap.
+    let mut taken = 0;
+    out.retain(|m: &NumberMention| {
+        let keep = m.start >= taken;
+        if keep {
+            taken = m.end;
+        }
+        keep
+    });
     out
 }
 
