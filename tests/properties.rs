@@ -160,14 +160,9 @@ fn is_sentence_repeat(f: &Finding) -> bool {
     f.kind == Kind::RepeatedPhrase && f.message.starts_with("the sentence ")
 }
 
-/// "Vietnam-Vietnam": a word joined to itself by a hyphen.
-fn is_self_compound(f: &Finding) -> bool {
-    f.message.contains("is joined to itself")
-}
-
 /// Findings of one kind, in report order, must not overlap, except findings
 /// nested inside a sentence-repeat finding. `skip` leaves out findings the
-/// caller knows to overlap (see `known_self_compound_overlap`).
+/// caller knows to overlap.
 fn assert_disjoint_within_kind(
     findings: &[Finding],
     skip: fn(&Finding) -> bool,
@@ -249,8 +244,7 @@ proptest! {
     #[test]
     fn findings_of_one_kind_do_not_overlap(cand in text(), refr in soup(40)) {
         let (_, _, report) = check_pair(&cand, &refr);
-        // Known overlap, reported: see `known_self_compound_overlap`.
-        assert_disjoint_within_kind(&report.findings, is_self_compound)?;
+        assert_disjoint_within_kind(&report.findings, |_| false)?;
     }
 
     #[test]
@@ -324,12 +318,11 @@ fn nested_stutter_inside_a_repeated_sentence_is_allowed_but_nothing_else() {
     assert!(assert_disjoint_within_kind(&[f(0, 5), f(3, 8)], |_| false).is_err());
 }
 
-/// Known violation (reported to the lead; `src/checks/repeats.rs`): a name
-/// joined to itself, doubled at the start of a sentence, gets a
-/// `repeated-word` finding for the hyphenated token and another for the
-/// doubled pair, and the two overlap.
+/// Was a known violation (fixed in `src/checks/repeats.rs`): a name joined
+/// to itself, doubled at the start of a sentence, got a `repeated-word`
+/// finding for the hyphenated token and another, overlapping one, for the
+/// doubled pair. Now the doubled pair's finding alone covers it.
 #[test]
-#[ignore = "known overlap in the repeats check, reported"]
 fn known_self_compound_overlap() {
     let (_, _, report) = check_pair("Vietnam-Vietnam Vietnam-Vietnam the", "");
     assert!(assert_disjoint_within_kind(&report.findings, |_| false).is_ok());

@@ -11,7 +11,9 @@
 //! backbone (the longest monotonic chain of strong best matches, interpolated
 //! between its points), so its cost grows with n × band rather than n × m.
 
-use super::features::{window_merges, Features};
+use std::cell::OnceCell;
+
+use super::features::Features;
 use super::{monotonic_chain, AlignConfig, AlignedPair, Prepared};
 
 /// Longest merge the programme considers, whatever the config says.
@@ -111,7 +113,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
     let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
     let band = Band::around(&backbone, n, m, config.band);
     let max_k = config.max_merge.clamp(1, MAX_K);
-    // Merged runs of 2 and 3 adjacent sentences, built once.
+    // Merged runs of 2 and 3 adjacent sentences, built once when first needed.
     let cand_windows = windows(&p.candidate, max_k);
     let ref_windows = windows(&p.reference, max_k);
     let min = config.parallel_min_similarity;
@@ -171,10 +173,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
                     let parts = [split[k - 2], up.map_or(f64::NAN, |c| c.split[k - 2])];
                     if let Some(best) = gate(parts, config.parallel_min_similarity) {
                         if i >= k {
-                            let s = sim(
-                                window(&p.candidate, &cand_windows, k, i - k),
-                                p.reference.get(j - 1),
-                            );
+                            let s = sim(cand_windows.get(k, i - k), p.reference.get(j - 1));
                             split[k - 1] = s;
                             if s >= best + config.merge_min_gain {
                                 offer(at(&rows, &row, k, 1), (s - min) * (k + 1) as f64, s, (k, 1));
@@ -185,10 +184,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
                     let parts = [merge[k - 2], left.map_or(f64::NAN, |c| c.merge[k - 2])];
                     if let Some(best) = gate(parts, config.parallel_min_similarity) {
                         if j >= k {
-                            let s = sim(
-                                p.candidate.get(i - 1),
-                                window(&p.reference, &ref_windows, k, j - k),
-                            );
+                            let s = sim(p.candidate.get(i - 1), ref_windows.get(k, j - k));
                             merge[k - 1] = s;
                             if s >= best + config.merge_min_gain {
                                 offer(at(&rows, &row, 1, k), (s - min) * (k + 1) as f64, s, (1, k));
@@ -244,28 +240,41 @@ fn gate(parts: [f64; 2], floor: f64) -> Option<f64> {
     (best >= floor).then_some(best)
 }
 
-/// `out[k-2][s]` is sentences `s..s+k` merged, for k in 2..=max_k.
-fn windows(sentences: &[Features], max_k: usize) -> Vec<Vec<Features>> {
-    let mut out: Vec<Vec<Features>> = Vec::new();
-    for k in 2..=max_k {
-        let shorter = out.last().map_or(sentences, Vec::as_slice);
-        let next = window_merges(sentences, shorter, k);
-        out.push(next);
-    }
-    out
+/// Merged runs of `k` adjacent sentences (2 ≤ k ≤ max_k), each built the
+/// first time the programme asks for it: most runs are never compared.
+struct Windows<'a> {
+    sentences: &'a [Features],
+    /// `cells[k-2][s]` is sentences `s..s+k` merged, once built.
+    cells: Vec<Vec<OnceCell<Features>>>,
 }
 
-/// Sentences `start..start + k` merged (the sentence itself for k = 1).
-fn window<'a>(
-    sentences: &'a [Features],
-    windows: &'a [Vec<Features>],
-    k: usize,
-    start: usize,
-) -> Option<&'a Features> {
-    match k {
-        0 => None,
-        1 => sentences.get(start),
-        _ => windows.get(k - 2)?.get(start),
+fn windows(sentences: &[Features], max_k: usize) -> Windows<'_> {
+    let cells = (2..=max_k)
+        .map(|k| {
+            (0..(sentences.len() + 1).saturating_sub(k))
+                .map(|_| OnceCell::new())
+                .collect()
+        })
+        .collect();
+    Windows { sentences, cells }
+}
+
+impl Windows<'_> {
+    /// Sentences `start..start + k` merged (the sentence itself for k = 1).
+    fn get(&self, k: usize, start: usize) -> Option<&Features> {
+        match k {
+            0 => None,
+            1 => self.sentences.get(start),
+            _ => {
+                let cell = self.cells.get(k - 2)?.get(start)?;
+                Some(cell.get_or_init(|| {
+                    match (self.get(k - 1, start), self.sentences.get(start + k - 1)) {
+                        (Some(a), Some(b)) => a.merged(b),
+                        _ => Features::default(),
+                    }
+                }))
+            }
+        }
     }
 }
 

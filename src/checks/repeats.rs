@@ -85,11 +85,11 @@ pub fn find_repeats(
     let mut units = Vec::new();
     for sentence in 0..candidate.sentences.len() {
         collect_units(candidate, sentence, &mut units);
-        for u in &units {
-            if let Some(f) = judge.self_compound(u.tok) {
-                findings.push(f);
-            }
-        }
+        let compounds: Vec<Finding> = units
+            .iter()
+            .filter_map(|u| judge.self_compound(u.tok))
+            .collect();
+        let first = findings.len();
         let mut i = 0;
         while i + 1 < units.len() {
             let Some(rep) = repeat_at(candidate, &units, i, max_len) else {
@@ -101,6 +101,19 @@ pub fn find_repeats(
             }
             i += rep.len * rep.copies;
         }
+        // A self-compound inside a doubled word ("Vietnam-Vietnam
+        // Vietnam-Vietnam") is already covered by the repeat's finding:
+        // findings of one kind never overlap.
+        let repeats = findings.get(first..).unwrap_or(&[]);
+        let kept: Vec<Finding> = compounds
+            .into_iter()
+            .filter(|c| {
+                !repeats
+                    .iter()
+                    .any(|r| r.kind == c.kind && r.start < c.end && c.start < r.end)
+            })
+            .collect();
+        findings.splice(first..first, kept);
     }
     for rep in sentence_repeats(candidate, config.min_sentence_words) {
         if !evidence.repeats(&sentence_key(candidate, rep.first)) {

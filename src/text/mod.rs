@@ -6,6 +6,7 @@ pub mod segment;
 pub mod tokenize;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub use decode::{decode, DecodeError, SourceEncoding};
 pub use segment::{paragraphs, segment, Paragraph, Sentence};
@@ -76,7 +77,17 @@ pub struct Article {
     paragraphs: Vec<Paragraph>,
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
+    /// Sparse column index: `(byte offset, chars since its line start)` at
+    /// char boundaries about every [`CHECKPOINT_BYTES`], so a column never
+    /// needs more than one stretch of that size counted (long lines).
+    checkpoints: Vec<(usize, usize)>,
+    /// The article's language as the language check decides it, computed
+    /// at most once (see [`Article::memo_language`]).
+    language_memo: OnceLock<Option<whatlang::Lang>>,
 }
+
+/// Spacing of the column checkpoints, in bytes.
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl Article {
     /// Builds an article from text that is already decoded.
@@ -114,6 +125,7 @@ impl Article {
         let sentences = segment(&text, &tokens);
         let paragraphs = paragraphs(&sentences);
         let line_starts = line_starts(&text);
+        let checkpoints = checkpoints(&text, &line_starts);
         Article {
             name,
             text,
@@ -122,17 +134,39 @@ impl Article {
             sentences,
             paragraphs,
             line_starts,
+            checkpoints,
+            language_memo: OnceLock::new(),
         }
     }
 
     /// 1-based line and 1-based column (in characters) of byte offset `at`.
     /// Offsets past the end give the position just after the last character.
+    /// Counts at most about 4 KiB of characters whatever the line's length.
     pub fn line_col(&self, at: usize) -> (usize, usize) {
         let at = floor_char_boundary(&self.text, at);
         let line = self.line_starts.partition_point(|&s| s <= at).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let column = self.text.get(start..at).map_or(0, |s| s.chars().count()) + 1;
+        let mut start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let mut column = 0;
+        // The last checkpoint at or before `at`, if it is on this line.
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= at);
+        if let Some(&(b, chars)) = k.checked_sub(1).and_then(|k| self.checkpoints.get(k)) {
+            if b >= start {
+                start = b;
+                column = chars;
+            }
+        }
+        column += self.text.get(start..at).map_or(0, |s| s.chars().count()) + 1;
         (line, column)
+    }
+
+    /// The article's language, computed by `compute` the first time and
+    /// remembered: the report and every check that needs it share one
+    /// detection (see `checks::language::article_language`).
+    pub fn memo_language(
+        &self,
+        compute: impl FnOnce(&Article) -> Option<whatlang::Lang>,
+    ) -> Option<whatlang::Lang> {
+        *self.language_memo.get_or_init(|| compute(self))
     }
 
     /// Byte range of 1-based line `line`, without its line break.
@@ -347,6 +381,36 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Column checkpoints: every [`CHECKPOINT_BYTES`] or so (on a char
+/// boundary), the byte offset and its character count from its line start.
+/// Only lines longer than the spacing get any.
+fn checkpoints(text: &str, line_starts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if text.len() < CHECKPOINT_BYTES {
+        return out;
+    }
+    let mut line = 0usize;
+    let mut next = CHECKPOINT_BYTES;
+    while next < text.len() {
+        let at = floor_char_boundary(text, next);
+        while line_starts.get(line + 1).is_some_and(|&s| s <= at) {
+            line += 1;
+        }
+        let start = line_starts.get(line).copied().unwrap_or(0);
+        // From the previous checkpoint when it is on the same line.
+        let (from, base) = match out.last() {
+            Some(&(b, c)) if b >= start => (b, c),
+            _ => (start, 0),
+        };
+        if at > start {
+            let chars = base + text.get(from..at).map_or(0, |s| s.chars().count());
+            out.push((at, chars));
+        }
+        next = at + CHECKPOINT_BYTES;
+    }
+    out
+}
+
 /// Largest char boundary ≤ `i` (the text's length when `i` is past it).
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
@@ -383,6 +447,41 @@ mod tests {
         assert_eq!(a.line_col(a.text.len() - 1), (3, 1));
         assert_eq!(a.line_count(), 3);
         assert_eq!(&a.text[a.line_span(2).0..a.line_span(2).1], "çd é");
+    }
+
+    /// The naive column: characters from the line start.
+    fn naive_line_col(a: &Article, at: usize) -> (usize, usize) {
+        let at = floor_char_boundary(&a.text, at);
+        let line = a.line_starts.partition_point(|&s| s <= at).max(1);
+        let start = a.line_starts[line - 1];
+        (line, a.text[start..at].chars().count() + 1)
+    }
+
+    #[test]
+    fn line_col_on_long_lines_matches_counting_from_the_line_start() {
+        // Long CJK and mixed lines (several checkpoints each), CRLF and CR
+        // breaks, short lines in between, a checkpoint falling mid-character.
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(["习近平表示", "ab ", "é", "x"][i % 4]);
+        }
+        text.push_str("\r\nshort\r\n");
+        for _ in 0..2500 {
+            text.push_str("Vietnam-Vietnam 越南 ");
+        }
+        text.push('\r');
+        text.push_str(&"z".repeat(9000));
+        text.push('\n');
+        let a = Article::from_text("t", text.clone());
+        assert!(a.checkpoints.len() > 10);
+        let mut at = 0;
+        while at <= text.len() + 2 {
+            assert_eq!(a.line_col(at), naive_line_col(&a, at), "at {at}");
+            at += 37;
+        }
+        for at in [text.len(), text.len() - 1, 4096, 4097, 4098, 8192] {
+            assert_eq!(a.line_col(at), naive_line_col(&a, at), "at {at}");
+        }
     }
 
     #[test]
