@@ -203,3 +203,64 @@ fn oversized_input_exits_2() {
         "{stderr}"
     );
 }
+
+/// `check --format json` prints one object with every key of the design
+/// contract (docs/FORMATS.md, "JSON").
+#[test]
+fn json_report_has_every_key_of_the_contract() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mtcheck"))
+        .args(["check", "seeds/xi-moscow-suspected-mt.txt", "--reference"])
+        .args(["seeds/xi-moscow-reference.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "schema",
+        "id",
+        "candidate",
+        "reference",
+        "language",
+        "mode",
+        "words",
+        "score",
+        "verdict",
+        "metrics",
+        "counts",
+        "findings",
+        "alignment",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["schema"], "mtcheck/1");
+    assert_eq!(v["language"]["candidate"], "eng");
+    assert_eq!(v["language"]["reference"], "eng");
+    assert!(["parallel", "comparable"].contains(&v["mode"].as_str().unwrap()));
+    assert!(["clean", "review", "likely-mt"].contains(&v["verdict"].as_str().unwrap()));
+    for key in [
+        "chrf",
+        "bleu",
+        "candidate_sentences",
+        "reference_sentences",
+        "aligned_sentences",
+    ] {
+        assert!(v["metrics"][key].is_number(), "metrics.{key}");
+    }
+    for kind in mtcheck::Kind::ALL {
+        assert!(v["counts"][kind.as_str()].is_u64(), "counts.{kind}");
+    }
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        for key in [
+            "kind", "severity", "start", "end", "line", "column", "text", "message",
+        ] {
+            assert!(f.get(key).is_some(), "finding without {key}: {f}");
+        }
+    }
+    for a in v["alignment"].as_array().unwrap() {
+        assert!(
+            a["candidate"].is_array() && a["reference"].is_array() && a["similarity"].is_number()
+        );
+    }
+}
