@@ -9,6 +9,9 @@ use std::process::Command;
 use mtcheck::metrics::{self, Bleu, Chrf, Smoothing, Tokenizer};
 use serde_json::Value;
 
+/// A sentence-level metric: hypothesis and references → score.
+type Scorer = fn(&str, &[&str]) -> f64;
+
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -92,30 +95,19 @@ fn shared_sentence_vectors_match_sacrebleu() {
         let hyp = case["hyp"].as_str().expect("hyp");
         let refs = [case["ref"].as_str().expect("ref")];
         let what = format!("sentence case {i} {hyp:?}");
-        let chrf = Chrf::CHRF.sentence_score(hyp, &refs).score;
-        max.check(
-            "chrF",
-            chrf,
-            case["chrf"].as_f64().expect("chrf"),
-            VECTOR_TOLERANCE,
-            &what,
-        );
-        let chrfpp = Chrf::CHRF_PLUS_PLUS.sentence_score(hyp, &refs).score;
-        max.check(
-            "chrF++",
-            chrfpp,
-            case["chrf++"].as_f64().expect("chrf++"),
-            VECTOR_TOLERANCE,
-            &what,
-        );
-        let bleu = Bleu::SENTENCE.sentence_score(hyp, &refs).score;
-        max.check(
-            "BLEU",
-            bleu,
-            case["bleu"].as_f64().expect("bleu"),
-            VECTOR_TOLERANCE,
-            &what,
-        );
+        let scorers: [(&str, &str, Scorer); 3] = [
+            ("chrF", "chrf", |h, r| Chrf::CHRF.sentence_score(h, r).score),
+            ("chrF++", "chrf++", |h, r| {
+                Chrf::CHRF_PLUS_PLUS.sentence_score(h, r).score
+            }),
+            ("BLEU", "bleu", |h, r| {
+                Bleu::SENTENCE.sentence_score(h, r).score
+            }),
+        ];
+        for (name, key, score) in scorers {
+            let expected = case[key].as_f64().expect(key);
+            max.check(name, score(hyp, &refs), expected, VECTOR_TOLERANCE, &what);
+        }
     }
     notice(&format!(
         "sacrebleu_vectors.json: 310 sentence cases, max |Δ| {}",

@@ -644,23 +644,36 @@ impl<'a> Cx<'a> {
                 i + 1
             };
             if self.linked(j) {
-                if let Some(y) = self.year_at(j) {
-                    let d = DateValue {
-                        year: Some(y),
-                        part: Some(season_part(s)),
-                        ..DateValue::default()
-                    };
-                    out.push(mention(
-                        start,
-                        self.end(j),
-                        MentionKind::Date,
-                        Value::Date(d),
-                    ));
-                    return Some(j + 1);
+                if let Some(next) = self.year_part(j, start, season_part(s), out) {
+                    return Some(next);
                 }
             }
         }
         None
+    }
+
+    /// A year at token `j` qualified by `part` ("mid-2026", "spring 2025"),
+    /// as one date mention starting at byte `start`.
+    fn year_part(
+        &self,
+        j: usize,
+        start: usize,
+        part: Part,
+        out: &mut Vec<NumberMention>,
+    ) -> Option<usize> {
+        let y = self.year_at(j)?;
+        let d = DateValue {
+            year: Some(y),
+            part: Some(part),
+            ..DateValue::default()
+        };
+        out.push(mention(
+            start,
+            self.end(j),
+            MentionKind::Date,
+            Value::Date(d),
+        ));
+        Some(j + 1)
     }
 
     /// A year or a month (with optional year) at token `j`, qualified by
@@ -672,19 +685,8 @@ impl<'a> Cx<'a> {
         part: Part,
         out: &mut Vec<NumberMention>,
     ) -> Option<usize> {
-        if let Some(y) = self.year_at(j) {
-            let d = DateValue {
-                year: Some(y),
-                part: Some(part),
-                ..DateValue::default()
-            };
-            out.push(mention(
-                start,
-                self.end(j),
-                MentionKind::Date,
-                Value::Date(d),
-            ));
-            return Some(j + 1);
+        if let Some(next) = self.year_part(j, start, part, out) {
+            return Some(next);
         }
         let before = out.len();
         let n = self.month_date(j, Some(part), j, out)?;
