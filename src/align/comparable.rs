@@ -6,7 +6,6 @@
 //! clear margin. (The anchor part is left out of that test: a merge always
 //! dilutes the anchor overlap, even when it explains more of the sentence.)
 
-use super::features::char_f;
 use super::{AlignConfig, AlignedPair, Prepared};
 
 /// Next-best sentences tried as additions to a match.
@@ -15,39 +14,33 @@ const MERGE_TRIES: usize = 4;
 pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
     let mut pairs = Vec::new();
     for (i, matches) in p.matches.iter().enumerate() {
-        let (Some(&(best, best_sim)), Some(cand)) = (matches.first(), p.candidate.get(i)) else {
+        let Some(&(best, best_sim)) = matches.first() else {
             continue;
         };
         if best_sim < config.comparable_min_similarity {
             continue;
         }
         let mut chosen = vec![best];
-        let mut merged = match p.reference.get(best) {
-            Some(f) => f.clone(),
-            None => continue,
-        };
-        let mut chars = char_f(cand, &merged);
+        let mut chars = p.space.char_f(&[i], &chosen);
         // Try the next-best sentences, each once, in order of their own similarity.
         for &(j, own) in matches.iter().skip(1).take(MERGE_TRIES) {
             if chosen.len() >= config.max_merge.max(1) || own < config.merge_min_similarity {
                 break;
             }
-            let Some(f) = p.reference.get(j) else {
-                continue;
-            };
-            let trial = merged.merged(f);
-            let c = char_f(cand, &trial);
+            chosen.push(j);
+            let c = p.space.char_f(&[i], &chosen);
             if c >= chars + config.comparable_merge_min_gain {
-                chosen.push(j);
-                merged = trial;
                 chars = c;
+            } else {
+                chosen.pop();
             }
         }
+        let similarity = p.sim(&[i], &chosen, config);
         chosen.sort_unstable();
         pairs.push(AlignedPair {
             candidate: vec![i],
             reference: chosen,
-            similarity: p.sim(cand, &merged, config),
+            similarity,
         });
     }
     pairs

@@ -1,11 +1,22 @@
 //! Per-sentence features, computed once per sentence (never per pair), and
 //! the light chrF-like similarity the aligner runs on.
 //!
-//! A sentence becomes: a sorted multiset of hashed character n-grams (orders
-//! [`MIN_ORDER`]..=[`MAX_ORDER`], word characters only, whitespace and
-//! punctuation dropped, lowercase), a sorted set of hashed anchors (numbers,
-//! capitalised names, words inside double quotes) and a sorted set of hashed
-//! word stems for the inverted index.
+//! A sentence becomes: its distinct character n-grams, hashed, with their
+//! counts (orders [`MIN_ORDER`]..=[`MAX_ORDER`], word characters only,
+//! whitespace and punctuation dropped, lowercase), a sorted set of hashed
+//! anchors (numbers, capitalised names, words inside double quotes) and a
+//! sorted set of hashed word stems for the inverted index.
+//!
+//! Comparing sentences is the aligner's inner loop, so a pair of articles
+//! first gets a [`GramSpace`]: every n-gram of the reference numbered densely,
+//! each sentence a list of (number, count). A similarity then scatters one
+//! side's counts into a flat array and gathers the other side's: no hashing,
+//! no data-dependent branches, and several sentences taken together (k:1 and
+//! 1:k beads, comparable 1:n) just add their counts.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::text::{Article, Token, TokenKind};
 
@@ -16,7 +27,6 @@ pub const MAX_ORDER: usize = 5;
 const ORDERS: usize = MAX_ORDER - MIN_ORDER + 1;
 /// The order lives in the top bits of a gram key so keys sort by order.
 const ORDER_SHIFT: u32 = 60;
-const HASH_MASK: u64 = (1 << ORDER_SHIFT) - 1;
 /// Characters of a word that make its stem ("hegemony" and "hegemonic" share "hegem").
 const STEM_CHARS: usize = 5;
 
@@ -37,12 +47,11 @@ fn is_stopword(norm: &str) -> bool {
     STOPWORDS.binary_search(&norm).is_ok()
 }
 
-/// What the aligner knows about one sentence (or several merged ones).
+/// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
-    /// `order << 60 | hash` of every n-gram, sorted, repeats kept: a sorted
-    /// multiset, so a merge walk counts clipped matches directly.
-    grams: Vec<u64>,
+    /// `order << 60 | hash` of every n-gram, repeats kept, in text order.
+    keys: Vec<u64>,
     /// Number of n-grams of each order, with multiplicity.
     totals: [u32; ORDERS],
     /// Hashed numbers, names and quoted words; sorted, deduplicated.
@@ -51,6 +60,11 @@ pub struct Features {
     pub stems: Vec<u64>,
 }
 
+/// Word characters of a sentence that feed its n-grams: a "sentence" longer
+/// than this (a text without punctuation) is aligned on its opening, which
+/// bounds what one line can cost.
+pub const MAX_SENTENCE_CHARS: usize = 4096;
+
 /// Feature sets of every sentence of an article, indexed like `Article::sentences`.
 pub fn article_features(article: &Article) -> Vec<Features> {
     (0..article.sentences.len())
@@ -58,23 +72,12 @@ pub fn article_features(article: &Article) -> Vec<Features> {
         .collect()
 }
 
-/// Features of each run `i..i + k` merged (`k ≥ 2`), for k:1 and 1:k beads;
-/// `shorter` holds the runs of length `k − 1` (the sentences themselves for 2).
-pub fn window_merges(sentences: &[Features], shorter: &[Features], k: usize) -> Vec<Features> {
-    (0..(sentences.len() + 1).saturating_sub(k))
-        .map(|i| match (shorter.get(i), sentences.get(i + k - 1)) {
-            (Some(a), Some(b)) => a.merged(b),
-            _ => Features::default(),
-        })
-        .collect()
-}
-
 fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-fn hash_str(tag: u64, s: &str) -> u64 {
-    s.chars().fold(mix(0, tag), |h, c| mix(h, c as u64))
+fn hash_chars(tag: u64, chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(mix(0, tag), |h, c| mix(h, c as u64))
 }
 
 impl Features {
@@ -94,9 +97,9 @@ impl Features {
                 }
                 TokenKind::Number => {
                     chars.extend(tok.norm.chars());
-                    let digits: String = tok.norm.chars().filter(|c| *c != ',').collect();
-                    anchors.push(hash_str(1, &digits));
-                    stems.push(hash_str(1, &digits));
+                    let digits = hash_chars(1, tok.norm.chars().filter(|c| *c != ','));
+                    anchors.push(digits);
+                    stems.push(digits);
                     first_word = false;
                 }
                 TokenKind::Word => {
@@ -109,11 +112,10 @@ impl Features {
                         .next()
                         .is_some_and(char::is_uppercase);
                     if !stop && ((capital && !first_word) || in_quote) {
-                        anchors.push(hash_str(2, norm));
+                        anchors.push(hash_chars(2, norm.chars()));
                     }
                     if !stop && norm.chars().count() >= 3 {
-                        let stem: String = norm.chars().take(STEM_CHARS).collect();
-                        stems.push(hash_str(3, &stem));
+                        stems.push(hash_chars(3, norm.chars().take(STEM_CHARS)));
                     }
                     first_word = false;
                 }
@@ -124,58 +126,37 @@ impl Features {
         anchors.dedup();
         stems.sort_unstable();
         stems.dedup();
-        let mut keys = Vec::new();
+        chars.truncate(MAX_SENTENCE_CHARS);
+        // Each start position extends one running hash through the orders,
+        // finished per order, so a character is mixed once per order.
+        let mut keys = Vec::with_capacity(chars.len() * ORDERS);
+        for start in 0..chars.len() {
+            let mut h = 0u64;
+            for (n, &c) in chars.iter().skip(start).take(MAX_ORDER).enumerate() {
+                h = mix(h, c as u64);
+                if n + 1 >= MIN_ORDER {
+                    let slot = (n + 1 - MIN_ORDER) as u64;
+                    let key =
+                        mix(h, slot).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ORDER_SHIFT);
+                    keys.push((slot << ORDER_SHIFT) | key);
+                }
+            }
+        }
         let mut totals = [0u32; ORDERS];
         for (slot, n) in (MIN_ORDER..=MAX_ORDER).enumerate() {
-            for window in chars.windows(n) {
-                let h = window
-                    .iter()
-                    .fold(mix(0, n as u64), |h, &c| mix(h, c as u64));
-                keys.push(((slot as u64) << ORDER_SHIFT) | (h & HASH_MASK));
-            }
             totals[slot] = chars.len().saturating_sub(n - 1) as u32;
         }
-        keys.sort_unstable();
         Features {
-            grams: keys,
+            keys,
             totals,
             anchors,
             stems,
         }
     }
 
-    /// The features of this sentence followed by `other` (n-grams that would
-    /// span the join are not added; the difference is negligible).
-    pub fn merged(&self, other: &Features) -> Features {
-        let mut grams = Vec::with_capacity(self.grams.len() + other.grams.len());
-        let (a, b) = (&self.grams, &other.grams);
-        let (mut i, mut j) = (0, 0);
-        while let (Some(&ka), Some(&kb)) = (a.get(i), b.get(j)) {
-            if ka <= kb {
-                grams.push(ka);
-                i += 1;
-            } else {
-                grams.push(kb);
-                j += 1;
-            }
-        }
-        grams.extend_from_slice(a.get(i..).unwrap_or(&[]));
-        grams.extend_from_slice(b.get(j..).unwrap_or(&[]));
-        let mut totals = self.totals;
-        for (t, o) in totals.iter_mut().zip(other.totals) {
-            *t += o;
-        }
-        Features {
-            grams,
-            totals,
-            anchors: union(&self.anchors, &other.anchors),
-            stems: union(&self.stems, &other.stems),
-        }
-    }
-
     /// True when the sentence has no word characters at all.
     pub fn is_empty(&self) -> bool {
-        self.grams.is_empty() && self.anchors.is_empty()
+        self.keys.is_empty() && self.anchors.is_empty()
     }
 }
 
@@ -186,21 +167,272 @@ fn is_double_quote(s: &str) -> bool {
     )
 }
 
-fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out: Vec<u64> = a.iter().chain(b).copied().collect();
-    out.sort_unstable();
-    out.dedup();
+/// One n-gram of a sentence in a [`GramSpace`]: its dense number, with the
+/// order in the top bits, and its count in the sentence.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    id: u32,
+    count: u32,
+}
+
+const ID_ORDER_SHIFT: u32 = 30;
+const ID_MASK: u32 = (1 << ID_ORDER_SHIFT) - 1;
+
+/// Which article a sentence index refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Candidate,
+    Reference,
+}
+
+/// A flat count array, one slot per n-gram number, holding one sentence's
+/// counts (all zero when `loaded` is `None`).
+struct Lane {
+    counts: Vec<u32>,
+    loaded: Option<usize>,
+}
+
+/// The n-grams of a candidate and a reference article in one dense
+/// numbering (the reference's distinct n-grams; candidate n-grams the
+/// reference lacks are dropped, as they can never match).
+///
+/// A similarity loads one side's sentence into a lane (its counts scattered
+/// into a flat array; the lane remembers which sentence it holds, so a
+/// sentence compared with many loads once) and reads the other side's
+/// counts against it: no hashing and no data-dependent branches. When the
+/// other side is several sentences taken together, each takes what is left
+/// of the loaded counts and the lane is restored afterwards, which clips
+/// matches against the group's summed counts exactly.
+pub struct GramSpace<'f> {
+    candidate: &'f [Features],
+    reference: &'f [Features],
+    cand: Vec<Vec<Entry>>,
+    refr: Vec<Vec<Entry>>,
+    /// Lanes for a candidate and a reference sentence.
+    lanes: RefCell<[Lane; 2]>,
+}
+
+/// Keys are hashes already: the table needs no second hash.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, key: u64) {
+        // Keys live in the low 62 bits; rotate the well-mixed high bits down.
+        self.0 = key.rotate_left(7);
+    }
+}
+
+type KeyMap = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+impl<'f> GramSpace<'f> {
+    /// Numbers the n-grams of both sides.
+    pub fn new(candidate: &'f [Features], reference: &'f [Features]) -> GramSpace<'f> {
+        let grams: usize = reference.iter().map(|f| f.keys.len()).sum();
+        let mut ids = KeyMap::with_capacity_and_hasher(grams.min(1 << 22), Default::default());
+        let mut counts: Vec<u32> = Vec::new();
+        let refr: Vec<Vec<Entry>> = reference
+            .iter()
+            .map(|f| {
+                entries(&f.keys, &mut counts, |key| {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(key).or_insert(next);
+                    (id <= ID_MASK).then_some(id)
+                })
+            })
+            .collect();
+        let cand = candidate
+            .iter()
+            .map(|f| entries(&f.keys, &mut counts, |key| ids.get(&key).copied()))
+            .collect();
+        let slots = ids.len().min(ID_MASK as usize + 1);
+        let lane = || Lane {
+            counts: vec![0; slots],
+            loaded: None,
+        };
+        GramSpace {
+            candidate,
+            reference,
+            cand,
+            refr,
+            lanes: RefCell::new([lane(), lane()]),
+        }
+    }
+
+    /// Character n-gram F1 (see [`char_f`]) of candidate sentences `cand`
+    /// taken together against reference sentences `refr` taken together;
+    /// one side has a single sentence. Indices out of range count as empty.
+    pub fn char_f(&self, cand: &[usize], refr: &[usize]) -> f64 {
+        let matched = match (cand, refr) {
+            (&[i], &[j]) => {
+                // Keep whichever sentence is loaded; else load the candidate
+                // (a row of the aligner compares it with many references).
+                let reference_loaded = self
+                    .lanes
+                    .try_borrow()
+                    .is_ok_and(|l| l[1].loaded == Some(j) && l[0].loaded != Some(i));
+                if reference_loaded {
+                    self.matched(Side::Reference, j, &[i])
+                } else {
+                    self.matched(Side::Candidate, i, &[j])
+                }
+            }
+            (&[i], group) => self.matched(Side::Candidate, i, group),
+            (group, &[j]) => self.matched(Side::Reference, j, group),
+            _ => [0; ORDERS],
+        };
+        f1(
+            matched,
+            totals(self.candidate, cand),
+            totals(self.reference, refr),
+        )
+    }
+
+    /// The aligner's similarity (see [`similarity`]) of candidate sentences
+    /// `cand` against reference sentences `refr`, each side taken together.
+    pub fn similarity(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> f64 {
+        blend(
+            self.char_f(cand, refr),
+            &anchors(self.candidate, cand),
+            &anchors(self.reference, refr),
+            anchor_weight,
+        )
+    }
+
+    /// Clipped matches per order between sentence `one` of `side` and the
+    /// summed counts of sentences `group` of the other side.
+    fn matched(&self, side: Side, one: usize, group: &[usize]) -> [u32; ORDERS] {
+        let mut matched = [0u32; ORDERS];
+        let Ok(mut lanes) = self.lanes.try_borrow_mut() else {
+            return matched;
+        };
+        let (lists, others, lane) = match side {
+            Side::Candidate => (&self.cand, &self.refr, &mut lanes[0]),
+            Side::Reference => (&self.refr, &self.cand, &mut lanes[1]),
+        };
+        let Some(own) = lists.get(one) else {
+            return matched;
+        };
+        if lane.loaded != Some(one) {
+            if let Some(old) = lane.loaded.and_then(|k| lists.get(k)) {
+                for e in old {
+                    if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
+                        *slot = 0;
+                    }
+                }
+            }
+            for e in own {
+                if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
+                    *slot = e.count;
+                }
+            }
+            lane.loaded = Some(one);
+        }
+        let single = group.len() == 1;
+        for list in group.iter().filter_map(|&k| others.get(k)) {
+            for e in list {
+                if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
+                    let take = e.count.min(*slot);
+                    if let Some(m) = matched.get_mut((e.id >> ID_ORDER_SHIFT) as usize) {
+                        *m += take;
+                    }
+                    if !single {
+                        *slot -= take;
+                    }
+                }
+            }
+        }
+        if !single {
+            // Restore what the group took.
+            for e in own {
+                if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
+                    *slot = e.count;
+                }
+            }
+        }
+        matched
+    }
+}
+
+/// One sentence's n-grams (`keys`, repeats kept) as distinct numbered
+/// entries with counts; `number` gives a key's number or drops it.
+/// `counts` is scratch, all zero on entry and on return.
+fn entries(
+    keys: &[u64],
+    counts: &mut Vec<u32>,
+    mut number: impl FnMut(u64) -> Option<u32>,
+) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::with_capacity(keys.len());
+    for &key in keys {
+        let Some(id) = number(key) else { continue };
+        let at = id as usize;
+        if counts.len() <= at {
+            counts.resize(at + 1, 0);
+        }
+        if let Some(c) = counts.get_mut(at) {
+            if *c == 0 {
+                out.push(Entry {
+                    id: id | order_bits(key),
+                    count: 0,
+                });
+            }
+            *c += 1;
+        }
+    }
+    for e in &mut out {
+        if let Some(c) = counts.get_mut((e.id & ID_MASK) as usize) {
+            e.count = *c;
+            *c = 0;
+        }
+    }
     out
 }
 
-/// Character n-gram F1, averaged over the orders either side has (like
-/// chrF's effective order; β = 1 because alignment needs a symmetric score),
-/// in 0..=1.
-pub fn char_f(a: &Features, b: &Features) -> f64 {
-    let matched = matched_per_order(a, b);
+/// n-grams of each order in sentences `idx` of `side`, summed.
+fn totals(side: &[Features], idx: &[usize]) -> [u32; ORDERS] {
+    let mut t = [0u32; ORDERS];
+    for f in idx.iter().filter_map(|&i| side.get(i)) {
+        for (a, b) in t.iter_mut().zip(f.totals) {
+            *a += b;
+        }
+    }
+    t
+}
+
+/// The anchors of sentences `idx` of `side`, pooled.
+fn anchors<'a>(side: &'a [Features], idx: &[usize]) -> Cow<'a, [u64]> {
+    match idx {
+        [one] => Cow::Borrowed(side.get(*one).map_or(&[][..], |f| f.anchors.as_slice())),
+        _ => {
+            let mut all: Vec<u64> = idx
+                .iter()
+                .filter_map(|&i| side.get(i))
+                .flat_map(|f| f.anchors.iter().copied())
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            Cow::Owned(all)
+        }
+    }
+}
+
+/// A gram key's order as the top bits of a dense number.
+fn order_bits(key: u64) -> u32 {
+    ((key >> ORDER_SHIFT) as u32) << ID_ORDER_SHIFT
+}
+
+fn f1(matched: [u32; ORDERS], a: [u32; ORDERS], b: [u32; ORDERS]) -> f64 {
     let mut sum = 0.0;
     let mut orders = 0usize;
-    for ((&m, &ta), &tb) in matched.iter().zip(&a.totals).zip(&b.totals) {
+    for ((&m, &ta), &tb) in matched.iter().zip(&a).zip(&b) {
         if ta == 0 && tb == 0 {
             continue;
         }
@@ -215,24 +447,13 @@ pub fn char_f(a: &Features, b: &Features) -> f64 {
     }
 }
 
-/// Clipped n-gram matches between `a` and `b`, per order.
-fn matched_per_order(a: &Features, b: &Features) -> [u32; ORDERS] {
-    let mut matched = [0u32; ORDERS];
-    let (x, y) = (&a.grams, &b.grams);
-    let (mut i, mut j) = (0, 0);
-    // Most keys do not match: advance both cursors without a data-dependent
-    // branch (the hot loop of the whole aligner). Equal keys advance both,
-    // so repeats pair off one to one: clipped counts.
-    while let (Some(&kx), Some(&ky)) = (x.get(i), y.get(j)) {
-        if kx == ky {
-            if let Some(m) = matched.get_mut((kx >> ORDER_SHIFT) as usize) {
-                *m += 1;
-            }
-        }
-        i += usize::from(kx <= ky);
-        j += usize::from(ky <= kx);
-    }
-    matched
+/// Character n-gram F1, averaged over the orders either side has (like
+/// chrF's effective order; β = 1 because alignment needs a symmetric score),
+/// in 0..=1. (The aligner uses [`GramSpace::char_f`], which gives the same
+/// figure without building a space per pair of sentences.)
+pub fn char_f(a: &Features, b: &Features) -> f64 {
+    let (a, b) = (std::slice::from_ref(a), std::slice::from_ref(b));
+    GramSpace::new(a, b).char_f(&[0], &[0])
 }
 
 /// Dice coefficient of two sorted sets.
@@ -259,12 +480,15 @@ pub fn dice(a: &[u64], b: &[u64]) -> f64 {
 /// with the Dice overlap of anchors (numbers, names, quoted words) when either
 /// side has any. `anchor_weight` is the blend's share for anchors.
 pub fn similarity(a: &Features, b: &Features, anchor_weight: f64) -> f64 {
-    let chars = char_f(a, b);
-    if a.anchors.is_empty() && b.anchors.is_empty() {
+    blend(char_f(a, b), &a.anchors, &b.anchors, anchor_weight)
+}
+
+fn blend(chars: f64, a: &[u64], b: &[u64], anchor_weight: f64) -> f64 {
+    if a.is_empty() && b.is_empty() {
         return chars;
     }
     let w = anchor_weight.clamp(0.0, 1.0);
-    (1.0 - w) * chars + w * dice(&a.anchors, &b.anchors)
+    (1.0 - w) * chars + w * dice(a, b)
 }
 
 #[cfg(test)]
@@ -312,9 +536,92 @@ mod tests {
         let whole = feats("Xi arrived in Moscow on Thursday and praised the deep trust between the two countries.");
         let a = feats("Xi arrived in Moscow on Thursday.");
         let b = feats("He praised the deep trust between the two countries.");
-        let m = a.merged(&b);
-        assert!(char_f(&m, &whole) > char_f(&a, &whole));
-        assert!(char_f(&m, &whole) > char_f(&b, &whole));
+        let parts = [a, b];
+        let wholes = [whole];
+        let space = GramSpace::new(&parts, &wholes);
+        let joined = space.char_f(&[0, 1], &[0]);
+        assert!(joined > space.char_f(&[0], &[0]));
+        assert!(joined > space.char_f(&[1], &[0]));
+        // A group of one is the sentence itself, either way round.
+        assert_eq!(space.char_f(&[0], &[0]), char_f(&parts[0], &wholes[0]));
+        assert_eq!(char_f(&parts[0], &wholes[0]), char_f(&wholes[0], &parts[0]));
+        // And the reference side can be the group.
+        let back = GramSpace::new(&wholes, &parts);
+        assert_eq!(back.char_f(&[0], &[0, 1]), joined);
+    }
+
+    /// The clipped-match F1 computed the slow, obvious way: count maps.
+    fn naive_char_f(cand: &[&Features], refr: &[&Features]) -> f64 {
+        use std::collections::HashMap;
+        let count = |side: &[&Features]| {
+            let mut m: HashMap<u64, u32> = HashMap::new();
+            let mut t = [0u32; ORDERS];
+            for f in side {
+                for &k in &f.keys {
+                    *m.entry(k).or_default() += 1;
+                }
+                for (a, b) in t.iter_mut().zip(f.totals) {
+                    *a += b;
+                }
+            }
+            (m, t)
+        };
+        let ((a, ta), (b, tb)) = (count(cand), count(refr));
+        let mut matched = [0u32; ORDERS];
+        for (k, &ca) in &a {
+            let cb = b.get(k).copied().unwrap_or(0);
+            matched[(k >> ORDER_SHIFT) as usize] += ca.min(cb);
+        }
+        f1(matched, ta, tb)
+    }
+
+    #[test]
+    fn gram_space_agrees_with_naive_counts_in_any_call_order() {
+        let cand: Vec<Features> = [
+            "The the the talks ended on Friday in Brussels.",
+            "Leaders argued over refugee policy for hours.",
+            "Officials said every stage had bottlenecks, bottlenecks everywhere.",
+            "",
+        ]
+        .iter()
+        .map(|t| feats(t))
+        .collect();
+        let refr: Vec<Features> = [
+            "Talks ended on Friday in Brussels, the the officials said.",
+            "Leaders argued for hours over the refugee policy.",
+            "Every stage had bottlenecks.",
+            "Nothing in common: xyz qqq.",
+        ]
+        .iter()
+        .map(|t| feats(t))
+        .collect();
+        let space = GramSpace::new(&cand, &refr);
+        let calls: &[(&[usize], &[usize])] = &[
+            (&[0], &[0]),
+            (&[0], &[1, 2]),
+            (&[0], &[1]),
+            (&[1, 2], &[1]),
+            (&[2], &[2]),
+            (&[0, 1, 2], &[0]),
+            (&[1], &[1]),
+            (&[2], &[0, 1, 2]),
+            (&[3], &[3]),
+            (&[2], &[2]),
+            (&[0], &[0]),
+            (&[9], &[0]),
+        ];
+        for _ in 0..2 {
+            for &(c, r) in calls {
+                let cs: Vec<&Features> = c.iter().filter_map(|&i| cand.get(i)).collect();
+                let rs: Vec<&Features> = r.iter().filter_map(|&j| refr.get(j)).collect();
+                let want = naive_char_f(&cs, &rs);
+                let got = space.char_f(c, r);
+                assert!(
+                    (got - want).abs() < 1e-12,
+                    "{c:?} vs {r:?}: {got} != {want}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod parallel;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Article;
-use features::{article_features, similarity, Features};
+use features::{article_features, Features, GramSpace};
 use index::StemIndex;
 
 /// How the two articles relate.
@@ -182,24 +182,26 @@ impl ModeEvidence {
 const TIE: f64 = 0.02;
 
 /// Per-article state shared by both modes.
-pub(crate) struct Prepared {
-    pub candidate: Vec<Features>,
-    pub reference: Vec<Features>,
+pub(crate) struct Prepared<'f> {
+    pub candidate: &'f [Features],
+    pub reference: &'f [Features],
+    /// Both sides' n-grams, numbered for fast similarities.
+    pub space: GramSpace<'f>,
     /// For each candidate sentence, its shortlisted reference sentences with
     /// their similarity, best first.
     pub matches: Vec<Vec<(usize, f64)>>,
 }
 
-impl Prepared {
-    fn new(candidate: &Article, reference: &Article, config: &AlignConfig) -> Prepared {
-        let cand = article_features(candidate);
-        let refr = article_features(reference);
-        let index = StemIndex::new(&refr);
+impl<'f> Prepared<'f> {
+    fn new(cand: &'f [Features], refr: &'f [Features], config: &AlignConfig) -> Prepared<'f> {
+        let space = GramSpace::new(cand, refr);
+        let index = StemIndex::new(refr);
         let mut scratch = vec![0.0; refr.len()];
         let small = refr.len() <= config.shortlist;
         let matches = cand
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 if c.is_empty() {
                     return Vec::new();
                 }
@@ -210,10 +212,7 @@ impl Prepared {
                 };
                 let mut scored: Vec<(usize, f64)> = list
                     .into_iter()
-                    .filter_map(|j| {
-                        let r = refr.get(j)?;
-                        Some((j, similarity(c, r, config.anchor_weight)))
-                    })
+                    .map(|j| (j, space.similarity(&[i], &[j], config.anchor_weight)))
                     .collect();
                 scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 scored
@@ -222,6 +221,7 @@ impl Prepared {
         Prepared {
             candidate: cand,
             reference: refr,
+            space,
             matches,
         }
     }
@@ -236,13 +236,12 @@ impl Prepared {
             .map(|&(_, s)| s)
     }
 
-    fn sim(&self, a: &Features, b: &Features, config: &AlignConfig) -> f64 {
-        similarity(a, b, config.anchor_weight)
+    /// Similarity of candidate sentences `cand` and reference sentences
+    /// `refr`, each side taken together (one side a single sentence).
+    fn sim(&self, cand: &[usize], refr: &[usize], config: &AlignConfig) -> f64 {
+        self.space.similarity(cand, refr, config.anchor_weight)
     }
 
-    /// Best matches `(candidate, reference)` at least `min` similar, in
-    /// candidate order. Near-ties (duplicate reference sentences, boilerplate)
-    /// go to the reference sentence closest to the diagonal.
     fn best_matches(&self, min: f64) -> Vec<(usize, usize)> {
         let (n, m) = (self.candidate.len(), self.reference.len());
         let scale = if n == 0 { 0.0 } else { m as f64 / n as f64 };
@@ -332,7 +331,8 @@ pub fn decide_mode(
     reference: &Article,
     config: &AlignConfig,
 ) -> (Mode, ModeEvidence) {
-    let prepared = Prepared::new(candidate, reference, config);
+    let (cand, refr) = (article_features(candidate), article_features(reference));
+    let prepared = Prepared::new(&cand, &refr, config);
     let evidence = prepared.evidence(config);
     (config.mode.unwrap_or(evidence.mode(config)), evidence)
 }
@@ -341,7 +341,8 @@ pub fn decide_mode(
 /// sorted by their first candidate sentence; each candidate sentence is in
 /// at most one pair.
 pub fn align(candidate: &Article, reference: &Article, config: &AlignConfig) -> Alignment {
-    let prepared = Prepared::new(candidate, reference, config);
+    let (cand, refr) = (article_features(candidate), article_features(reference));
+    let prepared = Prepared::new(&cand, &refr, config);
     let mode = config
         .mode
         .unwrap_or_else(|| prepared.evidence(config).mode(config));

@@ -11,9 +11,6 @@
 //! backbone (the longest monotonic chain of strong best matches, interpolated
 //! between its points), so its cost grows with n × band rather than n × m.
 
-use std::cell::OnceCell;
-
-use super::features::Features;
 use super::{monotonic_chain, AlignConfig, AlignedPair, Prepared};
 
 /// Longest merge the programme considers, whatever the config says.
@@ -113,13 +110,18 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
     let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
     let band = Band::around(&backbone, n, m, config.band);
     let max_k = config.max_merge.clamp(1, MAX_K);
-    // Merged runs of 2 and 3 adjacent sentences, built once when first needed.
-    let cand_windows = windows(&p.candidate, max_k);
-    let ref_windows = windows(&p.reference, max_k);
     let min = config.parallel_min_similarity;
-    let sim = |a: Option<&Features>, b: Option<&Features>| match (a, b) {
-        (Some(a), Some(b)) => p.sim(a, b, config),
-        _ => 0.0,
+    // Candidate sentences `ci..ci + ck` against reference `rj..rj + rk`.
+    let sim = |ci: usize, ck: usize, rj: usize, rk: usize| {
+        let run = |start: usize, k: usize| {
+            let mut idx = [0usize; MAX_K];
+            for (n, slot) in idx.iter_mut().enumerate() {
+                *slot = start + n;
+            }
+            (idx, k.min(MAX_K))
+        };
+        let ((c, ck), (r, rk)) = (run(ci, ck), run(rj, rk));
+        p.sim(&c[..ck], &r[..rk], config)
     };
 
     // rows[i][j - lo[i]] is boundary (i, j).
@@ -162,7 +164,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
             if i >= 1 && j >= 1 {
                 let s11 = p
                     .cached(i - 1, j - 1)
-                    .unwrap_or_else(|| sim(p.candidate.get(i - 1), p.reference.get(j - 1)));
+                    .unwrap_or_else(|| sim(i - 1, 1, j - 1, 1));
                 split[0] = s11;
                 merge[0] = s11;
                 if s11 >= config.parallel_floor {
@@ -173,7 +175,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
                     let parts = [split[k - 2], up.map_or(f64::NAN, |c| c.split[k - 2])];
                     if let Some(best) = gate(parts, config.parallel_min_similarity) {
                         if i >= k {
-                            let s = sim(cand_windows.get(k, i - k), p.reference.get(j - 1));
+                            let s = sim(i - k, k, j - 1, 1);
                             split[k - 1] = s;
                             if s >= best + config.merge_min_gain {
                                 offer(at(&rows, &row, k, 1), (s - min) * (k + 1) as f64, s, (k, 1));
@@ -184,7 +186,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
                     let parts = [merge[k - 2], left.map_or(f64::NAN, |c| c.merge[k - 2])];
                     if let Some(best) = gate(parts, config.parallel_min_similarity) {
                         if j >= k {
-                            let s = sim(p.candidate.get(i - 1), ref_windows.get(k, j - k));
+                            let s = sim(i - 1, 1, j - k, k);
                             merge[k - 1] = s;
                             if s >= best + config.merge_min_gain {
                                 offer(at(&rows, &row, 1, k), (s - min) * (k + 1) as f64, s, (1, k));
@@ -238,44 +240,6 @@ fn gate(parts: [f64; 2], floor: f64) -> Option<f64> {
     }
     let best = a.max(b);
     (best >= floor).then_some(best)
-}
-
-/// Merged runs of `k` adjacent sentences (2 ≤ k ≤ max_k), each built the
-/// first time the programme asks for it: most runs are never compared.
-struct Windows<'a> {
-    sentences: &'a [Features],
-    /// `cells[k-2][s]` is sentences `s..s+k` merged, once built.
-    cells: Vec<Vec<OnceCell<Features>>>,
-}
-
-fn windows(sentences: &[Features], max_k: usize) -> Windows<'_> {
-    let cells = (2..=max_k)
-        .map(|k| {
-            (0..(sentences.len() + 1).saturating_sub(k))
-                .map(|_| OnceCell::new())
-                .collect()
-        })
-        .collect();
-    Windows { sentences, cells }
-}
-
-impl Windows<'_> {
-    /// Sentences `start..start + k` merged (the sentence itself for k = 1).
-    fn get(&self, k: usize, start: usize) -> Option<&Features> {
-        match k {
-            0 => None,
-            1 => self.sentences.get(start),
-            _ => {
-                let cell = self.cells.get(k - 2)?.get(start)?;
-                Some(cell.get_or_init(|| {
-                    match (self.get(k - 1, start), self.sentences.get(start + k - 1)) {
-                        (Some(a), Some(b)) => a.merged(b),
-                        _ => Features::default(),
-                    }
-                }))
-            }
-        }
-    }
 }
 
 #[cfg(test)]
