@@ -6,7 +6,7 @@
 //! carry little evidence and are skipped, which also bounds the work per
 //! candidate sentence: cost grows with n·(stems per sentence)·cap, not n·m.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::features::Features;
 

@@ -13,7 +13,7 @@ mod nonword;
 mod punctuation;
 mod quotes;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use serde::{Deserialize, Serialize};
 

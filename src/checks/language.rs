@@ -136,11 +136,13 @@ fn passage_finding(article: &Article, start: usize, end: usize, lang: Option<Lan
 /// English dictionary words (whatlang can take a short English text for
 /// another language), otherwise whatlang's answer for the whole text.
 pub fn article_language(article: &Article) -> Option<Lang> {
-    let (words, english) = english_words(article.tokens.iter(), &article.text);
-    if words > 0 && english as f64 >= 0.6 * words as f64 {
-        return Some(Lang::Eng);
-    }
-    whatlang::detect(&article.text).map(|info| info.lang())
+    article.memo_language(|article| {
+        let (words, english) = english_words(article.tokens.iter(), &article.text);
+        if words > 0 && english as f64 >= 0.6 * words as f64 {
+            return Some(Lang::Eng);
+        }
+        whatlang::detect(&article.text).map(|info| info.lang())
+    })
 }
 
 /// Lower-case words among `tokens`, and how many are English words.
@@ -176,10 +178,39 @@ pub fn is_english_article(article: &Article) -> bool {
 /// For each sentence of `article`, whether it is in another language or
 /// script than the article.
 pub fn foreign_sentences(article: &Article, cfg: &LanguageConfig) -> Vec<bool> {
-    let mut out = vec![false; article.sentences.len()];
     if !cfg.enabled {
-        return out;
+        return vec![false; article.sentences.len()];
     }
+    article.memo_sentence_flags(cfg.digest(), |article| scan_sentences(article, cfg))
+}
+
+impl LanguageConfig {
+    /// A digest of every setting, to key remembered scan results.
+    fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // Destructured so a new setting cannot be forgotten here.
+        let LanguageConfig {
+            enabled,
+            min_words,
+            max_english_share,
+            min_confidence,
+            min_script_letters,
+        } = self;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            enabled,
+            min_words,
+            max_english_share.to_bits(),
+            min_confidence.to_bits(),
+            min_script_letters,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+}
+
+fn scan_sentences(article: &Article, cfg: &LanguageConfig) -> Vec<bool> {
+    let mut out = vec![false; article.sentences.len()];
     let lang = article_language(article);
     let script = whatlang::detect_script(&article.text);
     for (i, flag) in out.iter_mut().enumerate() {

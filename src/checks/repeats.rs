@@ -11,8 +11,8 @@
 
 pub mod exceptions;
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 

@@ -84,6 +84,9 @@ pub struct Article {
     /// The article's language as the language check decides it, computed
     /// at most once (see [`Article::memo_language`]).
     language_memo: OnceLock<Option<whatlang::Lang>>,
+    /// Per-sentence flags from the wrong-language scan, with the key of the
+    /// settings they were computed under (see [`Article::memo_sentence_flags`]).
+    flags_memo: OnceLock<(u64, Vec<bool>)>,
 }
 
 /// Spacing of the column checkpoints, in bytes.
@@ -136,6 +139,7 @@ impl Article {
             line_starts,
             checkpoints,
             language_memo: OnceLock::new(),
+            flags_memo: OnceLock::new(),
         }
     }
 
@@ -167,6 +171,26 @@ impl Article {
         compute: impl FnOnce(&Article) -> Option<whatlang::Lang>,
     ) -> Option<whatlang::Lang> {
         *self.language_memo.get_or_init(|| compute(self))
+    }
+
+    /// One flag per sentence, computed by `compute` the first time and
+    /// remembered under `key` (a digest of the settings used): the garbled
+    /// and language checks share one wrong-language scan. A different key
+    /// computes afresh without replacing the remembered flags.
+    pub fn memo_sentence_flags(
+        &self,
+        key: u64,
+        compute: impl FnOnce(&Article) -> Vec<bool>,
+    ) -> Vec<bool> {
+        if let Some((k, flags)) = self.flags_memo.get() {
+            if *k == key {
+                return flags.clone();
+            }
+            return compute(self);
+        }
+        let flags = compute(self);
+        let _ = self.flags_memo.set((key, flags.clone()));
+        flags
     }
 
     /// Byte range of 1-based line `line`, without its line break.

@@ -25,7 +25,7 @@
 //! Reference sentences aligned with the candidate's sentence are preferred as
 //! evidence; without an alignment the whole reference is searched.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::dict;
 use super::{is_capitalised, is_function_word, sentence_initial, strip_possessive};
@@ -321,7 +321,7 @@ mod tests {
         with_context(cand, refr, &config, None, |cx| {
             let index = RefIndex::new(cx.reference);
             let foreign = vec![false; cx.candidate.sentences.len()];
-            find(cx, &index, &foreign, &config.garbled, &HashSet::new())
+            find(cx, &index, &foreign, &config.garbled, &HashSet::default())
                 .into_iter()
                 .map(|f| (f.text, f.suggestion))
                 .collect()

@@ -9,8 +9,8 @@
 //! follows ("Xia Bin said"), and hyphenated compounds whose parts
 //! are words ("behind-the-scenes", "China-Russia", "neo-Nazism").
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use super::dict::{self, English};
 use super::{is_acronym, is_capitalised, sentence_initial, strip_possessive, GarbledConfig};

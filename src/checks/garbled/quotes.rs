@@ -10,7 +10,7 @@
 //! in the reference quote (inflections aside), naming the words on both
 //! sides. A quote with no such counterpart is not flagged.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::nearmiss::{inflection_base, spelling_key};
 use super::punctuation::{quote_pairs, QuotePair};
