@@ -5,7 +5,11 @@
 //!
 //! ```sh
 //! cargo run --release --example stages -- ../shared/data/wmt23-zhen/manifest.csv [ROUNDS]
+//! cargo run --release --example stages -- --synth 1000000 ../shared/data/wmt23-zhen/segments.tsv [ROUNDS]
 //! ```
+//!
+//! `--synth BYTES` checks one synthetic pair of about BYTES per side built
+//! from the WMT segments (as the pipeline benchmark does) instead.
 //!
 //! A profiler tells where the cycles go inside a stage; this tells which stage
 //! to profile, and its numbers are stable run to run (the minimum of ROUNDS).
@@ -19,18 +23,35 @@ use mtcheck::{align, Article, Config, Report};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let Some(manifest) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: stages MANIFEST.csv [ROUNDS]");
+    let usage = "usage: stages MANIFEST.csv [ROUNDS] | stages --synth BYTES SEGMENTS.tsv [ROUNDS]";
+    let Some(first) = args.next() else {
+        eprintln!("{usage}");
         return ExitCode::from(2);
     };
-    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
-    let pairs = match read_manifest(&manifest) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("stages: {}: {e}", manifest.display());
+    let pairs = if first == "--synth" {
+        let (Some(bytes), Some(tsv)) = (args.next().and_then(|b| b.parse().ok()), args.next())
+        else {
+            eprintln!("{usage}");
             return ExitCode::from(2);
+        };
+        match synth_pair(bytes, Path::new(&tsv)) {
+            Ok(p) => vec![p],
+            Err(e) => {
+                eprintln!("stages: {tsv}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let manifest = PathBuf::from(first);
+        match read_manifest(&manifest) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("stages: {}: {e}", manifest.display());
+                return ExitCode::from(2);
+            }
         }
     };
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
     let config = Config::default();
     let names: Vec<&str> = checks::registry().iter().map(|c| c.name()).collect();
     // Stage order: read, align, each check, report.
@@ -91,6 +112,21 @@ fn main() -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// Writes a synthetic pair of about `bytes` per side to the temp folder.
+fn synth_pair(bytes: usize, tsv: &Path) -> Result<(PathBuf, PathBuf), String> {
+    let text = std::fs::read_to_string(tsv).map_err(|e| e.to_string())?;
+    let segments = mtcheck::synth::parse_segments_tsv(&text);
+    let (c, r) = mtcheck::synth::article_pair(&segments, bytes, bytes as u64);
+    let dir = std::env::temp_dir();
+    let (cp, rp) = (
+        dir.join(format!("mtcheck-stages-{bytes}-candidate.txt")),
+        dir.join(format!("mtcheck-stages-{bytes}-reference.txt")),
+    );
+    std::fs::write(&cp, c).map_err(|e| e.to_string())?;
+    std::fs::write(&rp, r).map_err(|e| e.to_string())?;
+    Ok((cp, rp))
 }
 
 /// Candidate and reference paths of every row (relative to the manifest).
