@@ -17,6 +17,7 @@ pub mod checks;
 pub mod config;
 pub mod evaluate;
 pub mod finding;
+pub(crate) mod idmap;
 pub mod metrics;
 pub mod output;
 pub mod report;

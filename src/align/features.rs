@@ -14,11 +14,10 @@
 //! no data-dependent branches, and several sentences taken together (k:1 and
 //! 1:k beads, comparable 1:n) just add their counts.
 
+use crate::idmap::IdMap;
+use crate::text::{Article, Token, TokenKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
-
-use crate::text::{Article, Token, TokenKind};
 
 /// Smallest character n-gram order.
 pub const MIN_ORDER: usize = 2;
@@ -212,46 +211,23 @@ pub struct GramSpace<'f> {
     lanes: RefCell<[Lane; 2]>,
 }
 
-/// Keys are hashes already: the table needs no second hash.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, key: u64) {
-        // Keys live in the low 62 bits; rotate the well-mixed high bits down.
-        self.0 = key.rotate_left(7);
-    }
-}
-
-type KeyMap = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
-
 impl<'f> GramSpace<'f> {
     /// Numbers the n-grams of both sides.
     pub fn new(candidate: &'f [Features], reference: &'f [Features]) -> GramSpace<'f> {
         let grams: usize = reference.iter().map(|f| f.keys.len()).sum();
-        let mut ids = KeyMap::with_capacity_and_hasher(grams.min(1 << 22), Default::default());
+        let mut ids = IdMap::with_capacity(grams.min(1 << 22));
         let mut counts: Vec<u32> = Vec::new();
         let refr: Vec<Vec<Entry>> = reference
             .iter()
             .map(|f| {
                 entries(&f.keys, &mut counts, |key| {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(key).or_insert(next);
-                    (id <= ID_MASK).then_some(id)
+                    ids.get_or_insert(key).filter(|&id| id <= ID_MASK)
                 })
             })
             .collect();
         let cand = candidate
             .iter()
-            .map(|f| entries(&f.keys, &mut counts, |key| ids.get(&key).copied()))
+            .map(|f| entries(&f.keys, &mut counts, |key| ids.get(key)))
             .collect();
         let slots = ids.len().min(ID_MASK as usize + 1);
         let lane = || Lane {

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use crate::idmap::IdMap;
+
 type Table<K> = HashMap<K, u32, foldhash::fast::RandomState>;
 
 /// The prefix of a unigram.
@@ -22,7 +24,7 @@ const MISSING: u32 = u32::MAX - 1;
 pub(crate) struct NgramIndex {
     /// One table per order: each pass then works in a table a sixth the
     /// size, which stays in cache.
-    ids: Vec<Table<u64>>,
+    ids: Vec<IdMap>,
     /// Ids of order n are `ranges[n - 1]` (ids are handed out order by order).
     ranges: Vec<std::ops::Range<usize>>,
     counts: Vec<u32>,
@@ -57,11 +59,15 @@ impl NgramIndex {
         for n in 1..=max_order {
             let start = counts.len();
             let tail = symbols.get(n - 1..).unwrap_or(&[]);
-            let mut table = Table::with_capacity_and_hasher(tail.len(), Default::default());
+            let mut table = IdMap::with_capacity(tail.len());
             for (p, &symbol) in prefix.iter_mut().zip(tail) {
-                let next = u32::try_from(counts.len()).unwrap_or(MISSING).min(MISSING);
-                let id = *table.entry(key(*p, symbol)).or_insert(next);
-                if id == next {
+                // Ids of this order follow the previous orders' (offset `start`).
+                let id = table
+                    .get_or_insert(key(*p, symbol))
+                    .and_then(|local| u32::try_from(start + local as usize).ok())
+                    .unwrap_or(MISSING)
+                    .min(MISSING);
+                if id as usize == counts.len() {
                     counts.push(0);
                 }
                 if let Some(c) = counts.get_mut(id as usize) {
@@ -92,14 +98,17 @@ impl NgramIndex {
         let mut counts = vec![0u32; self.counts.len()];
         let mut totals = Vec::with_capacity(self.ranges.len());
         let mut prefix = vec![ROOT; symbols.len()];
-        for (n, table) in (1..).zip(&self.ids) {
+        for ((n, table), range) in (1..).zip(&self.ids).zip(&self.ranges) {
             let tail = symbols.get(n - 1..).unwrap_or(&[]);
             for (p, &symbol) in prefix.iter_mut().zip(tail) {
                 if *p == MISSING {
                     continue;
                 }
-                *p = match table.get(&key(*p, symbol)) {
-                    Some(&id) => {
+                let global = table
+                    .get(key(*p, symbol))
+                    .and_then(|local| u32::try_from(range.start + local as usize).ok());
+                *p = match global {
+                    Some(id) => {
                         if let Some(c) = counts.get_mut(id as usize) {
                             *c += 1;
                         }

@@ -1,0 +1,152 @@
+//! `IdMap`: a hash table from `u64` keys to dense `u32` ids, for the two
+//! inner loops that number n-grams (the aligner's [`crate::align`] gram
+//! space and the metrics' n-gram index).
+//!
+//! A general-purpose map (hashbrown) hashes the key, probes a control-byte
+//! array, then the bucket array: two cache lines per look-up, which is what
+//! the time goes on once an article's n-grams outgrow the cache. Here keys
+//! are integers, the table is one flat array of `(key, id)` slots with
+//! linear probing at most half full, and the slot comes from one
+//! multiplication, so a look-up touches one cache line and usually one slot.
+
+/// A free slot. Callers never use `u64::MAX` as a key (both callers build
+/// keys whose top bits are never all set; [`IdMap::get_or_insert`] refuses
+/// it anyway).
+const EMPTY: u64 = u64::MAX;
+
+/// Keys to dense ids `0, 1, 2, …` in order of first insertion.
+#[derive(Debug, Clone)]
+pub struct IdMap {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    shift: u32,
+}
+
+impl Default for IdMap {
+    fn default() -> Self {
+        IdMap::with_capacity(0)
+    }
+}
+
+impl IdMap {
+    /// A map that holds `n` keys without growing.
+    pub fn with_capacity(n: usize) -> IdMap {
+        let cap = (n.max(4) * 2).next_power_of_two();
+        IdMap {
+            slots: vec![(EMPTY, 0); cap],
+            len: 0,
+            shift: 64 - cap.trailing_zeros(),
+        }
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the top bits of key × 2⁶⁴/φ.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of `key`, if present.
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<u32> {
+        if key == EMPTY {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let &(k, id) = self.slots.get(at)?;
+            if k == key {
+                return Some(id);
+            }
+            if k == EMPTY {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The id of `key`, giving it the next id (`len()`) if it is new;
+    /// `None` only for the reserved key `u64::MAX` or past `u32::MAX` keys.
+    #[inline]
+    pub fn get_or_insert(&mut self, key: u64) -> Option<u32> {
+        if key == EMPTY {
+            return None;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let slot = self.slots.get_mut(at)?;
+            if slot.0 == key {
+                return Some(slot.1);
+            }
+            if slot.0 == EMPTY {
+                let id = u32::try_from(self.len).ok()?;
+                *slot = (key, id);
+                self.len += 1;
+                return Some(id);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let cap = (old.len() * 2).max(8);
+        self.slots = vec![(EMPTY, 0); cap];
+        self.shift = 64 - cap.trailing_zeros();
+        let mask = cap - 1;
+        for (key, id) in old.into_iter().filter(|s| s.0 != EMPTY) {
+            let mut at = self.home(key);
+            while let Some(slot) = self.slots.get_mut(at) {
+                if slot.0 == EMPTY {
+                    *slot = (key, id);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_dense_in_first_insertion_order_and_survive_growth() {
+        let mut m = IdMap::with_capacity(2);
+        let keys: Vec<u64> = (0..10_000u64).map(|k| k * 7919 % 100_003).collect();
+        let mut want = std::collections::HashMap::new();
+        for &k in &keys {
+            let next = want.len() as u32;
+            let id = *want.entry(k).or_insert(next);
+            assert_eq!(m.get_or_insert(k), Some(id));
+        }
+        assert_eq!(m.len(), want.len());
+        for (&k, &id) in &want {
+            assert_eq!(m.get(k), Some(id));
+        }
+        assert_eq!(m.get(100_004), None);
+    }
+
+    #[test]
+    fn the_reserved_key_is_refused_and_zero_is_a_key() {
+        let mut m = IdMap::default();
+        assert_eq!(m.len(), 0);
+        assert_eq!(m.get_or_insert(u64::MAX), None);
+        assert_eq!(m.get_or_insert(0), Some(0));
+        assert_eq!(m.get(0), Some(0));
+        assert_eq!(m.get(u64::MAX), None);
+        // Also once the table has free slots that look like the reserved key.
+        let mut big = IdMap::with_capacity(100);
+        big.get_or_insert(7);
+        assert_eq!(big.get(u64::MAX), None);
+    }
+}
