@@ -215,7 +215,7 @@ impl<'f> GramSpace<'f> {
     /// Numbers the n-grams of both sides.
     pub fn new(candidate: &'f [Features], reference: &'f [Features]) -> GramSpace<'f> {
         let grams: usize = reference.iter().map(|f| f.keys.len()).sum();
-        let mut ids = IdMap::with_capacity(grams.min(1 << 22));
+        let mut ids = IdMap::with_capacity(grams.min(1 << 14));
         let mut counts: Vec<u32> = Vec::new();
         let refr: Vec<Vec<Entry>> = reference
             .iter()

@@ -65,8 +65,14 @@ impl StemIndex {
                 *slot = 0.0;
             }
         }
-        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.truncate(k);
+        let order = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        // Only the best k are kept: select them, then sort just those (the
+        // order is total, so this is the full sort's prefix).
+        if k < scored.len() {
+            scored.select_nth_unstable_by(k, order);
+            scored.truncate(k);
+        }
+        scored.sort_unstable_by(order);
         scored.into_iter().map(|(_, j)| j).collect()
     }
 }

@@ -59,7 +59,9 @@ impl NgramIndex {
         for n in 1..=max_order {
             let start = counts.len();
             let tail = symbols.get(n - 1..).unwrap_or(&[]);
-            let mut table = IdMap::with_capacity(tail.len());
+            // Low orders have few distinct n-grams: start small and grow rather
+            // than zero a table sized for every position.
+            let mut table = IdMap::with_capacity(tail.len().min(1 << 12));
             for (p, &symbol) in prefix.iter_mut().zip(tail) {
                 // Ids of this order follow the previous orders' (offset `start`).
                 let id = table

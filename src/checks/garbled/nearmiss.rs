@@ -120,9 +120,14 @@ fn name_near_miss(
     if norm.chars().count() < cfg.name_min_len {
         return None;
     }
+    let len = norm.chars().count();
     let mut best: Option<(bool, usize, usize)> = None;
     for &(name, tok) in &index.names {
-        if name.chars().count() < cfg.name_min_len
+        let name_len = name.chars().count();
+        // An edit distance is at least the difference in length: most
+        // names are ruled out before the quadratic distance is computed.
+        if name_len < cfg.name_min_len
+            || name_len.abs_diff(len) > cfg.name_max_distance
             || name.starts_with(norm)
             || norm.starts_with(name)
             || differs_only_in_diacritics(norm, name)
