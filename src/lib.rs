@@ -34,14 +34,62 @@ pub use text::Article;
 
 /// Checks `candidate` against `reference` and builds the full report.
 pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Report {
-    let alignment = align::align(candidate, reference, &config.align);
-    let cx = checks::Context {
-        candidate,
-        reference,
-        alignment: &alignment,
-        config,
+    use rayon::prelude::*;
+    let registry = checks::registry();
+    // Two branches on the current rayon pool (serial with one thread): the
+    // aligner and the checks that read its result; beside them, the
+    // document metrics and the checks that do not.
+    let run = |cx: &checks::Context<'_>, aligned: bool| -> Vec<(usize, Vec<Finding>)> {
+        registry
+            .par_iter()
+            .enumerate()
+            .filter(|(_, c)| c.uses_alignment() == aligned)
+            .map(|(k, c)| (k, c.run(cx)))
+            .collect()
     };
-    let mut findings: Vec<Finding> = checks::registry().iter().flat_map(|c| c.run(&cx)).collect();
+    let ((alignment, mut found), (doc, free)) = rayon::join(
+        || {
+            let alignment = align::align(candidate, reference, &config.align);
+            let cx = checks::Context {
+                candidate,
+                reference,
+                alignment: &alignment,
+                config,
+            };
+            let found = run(&cx, true);
+            (alignment, found)
+        },
+        || {
+            let none = align::Alignment {
+                mode: alignment_placeholder_mode(),
+                pairs: Vec::new(),
+            };
+            let cx = checks::Context {
+                candidate,
+                reference,
+                alignment: &none,
+                config,
+            };
+            let found = run(&cx, false);
+            (report::DocMetrics::of(candidate, reference), found)
+        },
+    );
+    // Registry order, as if the checks had run one after another.
+    found.extend(free);
+    found.sort_by_key(|&(k, _)| k);
+    let mut findings: Vec<Finding> = found.into_iter().flat_map(|(_, f)| f).collect();
     finding::sort_findings(&mut findings);
-    Report::build(candidate, reference, alignment, findings, config)
+    Report::build_with(candidate, reference, alignment, findings, doc, config)
+}
+
+/// Loads what every check needs once per process (the English
+/// dictionaries, about 60 ms) so a caller can overlap it with reading
+/// input. Calling it is optional and cheap after the first time.
+pub fn warm_up() {
+    let _ = checks::garbled::dict::english();
+}
+
+/// The mode of the empty alignment handed to checks that do not read it.
+fn alignment_placeholder_mode() -> align::Mode {
+    align::Mode::Comparable
 }

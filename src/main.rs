@@ -9,6 +9,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use mtcheck::{report, Article, Config};
 
+/// mimalloc: the pipeline allocates many short-lived vectors per sentence,
+/// and glibc's allocator returned large freed blocks to the kernel only to
+/// fault them back in for the next article (docs/PERFORMANCE.md).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "mtcheck",
@@ -141,8 +147,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         ));
     }
     let config = load_config(args.config.as_ref(), args.max_bytes)?;
-    let candidate = Article::read(&args.candidate, config.limits.max_bytes)?;
-    let reference = Article::read(&args.reference, config.limits.max_bytes)?;
+    // Parse the dictionaries while the articles are read and split.
+    rayon::spawn(mtcheck::warm_up);
+    let limit = config.limits.max_bytes;
+    let (candidate, reference) = rayon::join(
+        || Article::read(&args.candidate, limit),
+        || Article::read(&args.reference, limit),
+    );
+    let (candidate, reference) = (candidate?, reference?);
     let report = mtcheck::check(&candidate, &reference, &config);
     let rendered = match args.format {
         Format::Text => {
@@ -234,6 +246,7 @@ struct BatchArgs {
 fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     use std::io::IsTerminal;
     let config = load_config(args.config.as_ref(), args.max_bytes)?;
+    std::thread::spawn(mtcheck::warm_up);
     let input = match (args.manifest, args.candidates, args.references) {
         (Some(m), _, _) => mtcheck::batch::Input::Manifest(m),
         (None, Some(candidates), Some(references)) => mtcheck::batch::Input::Dirs {

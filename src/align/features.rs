@@ -18,6 +18,7 @@ use crate::idmap::IdMap;
 use crate::text::{Article, Token, TokenKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// Smallest character n-gram order.
 pub const MIN_ORDER: usize = 2;
@@ -63,6 +64,8 @@ pub struct Features {
 /// than this (a text without punctuation) is aligned on its opening, which
 /// bounds what one line can cost.
 pub const MAX_SENTENCE_CHARS: usize = 4096;
+// Lanes hold per-sentence counts in 16 bits.
+const _: () = assert!(MAX_SENTENCE_CHARS <= u16::MAX as usize);
 
 /// Feature sets of every sentence of an article, indexed like `Article::sentences`.
 pub fn article_features(article: &Article) -> Vec<Features> {
@@ -185,9 +188,11 @@ enum Side {
 }
 
 /// A flat count array, one slot per n-gram number, holding one sentence's
-/// counts (all zero when `loaded` is `None`).
+/// counts (all zero when `loaded` is `None`). A count fits 16 bits: a
+/// sentence has at most [`MAX_SENTENCE_CHARS`] n-grams of an order, and
+/// the narrow slots halve the memory a long article's lanes sweep.
 struct Lane {
-    counts: Vec<u32>,
+    counts: Vec<u16>,
     loaded: Option<usize>,
 }
 
@@ -202,13 +207,47 @@ struct Lane {
 /// other side is several sentences taken together, each takes what is left
 /// of the loaded counts and the lane is restored afterwards, which clips
 /// matches against the group's summed counts exactly.
+///
+/// The numbered n-grams are shared ([`GramSpace::fork`]); the lanes are
+/// each copy's own, so threads can compare sentences side by side.
 pub struct GramSpace<'f> {
     candidate: &'f [Features],
     reference: &'f [Features],
-    cand: Vec<Vec<Entry>>,
-    refr: Vec<Vec<Entry>>,
+    grams: Arc<Numbered>,
     /// Lanes for a candidate and a reference sentence.
     lanes: RefCell<[Lane; 2]>,
+}
+
+/// Both sides' sentences as numbered entries, and how many numbers there are.
+struct Numbered {
+    cand: Vec<Vec<Entry>>,
+    refr: Vec<Vec<Entry>>,
+    slots: usize,
+}
+
+/// What a thread needs to make its own [`GramSpace`] (it is `Send` and
+/// `Sync`; a space, with its lanes, is neither shared nor sent).
+#[derive(Clone)]
+pub struct GramSeed<'f> {
+    candidate: &'f [Features],
+    reference: &'f [Features],
+    grams: Arc<Numbered>,
+}
+
+impl<'f> GramSeed<'f> {
+    /// A space over the same numbered n-grams with fresh lanes.
+    pub fn space(&self) -> GramSpace<'f> {
+        let lane = || Lane {
+            counts: vec![0; self.grams.slots],
+            loaded: None,
+        };
+        GramSpace {
+            candidate: self.candidate,
+            reference: self.reference,
+            grams: Arc::clone(&self.grams),
+            lanes: RefCell::new([lane(), lane()]),
+        }
+    }
 }
 
 impl<'f> GramSpace<'f> {
@@ -230,16 +269,20 @@ impl<'f> GramSpace<'f> {
             .map(|f| entries(&f.keys, &mut counts, |key| ids.get(key)))
             .collect();
         let slots = ids.len().min(ID_MASK as usize + 1);
-        let lane = || Lane {
-            counts: vec![0; slots],
-            loaded: None,
-        };
-        GramSpace {
+        GramSeed {
             candidate,
             reference,
-            cand,
-            refr,
-            lanes: RefCell::new([lane(), lane()]),
+            grams: Arc::new(Numbered { cand, refr, slots }),
+        }
+        .space()
+    }
+
+    /// The shared part, for another thread to make its own space from.
+    pub fn seed(&self) -> GramSeed<'f> {
+        GramSeed {
+            candidate: self.candidate,
+            reference: self.reference,
+            grams: Arc::clone(&self.grams),
         }
     }
 
@@ -291,8 +334,8 @@ impl<'f> GramSpace<'f> {
             return matched;
         };
         let (lists, others, lane) = match side {
-            Side::Candidate => (&self.cand, &self.refr, &mut lanes[0]),
-            Side::Reference => (&self.refr, &self.cand, &mut lanes[1]),
+            Side::Candidate => (&self.grams.cand, &self.grams.refr, &mut lanes[0]),
+            Side::Reference => (&self.grams.refr, &self.grams.cand, &mut lanes[1]),
         };
         let Some(own) = lists.get(one) else {
             return matched;
@@ -307,7 +350,7 @@ impl<'f> GramSpace<'f> {
             }
             for e in own {
                 if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
-                    *slot = e.count;
+                    *slot = lane_count(e.count);
                 }
             }
             lane.loaded = Some(one);
@@ -316,9 +359,9 @@ impl<'f> GramSpace<'f> {
         for list in group.iter().filter_map(|&k| others.get(k)) {
             for e in list {
                 if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
-                    let take = e.count.min(*slot);
+                    let take = lane_count(e.count).min(*slot);
                     if let Some(m) = matched.get_mut((e.id >> ID_ORDER_SHIFT) as usize) {
-                        *m += take;
+                        *m += u32::from(take);
                     }
                     if !single {
                         *slot -= take;
@@ -330,12 +373,17 @@ impl<'f> GramSpace<'f> {
             // Restore what the group took.
             for e in own {
                 if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
-                    *slot = e.count;
+                    *slot = lane_count(e.count);
                 }
             }
         }
         matched
     }
+}
+
+/// A count in a lane's width (never clipped in practice: see [`Lane`]).
+fn lane_count(count: u32) -> u16 {
+    u16::try_from(count).unwrap_or(u16::MAX)
 }
 
 /// One sentence's n-grams (`keys`, repeats kept) as distinct numbered

@@ -13,6 +13,7 @@ pub mod features;
 mod index;
 mod parallel;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Article;
@@ -196,26 +197,38 @@ impl<'f> Prepared<'f> {
     fn new(cand: &'f [Features], refr: &'f [Features], config: &AlignConfig) -> Prepared<'f> {
         let space = GramSpace::new(cand, refr);
         let index = StemIndex::new(refr);
-        let mut scratch = vec![0.0; refr.len()];
         let small = refr.len() <= config.shortlist;
-        let matches = cand
-            .iter()
+        // Candidate sentences in a few chunks, side by side on the rayon
+        // pool, each with its own lanes and scratch.
+        let seed = space.seed();
+        let chunk = (cand.len() / rayon::current_num_threads().max(1)).max(64);
+        let matches: Vec<Vec<(usize, f64)>> = cand
+            .par_chunks(chunk)
             .enumerate()
-            .map(|(i, c)| {
-                if c.is_empty() {
-                    return Vec::new();
-                }
-                let list: Vec<usize> = if small {
-                    (0..refr.len()).collect()
-                } else {
-                    index.shortlist(c, config.shortlist, &mut scratch)
-                };
-                let mut scored: Vec<(usize, f64)> = list
-                    .into_iter()
-                    .map(|j| (j, space.similarity(&[i], &[j], config.anchor_weight)))
-                    .collect();
-                scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                scored
+            .flat_map_iter(|(k, part)| {
+                let space = seed.space();
+                let mut scratch = vec![0.0; refr.len()];
+                let first = k * chunk;
+                part.iter()
+                    .enumerate()
+                    .map(|(o, c)| {
+                        let i = first + o;
+                        if c.is_empty() {
+                            return Vec::new();
+                        }
+                        let list: Vec<usize> = if small {
+                            (0..refr.len()).collect()
+                        } else {
+                            index.shortlist(c, config.shortlist, &mut scratch)
+                        };
+                        let mut scored: Vec<(usize, f64)> = list
+                            .into_iter()
+                            .map(|j| (j, space.similarity(&[i], &[j], config.anchor_weight)))
+                            .collect();
+                        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                        scored
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         Prepared {
@@ -331,7 +344,10 @@ pub fn decide_mode(
     reference: &Article,
     config: &AlignConfig,
 ) -> (Mode, ModeEvidence) {
-    let (cand, refr) = (article_features(candidate), article_features(reference));
+    let (cand, refr) = rayon::join(
+        || article_features(candidate),
+        || article_features(reference),
+    );
     let prepared = Prepared::new(&cand, &refr, config);
     let evidence = prepared.evidence(config);
     (config.mode.unwrap_or(evidence.mode(config)), evidence)
@@ -341,7 +357,10 @@ pub fn decide_mode(
 /// sorted by their first candidate sentence; each candidate sentence is in
 /// at most one pair.
 pub fn align(candidate: &Article, reference: &Article, config: &AlignConfig) -> Alignment {
-    let (cand, refr) = (article_features(candidate), article_features(reference));
+    let (cand, refr) = rayon::join(
+        || article_features(candidate),
+        || article_features(reference),
+    );
     let prepared = Prepared::new(&cand, &refr, config);
     let mode = config
         .mode

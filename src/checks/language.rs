@@ -66,6 +66,10 @@ impl Check for Language {
         "passages in another language or script than the article (untranslated text)"
     }
 
+    fn uses_alignment(&self) -> bool {
+        false
+    }
+
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
         let cfg = &cx.config.language;
         if !cfg.enabled {

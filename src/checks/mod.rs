@@ -27,6 +27,12 @@ pub trait Check: Send + Sync {
     /// One line saying what the check flags.
     fn description(&self) -> &'static str;
     fn run(&self, cx: &Context<'_>) -> Vec<Finding>;
+    /// Whether `run` reads `cx.alignment`. A check that does not is run
+    /// beside the aligner (see [`crate::check`]) with an empty alignment,
+    /// so it must give the same findings whatever the alignment says.
+    fn uses_alignment(&self) -> bool {
+        true
+    }
 }
 
 /// Every check, in the order they run.
@@ -59,4 +65,33 @@ pub(crate) fn with_context<T>(
         alignment: &alignment,
         config,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A check that says it does not read the alignment runs beside the
+    /// aligner with an empty one: its findings must not depend on it.
+    #[test]
+    fn checks_that_skip_the_alignment_do_not_depend_on_it() {
+        let cand = include_str!("../../seeds/xi-moscow-suspected-mt.txt");
+        let refr = include_str!("../../seeds/xi-moscow-reference.txt");
+        let config = Config::default();
+        let empty = Alignment {
+            mode: crate::align::Mode::Comparable,
+            pairs: Vec::new(),
+        };
+        let mut skipping = 0;
+        for check in registry().iter().filter(|c| !c.uses_alignment()) {
+            skipping += 1;
+            let real = with_context(cand, refr, &config, None, |cx| {
+                assert!(!cx.alignment.pairs.is_empty());
+                check.run(cx)
+            });
+            let none = with_context(cand, refr, &config, Some(empty.clone()), |cx| check.run(cx));
+            assert_eq!(real, none, "{} reads the alignment", check.name());
+        }
+        assert!(skipping > 0);
+    }
 }

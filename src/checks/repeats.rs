@@ -57,6 +57,10 @@ impl Check for Repeats {
         "words, phrases and sentences repeated back to back (\"critics critics\", \"orderly, orderly\")"
     }
 
+    fn uses_alignment(&self) -> bool {
+        false
+    }
+
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
         find_repeats(cx.candidate, cx.reference, &cx.config.repeats)
     }

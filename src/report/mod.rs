@@ -52,6 +52,27 @@ pub struct Report {
     pub alignment: Vec<AlignedPair>,
 }
 
+/// Document-level chrF and BLEU of a pair (each article one segment, its
+/// lines joined with spaces, as sacrebleu sees a document), rounded to four
+/// decimals. They need neither the alignment nor the findings, so
+/// [`crate::check`] computes them beside the aligner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DocMetrics {
+    pub chrf: f64,
+    pub bleu: f64,
+}
+
+impl DocMetrics {
+    pub fn of(candidate: &Article, reference: &Article) -> DocMetrics {
+        let cand_doc = candidate.joined_lines();
+        let ref_doc = reference.joined_lines();
+        DocMetrics {
+            chrf: round4(crate::metrics::sentence_chrf(&cand_doc, &ref_doc)),
+            bleu: round4(crate::metrics::corpus_bleu_one(&cand_doc, &ref_doc)),
+        }
+    }
+}
+
 impl Report {
     /// Assembles the report from the pipeline's pieces: counts, score,
     /// verdict and document-level metrics.
@@ -62,20 +83,31 @@ impl Report {
         findings: Vec<Finding>,
         config: &Config,
     ) -> Report {
+        let doc = DocMetrics::of(candidate, reference);
+        Report::build_with(candidate, reference, alignment, findings, doc, config)
+    }
+
+    /// [`Report::build`] with the document metrics already computed.
+    pub fn build_with(
+        candidate: &Article,
+        reference: &Article,
+        alignment: Alignment,
+        findings: Vec<Finding>,
+        doc: DocMetrics,
+        config: &Config,
+    ) -> Report {
         let words = candidate.word_count();
         let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
         for f in &findings {
             *counts.entry(f.kind).or_default() += 1;
         }
-        let cand_doc = candidate.joined_lines();
-        let ref_doc = reference.joined_lines();
-        let chrf = round4(crate::metrics::sentence_chrf(&cand_doc, &ref_doc));
+        let chrf = doc.chrf;
         let parallel_chrf = (alignment.mode == Mode::Parallel).then_some(chrf);
         let score = config.score.article_score(&findings, words, parallel_chrf);
         let verdict = config.score.verdict(score);
         let metrics = Metrics {
             chrf,
-            bleu: round4(crate::metrics::corpus_bleu_one(&cand_doc, &ref_doc)),
+            bleu: doc.bleu,
             candidate_sentences: candidate.sentences.len(),
             reference_sentences: reference.sentences.len(),
             aligned_sentences: alignment.aligned_candidate_sentences(),
