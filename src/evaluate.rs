@@ -573,6 +573,47 @@ pub fn evaluate(data: &Dataset) -> Evaluation {
     }
 }
 
+/// One line per finding of `kind`: article, line, the flagged text, whether it
+/// lands on a rated span, the message, and the raters' spans on that segment
+/// (for studying hits and misses: `--list KIND` in the example).
+pub fn list_findings(data: &Dataset, kind: Kind) -> String {
+    let mut out = String::new();
+    let empty = Vec::new();
+    for r in &data.results {
+        for f in r.findings.iter().filter(|f| f.kind == kind) {
+            let spans = r
+                .seg_of_line
+                .get(&f.line)
+                .and_then(|seg| data.spans.get(&(r.system.clone(), r.doc.clone(), *seg)))
+                .unwrap_or(&empty);
+            let hit = finding_chars(f, r).is_some_and(|range| {
+                spans
+                    .iter()
+                    .any(|s| overlaps(range, (s.start, s.end.max(s.start + 1))))
+            });
+            let rated = spans
+                .iter()
+                .map(|s| format!("{} \"{}\"", s.category, s.text))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let _ = writeln!(
+                out,
+                "{}\t{}:{}\t{}\t{}\t{}\trated: {}",
+                if hit { "HIT" } else { "MISS" },
+                r.id,
+                f.line,
+                f.text,
+                f.message,
+                r.lines
+                    .get(f.line.wrapping_sub(1))
+                    .map_or("", |l| l.as_str()),
+                rated
+            );
+        }
+    }
+    out
+}
+
 fn ranks(values: &[f64]) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..values.len()).collect();
     idx.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
