@@ -166,8 +166,9 @@ impl ScoreConfig {
     }
 
     /// The chrF the adequacy term reads: `sentence_weight` × `sentence_chrf`
-    /// + (1 − `sentence_weight`) × `document_chrf`; the document chrF alone
-    /// when there is no aligned pair (`None`). The weight is clamped to 0–1.
+    /// plus (1 − `sentence_weight`) × `document_chrf`; the document chrF
+    /// alone when there is no aligned pair (`None`). The weight is clamped
+    /// to 0–1.
     pub fn adequacy_chrf(&self, document_chrf: f64, sentence_chrf: Option<f64>) -> f64 {
         match sentence_chrf {
             Some(s) if self.sentence_weight.is_finite() => {
