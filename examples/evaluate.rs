@@ -1,10 +1,12 @@
 //! Evaluation of mtcheck against human MQM annotations.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- ../shared/data/wmt23-zhen [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]]
+//! cargo run --release --example evaluate -- ../shared/data/wmt23-zhen [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--list KIND]...
 //! ```
 //! Prints Markdown tables (see docs/EVALUATION.md); `--calibrate` also searches
-//! severity weights on the calibration documents and prints the best settings.
+//! severity weights on the calibration documents and prints the best settings;
+//! `--list KIND` prints every finding of that kind with its segment and the
+//! raters' spans there (HIT/MISS) instead of the tables.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
     let mut json = false;
     let mut calibrate = false;
     let mut per_kind = false;
+    let mut list = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--config" => match args.next().map(PathBuf::from) {
@@ -34,6 +37,10 @@ fn main() -> ExitCode {
             },
             "--limit" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => options.limit = Some(n),
+                None => return usage(),
+            },
+            "--list" => match args.next().as_deref().and_then(mtcheck::Kind::parse) {
+                Some(k) => list.push(k),
                 None => return usage(),
             },
             "--json" => json = true,
@@ -52,6 +59,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if !list.is_empty() {
+        for k in list {
+            print!("{}", evaluate::list_findings(&data, k));
+        }
+        return ExitCode::SUCCESS;
+    }
     if calibrate {
         let best = evaluate::calibrate(&mut data, &config.score, per_kind);
         println!("{}", evaluate::render_calibration(&best));
@@ -74,7 +87,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]]"
+        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--list KIND]..."
     );
     ExitCode::from(2)
 }

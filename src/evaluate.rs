@@ -41,6 +41,8 @@ pub struct ArticleResult {
     pub mqm_per_100_words: f64,
     pub score: f64,
     pub chrf: f64,
+    /// Mean chrF of the aligned sentence pairs (see [`crate::score::mean_pair_chrf`]).
+    pub sentence_chrf: Option<f64>,
     pub bleu: f64,
     /// Whether the aligner judged the pair parallel (the adequacy term applies).
     pub parallel: bool,
@@ -283,6 +285,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                 mqm_per_100_words: row.mqm,
                 score: report.score,
                 chrf: report.metrics.chrf,
+                sentence_chrf: report.metrics.sentence_chrf,
                 bleu: report.metrics.bleu,
                 parallel: report.mode == crate::align::Mode::Parallel,
                 findings: report.findings,
@@ -532,7 +535,9 @@ pub fn span_figures(
 /// Re-scores every article with other score settings (findings stay the same).
 pub fn rescore(data: &mut Dataset, score: &ScoreConfig) {
     for r in &mut data.results {
-        let chrf = r.parallel.then_some(r.chrf);
+        let chrf = r
+            .parallel
+            .then(|| score.adequacy_chrf(r.chrf, r.sentence_chrf));
         r.score = score.article_score(&r.findings, r.words, chrf);
     }
 }
@@ -571,6 +576,47 @@ pub fn evaluate(data: &Dataset) -> Evaluation {
         disagreements: disagreements(&all, 10),
         seconds: data.seconds,
     }
+}
+
+/// One line per finding of `kind`: article, line, the flagged text, whether it
+/// lands on a rated span, the message, and the raters' spans on that segment
+/// (for studying hits and misses: `--list KIND` in the example).
+pub fn list_findings(data: &Dataset, kind: Kind) -> String {
+    let mut out = String::new();
+    let empty = Vec::new();
+    for r in &data.results {
+        for f in r.findings.iter().filter(|f| f.kind == kind) {
+            let spans = r
+                .seg_of_line
+                .get(&f.line)
+                .and_then(|seg| data.spans.get(&(r.system.clone(), r.doc.clone(), *seg)))
+                .unwrap_or(&empty);
+            let hit = finding_chars(f, r).is_some_and(|range| {
+                spans
+                    .iter()
+                    .any(|s| overlaps(range, (s.start, s.end.max(s.start + 1))))
+            });
+            let rated = spans
+                .iter()
+                .map(|s| format!("{} \"{}\"", s.category, s.text))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let _ = writeln!(
+                out,
+                "{}\t{}:{}\t{}\t{}\t{}\trated: {}",
+                if hit { "HIT" } else { "MISS" },
+                r.id,
+                f.line,
+                f.text,
+                f.message,
+                r.lines
+                    .get(f.line.wrapping_sub(1))
+                    .map_or("", |l| l.as_str()),
+                rated
+            );
+        }
+    }
+    out
 }
 
 fn ranks(values: &[f64]) -> Vec<usize> {
@@ -770,21 +816,24 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig, per_kind: bool) -> Cali
     for minor in [0.5, 1.0, 2.0] {
         for major in [2.0, 3.0, 5.0, 8.0] {
             for critical in [5.0, 10.0, 15.0, 25.0] {
-                for parallel_k in [0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0] {
+                for parallel_k in [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0] {
                     for (adequacy, adequacy_floor) in ADEQUACY_GRID {
-                        let cfg = ScoreConfig {
-                            minor,
-                            major,
-                            critical,
-                            parallel_k,
-                            adequacy,
-                            adequacy_floor,
-                            ..base.clone()
-                        };
-                        tried += 1;
-                        let o = eval_with(data, &cfg);
-                        if o > best.0 + 1e-9 {
-                            best = (o, cfg);
+                        for sentence_weight in [0.0, 0.25, 0.5, 0.75, 1.0] {
+                            let cfg = ScoreConfig {
+                                minor,
+                                major,
+                                critical,
+                                parallel_k,
+                                adequacy,
+                                adequacy_floor,
+                                sentence_weight,
+                                ..base.clone()
+                            };
+                            tried += 1;
+                            let o = eval_with(data, &cfg);
+                            if o > best.0 + 1e-9 {
+                                best = (o, cfg);
+                            }
                         }
                     }
                 }
@@ -833,7 +882,7 @@ pub fn render_calibration(c: &Calibration) -> String {
         kinds
     };
     format!("per-kind weights: {kinds}\n\n") + &format!(
-        "### Calibration (calibration documents only)\n\n{} settings tried; objective = mean of Kendall τ, Pearson r, within-doc τ.\n\n| setting | minor | major | critical | parallel_k | adequacy | adequacy_floor | objective |\n|---|---|---|---|---|---|---|---|\n| best | {} | {} | {} | {} | {} | {} | {:.3} |\n| given config | – | – | – | – | – | – | {:.3} |\n",
-        c.tried, c.score.minor, c.score.major, c.score.critical, c.score.parallel_k, c.score.adequacy, c.score.adequacy_floor, c.objective, c.default_objective
+        "### Calibration (calibration documents only)\n\n{} settings tried; objective = mean of Kendall τ, Pearson r, within-doc τ.\n\n| setting | minor | major | critical | parallel_k | adequacy | adequacy_floor | sentence_weight | objective |\n|---|---|---|---|---|---|---|---|---|\n| best | {} | {} | {} | {} | {} | {} | {} | {:.3} |\n| given config | – | – | – | – | – | – | – | {:.3} |\n",
+        c.tried, c.score.minor, c.score.major, c.score.critical, c.score.parallel_k, c.score.adequacy, c.score.adequacy_floor, c.score.sentence_weight, c.objective, c.default_objective
     )
 }

@@ -1,10 +1,12 @@
 //! MQM-style score: severity weights per 100 candidate words → 0–100 and a verdict.
 //!
 //! penalty = Σ weight(severity) × 100 / words; score = clamp(100 − penalty × k −
-//! adequacy × max(0, adequacy_floor − chrF), 0, 100), rounded to one decimal. The
-//! adequacy term applies in parallel mode only (the reference translates the same
-//! text, so a low chrF means omissions and mistranslations the flags cannot see);
-//! `docs/EVALUATION.md` says why it is there and how it was calibrated. The same findings and word count always give the same
+//! adequacy × max(0, adequacy_floor − A), 0, 100), rounded to two decimals,
+//! where A = (1 − sentence_weight) × document chrF + sentence_weight × mean
+//! chrF of the aligned sentence pairs. The adequacy term applies in parallel
+//! mode only (the reference translates the same text, so a low chrF means
+//! omissions and mistranslations the flags cannot see); `docs/EVALUATION.md`
+//! says why it is there and how it was calibrated. The same findings and word count always give the same
 //! score: the sum runs in the findings' (sorted) order and nothing else is read.
 
 use serde::{Deserialize, Serialize};
@@ -43,6 +45,11 @@ pub struct ScoreConfig {
     pub adequacy: f64,
     /// chrF at or above which a parallel candidate loses nothing for adequacy.
     pub adequacy_floor: f64,
+    /// Share (0–1) of the adequacy chrF taken from the mean chrF of the
+    /// aligned sentence pairs; the rest is the document chrF. The document
+    /// figure sees omitted and added text; the sentence mean keeps a few long
+    /// well-translated sentences from hiding many short bad ones.
+    pub sentence_weight: f64,
     /// Lowest score still `clean`.
     pub clean: f64,
     /// Lowest score still `review`; below it is `likely-mt`.
@@ -60,6 +67,7 @@ impl Default for ScoreConfig {
             parallel_k: 0.25,
             adequacy: 1.5,
             adequacy_floor: 80.0,
+            sentence_weight: 0.5,
             clean: 90.0,
             review: 60.0,
         }
@@ -127,7 +135,8 @@ impl ScoreConfig {
 
     /// The article score. Comparable pair (`parallel_chrf` is `None`):
     /// 100 − penalty × `k`. Parallel pair: 100 − penalty × `parallel_k` −
-    /// `adequacy` × max(0, `adequacy_floor` − chrF). In parallel mode the
+    /// `adequacy` × max(0, `adequacy_floor` − chrF), where `parallel_chrf`
+    /// is the adequacy chrF ([`ScoreConfig::adequacy_chrf`]). In parallel mode the
     /// chrF term already carries the adequacy errors that some findings
     /// (unsupported numbers, drifted quotes) also report, so findings weigh
     /// less there; `docs/EVALUATION.md` has the calibration.
@@ -156,6 +165,20 @@ impl ScoreConfig {
         (raw.clamp(0.0, 100.0) * 100.0).round() / 100.0
     }
 
+    /// The chrF the adequacy term reads: `sentence_weight` × `sentence_chrf`
+    /// plus (1 − `sentence_weight`) × `document_chrf`; the document chrF
+    /// alone when there is no aligned pair (`None`). The weight is clamped
+    /// to 0–1.
+    pub fn adequacy_chrf(&self, document_chrf: f64, sentence_chrf: Option<f64>) -> f64 {
+        match sentence_chrf {
+            Some(s) if self.sentence_weight.is_finite() => {
+                let w = self.sentence_weight.clamp(0.0, 1.0);
+                (1.0 - w) * document_chrf + w * s
+            }
+            _ => document_chrf,
+        }
+    }
+
     /// `clean` at or above `clean`, `review` at or above `review`, else `likely-mt`.
     pub fn verdict(&self, score: f64) -> Verdict {
         if score >= self.clean {
@@ -166,6 +189,33 @@ impl ScoreConfig {
             Verdict::LikelyMt
         }
     }
+}
+
+/// Mean chrF (sacrebleu sentence chrF) of the aligned sentence pairs, each
+/// side's sentences joined by a space; `None` without pairs. The same pairs
+/// always give the same figure.
+pub fn mean_pair_chrf(
+    candidate: &crate::text::Article,
+    reference: &crate::text::Article,
+    alignment: &crate::align::Alignment,
+) -> Option<f64> {
+    let join = |a: &crate::text::Article, ids: &[usize]| -> String {
+        ids.iter()
+            .map(|&i| a.sentence_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let scores: Vec<f64> = alignment
+        .pairs
+        .iter()
+        .map(|p| {
+            crate::metrics::sentence_chrf(
+                &join(candidate, &p.candidate),
+                &join(reference, &p.reference),
+            )
+        })
+        .collect();
+    (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
 }
 
 #[cfg(test)]
@@ -200,6 +250,53 @@ mod tests {
         // Comparable: k 10 and no adequacy term.
         assert_eq!(c.article_score(&f, 100, None), 90.0);
         assert_eq!(c.article_score(&f, 100, None), c.score(&f, 100));
+    }
+
+    #[test]
+    fn adequacy_chrf_blends_document_and_sentence_chrf() {
+        let c = ScoreConfig::default();
+        assert_eq!(c.sentence_weight, 0.5);
+        assert_eq!(c.adequacy_chrf(60.0, Some(40.0)), 50.0);
+        assert_eq!(c.adequacy_chrf(60.0, None), 60.0);
+        let doc_only = ScoreConfig {
+            sentence_weight: 0.0,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(doc_only.adequacy_chrf(60.0, Some(40.0)), 60.0);
+        let over = ScoreConfig {
+            sentence_weight: 3.0,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(over.adequacy_chrf(60.0, Some(40.0)), 40.0);
+        let nan = ScoreConfig {
+            sentence_weight: f64::NAN,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(nan.adequacy_chrf(60.0, Some(40.0)), 60.0);
+    }
+
+    #[test]
+    fn mean_pair_chrf_averages_aligned_pairs() {
+        let c = Article::from_text("c", "The cat sat on a mat. Prices rose sharply.");
+        let r = Article::from_text("r", "The cat sat on the mat. Prices rose sharply.");
+        let a: crate::align::Alignment = serde_json::from_value(serde_json::json!({
+            "mode": "parallel",
+            "pairs": [
+                {"candidate": [0], "reference": [0], "similarity": 0.9},
+                {"candidate": [1], "reference": [1], "similarity": 1.0}
+            ]
+        }))
+        .unwrap();
+        let first =
+            crate::metrics::sentence_chrf("The cat sat on a mat.", "The cat sat on the mat.");
+        let got = mean_pair_chrf(&c, &r, &a).unwrap();
+        assert!(
+            (got - (first + 100.0) / 2.0).abs() < 1e-9,
+            "{got} vs {first}"
+        );
+        let none: crate::align::Alignment =
+            serde_json::from_value(serde_json::json!({"mode": "comparable", "pairs": []})).unwrap();
+        assert_eq!(mean_pair_chrf(&c, &r, &none), None);
     }
 
     #[test]

@@ -41,6 +41,19 @@ fn evaluation_runs_on_twenty_articles() {
     assert_eq!(e.disagreements.len(), 10);
     let md = evaluate::render_markdown(&e);
     assert!(md.contains("| held-out | chrF |"));
+    // `--list KIND`: one line per finding of the kind, marked HIT or MISS.
+    for kind in mtcheck::Kind::ALL {
+        let n: usize = data
+            .results
+            .iter()
+            .map(|r| r.findings.iter().filter(|f| f.kind == kind).count())
+            .sum();
+        let listed = evaluate::list_findings(&data, kind);
+        assert_eq!(listed.lines().count(), n, "{kind}");
+        assert!(listed
+            .lines()
+            .all(|l| l.starts_with("HIT\t") || l.starts_with("MISS\t")));
+    }
     let c = evaluate::calibrate(&mut data, &Config::default().score, true);
     assert!(c.tried > 0 && c.objective >= c.default_objective);
 }

@@ -6,7 +6,7 @@ use mtcheck::align::Alignment;
 use mtcheck::checks::numbers::{
     compare_articles, extract_text, relate, MentionKind, NumberMention, NumbersConfig, Relation,
 };
-use mtcheck::{Article, Finding, Kind};
+use mtcheck::{Article, Finding, Kind, Severity};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> String {
@@ -628,6 +628,111 @@ fn line_alignment(c: &Article, r: &Article) -> Alignment {
         .map(|(a, b)| (a.as_slice(), b.as_slice()))
         .collect();
     pairs(&borrowed)
+}
+
+#[test]
+fn wmt23_decimal_shift_with_one_scale_word_is_unsupported_not_a_mismatch() {
+    // The human reference is the wrong side in both lines (fixture README).
+    let (mt, refr) = (wmt("scale/mt.txt"), wmt("scale/reference.txt"));
+    let a = line_alignment(&mt, &refr);
+    let f = compare_articles(&mt, &refr, &a, &NumbersConfig::default());
+    assert!(
+        f.iter()
+            .all(|x| !matches!(x.kind, Kind::NumberMismatch | Kind::DateMismatch)),
+        "{f:#?}"
+    );
+    let shifted: Vec<(&str, &str, Severity)> = f
+        .iter()
+        .filter(|x| x.kind == Kind::NumberUnsupported && x.message.contains("times"))
+        .map(|x| {
+            let r = x.reference.as_ref().map_or("", |r| r.text.as_str());
+            (x.text.as_str(), r, x.severity)
+        })
+        .collect();
+    assert_eq!(
+        shifted,
+        vec![
+            ("2.5 million people", "25 million people", Severity::Major),
+            (
+                "S$8.96 billion",
+                "89.6 billion Singapore dollars",
+                Severity::Major
+            ),
+            ("S$13.8 billion", "138 billion", Severity::Major),
+            (
+                "S$14.3 billion",
+                "143 billion Singapore dollars",
+                Severity::Major
+            ),
+            (
+                "S$1.89 billion",
+                "189 billion Singapore dollars",
+                Severity::Major
+            ),
+        ],
+        "{f:#?}"
+    );
+    let first = f.iter().find(|x| x.text == "2.5 million people").unwrap();
+    assert!(
+        first.message.contains("is 10 times larger"),
+        "{}",
+        first.message
+    );
+    assert_eq!(first.suggestion, None);
+}
+
+#[test]
+fn decimal_shift_needs_the_same_scale_word_on_both_sides() {
+    let a = pairs(&[(&[0], &[0])]);
+    let f = check(
+        "Sales reached 2.5 million.",
+        "Sales reached 25 million.",
+        &a,
+    );
+    assert_eq!(
+        kinds_texts(&f),
+        vec![(Kind::NumberUnsupported, "2.5 million".to_string())]
+    );
+    // Digits without a scale word, or another factor than a power of ten,
+    // stay mismatches.
+    for (c, r) in [
+        ("Sales reached 250.", "Sales reached 2500."),
+        ("Sales reached 2.5 million.", "Sales reached 26 million."),
+        ("Sales reached 2.5 million.", "Sales reached 250,000."),
+    ] {
+        let f = check(c, r, &a);
+        assert_eq!(
+            f.iter().map(|x| x.kind).collect::<Vec<_>>(),
+            vec![Kind::NumberMismatch],
+            "{c} / {r}: {f:#?}"
+        );
+    }
+}
+
+#[test]
+fn wmt23_month_alone_does_not_support_a_full_date() {
+    let (mt, refr) = (wmt("date/mt.txt"), wmt("date/reference.txt"));
+    let a = line_alignment(&mt, &refr);
+    let f = compare_articles(&mt, &refr, &a, &NumbersConfig::default());
+    let dates: Vec<(&str, Option<&str>, usize)> = f
+        .iter()
+        .filter(|x| x.kind == Kind::DateMismatch)
+        .map(|x| (x.text.as_str(), x.suggestion.as_deref(), x.line))
+        .collect();
+    assert_eq!(
+        dates,
+        vec![("January 3, 2021", Some("February 3"), 3)],
+        "{f:#?}"
+    );
+    // Without an alignment the date is unsupported: "January" in the
+    // reference's title does not give its day.
+    let none = pairs(&[]);
+    let f = compare_articles(&mt, &refr, &none, &NumbersConfig::default());
+    assert!(
+        f.iter()
+            .any(|x| x.kind == Kind::NumberUnsupported && x.text == "January 3, 2021"),
+        "{f:#?}"
+    );
 }
 
 fn wmt(name: &str) -> Article {

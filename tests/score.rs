@@ -67,3 +67,33 @@ fn a_changed_number_costs_score() {
         report.findings
     );
 }
+
+#[test]
+fn the_parallel_score_reads_document_and_sentence_chrf() {
+    // A paraphrase of the same text: parallel, every sentence aligned.
+    let c = read("paraphrase.txt");
+    let r = read("original.txt");
+    let report = check(&c, &r, &Config::default());
+    assert_eq!(report.mode, mtcheck::align::Mode::Parallel);
+    let sentence = report.metrics.sentence_chrf.expect("aligned pairs");
+    assert!(sentence > 0.0 && sentence <= 100.0, "{sentence}");
+    let cfg = Config::default().score;
+    let adequacy = cfg.adequacy_chrf(report.metrics.chrf, Some(sentence));
+    assert!((adequacy - (report.metrics.chrf + sentence) / 2.0).abs() < 1e-9);
+    let expected = cfg.article_score(&report.findings, report.words, Some(adequacy));
+    assert_eq!(report.score, expected);
+    // With a strict floor the sentence share moves the score.
+    let strict = |w: f64| {
+        let mut config = Config::default();
+        config.score.adequacy_floor = 100.0;
+        config.score.sentence_weight = w;
+        check(&c, &r, &config).score
+    };
+    let doc_only = strict(0.0);
+    let sent_only = strict(1.0);
+    assert_ne!(doc_only, sent_only);
+    let penalty = |chrf: f64| 100.0 - cfg.adequacy * (100.0 - chrf);
+    let flags = cfg.penalty(&report.findings, report.words) * cfg.parallel_k;
+    assert!((doc_only - (penalty(report.metrics.chrf) - flags).clamp(0.0, 100.0)).abs() < 0.01);
+    assert!((sent_only - (penalty(sentence) - flags).clamp(0.0, 100.0)).abs() < 0.01);
+}

@@ -29,6 +29,10 @@ pub struct Languages {
 pub struct Metrics {
     pub chrf: f64,
     pub bleu: f64,
+    /// Mean chrF of the aligned sentence pairs (`null` without pairs); with
+    /// `chrf` it makes the score's adequacy term (docs/FORMATS.md).
+    #[serde(default)]
+    pub sentence_chrf: Option<f64>,
     pub candidate_sentences: usize,
     pub reference_sentences: usize,
     pub aligned_sentences: usize,
@@ -102,12 +106,16 @@ impl Report {
             *counts.entry(f.kind).or_default() += 1;
         }
         let chrf = doc.chrf;
-        let parallel_chrf = (alignment.mode == Mode::Parallel).then_some(chrf);
+        let sentence_chrf =
+            crate::score::mean_pair_chrf(candidate, reference, &alignment).map(round4);
+        let parallel_chrf = (alignment.mode == Mode::Parallel)
+            .then(|| config.score.adequacy_chrf(chrf, sentence_chrf));
         let score = config.score.article_score(&findings, words, parallel_chrf);
         let verdict = config.score.verdict(score);
         let metrics = Metrics {
             chrf,
             bleu: doc.bleu,
+            sentence_chrf,
             candidate_sentences: candidate.sentences.len(),
             reference_sentences: reference.sentences.len(),
             aligned_sentences: alignment.aligned_candidate_sentences(),

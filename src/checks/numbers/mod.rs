@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Check, Context};
 use crate::align::Alignment;
-use crate::finding::{Finding, Kind};
+use crate::finding::{Finding, Kind, Severity};
 use crate::text::Article;
 
 pub use compare::{relate, Relation};
@@ -115,10 +115,7 @@ impl<'a> Side<'a> {
     fn has(&self, m: &NumberMention) -> bool {
         match &self.exact {
             Some(keys) => keys.contains(&exact_key(m)),
-            None => self
-                .mentions
-                .iter()
-                .any(|l| relate(m, &l.m) == Relation::Equal),
+            None => self.mentions.iter().any(|l| supports(&l.m, m)),
         }
     }
 
@@ -158,6 +155,36 @@ impl<'a> Side<'a> {
         out.sort_unstable();
         out
     }
+}
+
+/// Whether `have` supports `want`: they relate as equal, and `have` is not
+/// a vaguer date that drops the day `want` gives ("January" does not support
+/// "January 3, 2021", though the two relate as equal on the month).
+fn supports(have: &NumberMention, want: &NumberMention) -> bool {
+    relate(want, have) == Relation::Equal
+        && !matches!((&have.value, &want.value),
+            (Value::Date(h), Value::Date(w)) if w.day.is_some() && h.day.is_none())
+}
+
+/// Whether two figures with the same scale word differ by a power of ten
+/// only ("2.5 million" vs "25 million"): the same digits with the decimal
+/// point moved. That is the slip of converting between number systems
+/// (Chinese 万 = ten thousand, 亿 = hundred million, into millions and
+/// billions), which human translators make as often as MT, so such a pair
+/// cannot tell which side is wrong (docs/EVALUATION.md has the evidence).
+/// A different scale word ("4.2 million" vs "4.2bn") is not this slip.
+fn scale_slip(c: &NumberMention, r: &NumberMention) -> Option<f64> {
+    if c.scale <= 1.0 || c.scale != r.scale {
+        return None;
+    }
+    let (a, b) = (c.value.number()?.abs(), r.value.number()?.abs());
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    if lo <= 0.0 || !hi.is_finite() {
+        return None;
+    }
+    let ratio = hi / lo;
+    let power = 10f64.powi(ratio.log10().round() as i32);
+    (power >= 10.0 && (ratio - power).abs() <= 1e-9 * power).then_some(power)
 }
 
 /// Whether date `have` gives every part `want` gives ("May 8, 2025" covers
@@ -323,22 +350,14 @@ fn aligned_pair(
         .in_sentences(cs, false)
         .into_iter()
         .filter(|&k| !c_done[k])
-        .filter(|&k| {
-            !r_near
-                .iter()
-                .any(|&r| relate(cm(k), rm(r)) == Relation::Equal)
-        })
+        .filter(|&k| !r_near.iter().any(|&r| supports(rm(r), cm(k))))
         .filter(|&k| !refs.has_fact(cm(k)))
         .collect();
     let open_r: Vec<usize> = refs
         .in_sentences(rs, false)
         .into_iter()
         .filter(|&k| !r_done[k])
-        .filter(|&k| {
-            !c_near
-                .iter()
-                .any(|&c| relate(cm(c), rm(k)) == Relation::Equal)
-        })
+        .filter(|&k| !c_near.iter().any(|&c| supports(cm(c), rm(k))))
         .filter(|&k| !cands.has_fact(rm(k)))
         .collect();
     let conflicts = |a: &NumberMention, b: &NumberMention| {
@@ -390,6 +409,33 @@ fn aligned_pair(
             snippet(&cands.article.text, c),
             snippet(&refs.article.text, r),
         );
+        if let Some(factor) = scale_slip(c, r).filter(|_| kind == Kind::NumberMismatch) {
+            // Not asserted as a mismatch: which side converted wrongly is
+            // for the source to say. Reported, with the evidence, as a
+            // candidate figure the reference does not support.
+            let larger = if c.value.number() < r.value.number() {
+                "larger"
+            } else {
+                "smaller"
+            };
+            findings.push(
+                Finding::new(
+                    Kind::NumberUnsupported,
+                    cands.article,
+                    c.start,
+                    c.end,
+                    format!(
+                        "\"{ct}\" is not in the reference, whose \"{rt}\" is {} times {larger}: a scale conversion slipped on one side (check the source)",
+                        extract::format_number(factor)
+                    ),
+                )
+                .with_severity(Severity::Major)
+                .with_reference(refs.article, r.start, r.end),
+            );
+            c_done[ci] = true;
+            r_done[ri] = true;
+            continue;
+        }
         let message = if relation == Relation::UnitMismatch {
             format!("\"{ct}\" uses a different unit from the reference's \"{rt}\"")
         } else {
