@@ -44,6 +44,7 @@ fn main() -> ExitCode {
                 None => return usage(),
             },
             "--json" => json = true,
+            "--no-consensus" => options.consensus = false,
             "--calibrate" => calibrate = true,
             "--per-kind" => per_kind = true,
             "-h" | "--help" => return usage(),
@@ -87,7 +88,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--list KIND]..."
+        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--list KIND]... [--no-consensus]"
     );
     ExitCode::from(2)
 }

@@ -16,6 +16,7 @@ pub struct Config {
     pub numbers: crate::checks::numbers::NumbersConfig,
     pub garbled: crate::checks::garbled::GarbledConfig,
     pub language: crate::checks::language::LanguageConfig,
+    pub consensus: crate::consensus::ConsensusConfig,
 }
 
 /// Bounds on what one article may cost.

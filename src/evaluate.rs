@@ -137,10 +137,23 @@ pub struct Dataset {
 type SegmentLine = (u64, u32, String);
 
 /// Options for a run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct EvalOptions {
     /// Only the first N manifest rows (for a quick smoke run).
     pub limit: Option<usize>,
+    /// Apply the cross-candidate consensus review ([`crate::consensus`]), as
+    /// `mtcheck batch --consensus` does: the WMT manifest has ten systems
+    /// per reference.
+    pub consensus: bool,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            limit: None,
+            consensus: true,
+        }
+    }
 }
 
 /// Reads the manifest, segments and spans under `dir` and checks every article.
@@ -257,7 +270,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
             });
     }
 
-    let results: Vec<ArticleResult> = rows
+    let checked: Vec<(&Row, crate::Report, Vec<String>)> = rows
         .par_iter()
         .filter_map(|row| {
             let cand = Article::read(&row.candidate, config.limits.max_bytes).ok()?;
@@ -269,6 +282,26 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                     cand.text[s..e].to_string()
                 })
                 .collect();
+            Some((row, report, lines))
+        })
+        .collect();
+    let (rows_checked, mut reports, texts): (Vec<_>, Vec<_>, Vec<_>) = checked.into_iter().fold(
+        (Vec::new(), Vec::new(), Vec::new()),
+        |(mut a, mut b, mut c), (row, report, lines)| {
+            a.push(row);
+            b.push(report);
+            c.push(lines);
+            (a, b, c)
+        },
+    );
+    if options.consensus {
+        crate::consensus::review(&mut reports, config);
+    }
+    let results: Vec<ArticleResult> = rows_checked
+        .into_iter()
+        .zip(reports)
+        .zip(texts)
+        .map(|((row, report), lines)| {
             let mut seg_of_line = HashMap::new();
             if let Some(list) = segs.get(&(row.doc.clone(), row.system.clone())) {
                 for (k, (_, seg, target)) in list.iter().enumerate() {
@@ -277,7 +310,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                     }
                 }
             }
-            Some(ArticleResult {
+            ArticleResult {
                 id: row.id.clone(),
                 doc: row.doc.clone(),
                 system: row.system.clone(),
@@ -291,7 +324,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                 findings: report.findings,
                 seg_of_line,
                 lines,
-            })
+            }
         })
         .collect();
     Ok(Dataset {

@@ -15,6 +15,7 @@ pub mod align;
 pub mod batch;
 pub mod checks;
 pub mod config;
+pub mod consensus;
 pub mod evaluate;
 pub mod finding;
 pub(crate) mod idmap;

@@ -219,6 +219,12 @@ struct BatchArgs {
     /// (created if missing).
     #[arg(long, value_name = "DIR")]
     html_dir: Option<PathBuf>,
+    /// Review number mismatches across candidates that share a reference:
+    /// when most of them contradict the same reference figure the same way,
+    /// the reference is suspect and the findings become minor
+    /// number-unsupported ones. Holds every report until the end.
+    #[arg(long)]
+    consensus: bool,
     /// Worker threads (0 = one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     jobs: usize,
@@ -270,6 +276,7 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         excel: args.excel,
         shard: args.shard,
         html_dir: args.html_dir,
+        consensus: args.consensus,
     };
     let summary = mtcheck::batch::run(&options, &config)?;
     if !args.quiet {

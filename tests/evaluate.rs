@@ -17,7 +17,10 @@ fn evaluation_runs_on_twenty_articles() {
         "missing {}",
         dir.display()
     );
-    let options = EvalOptions { limit: Some(20) };
+    let options = EvalOptions {
+        limit: Some(20),
+        ..EvalOptions::default()
+    };
     let mut data = evaluate::load(&dir, &Config::default(), &options).unwrap();
     assert_eq!(data.results.len(), 20);
     // Every article's lines map to rated segments.

@@ -94,6 +94,9 @@ pub struct Options {
     pub shard: Option<Shard>,
     /// Folder for one HTML page per checked article and `index.html`.
     pub html_dir: Option<PathBuf>,
+    /// Apply the cross-candidate consensus review ([`crate::consensus`])
+    /// once every row is checked: holds all reports in memory until then.
+    pub consensus: bool,
 }
 
 /// Why a batch could not run at all (exit 2). Row failures are not errors:
@@ -460,7 +463,15 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             BatchError::Output(format!("{}: cannot create the folder: {e}", dir.display()))
         })?;
     }
+    if o.consensus && o.html_dir.is_some() {
+        return Err(BatchError::Setup(
+            "--consensus cannot be combined with --html-dir yet (pages are written before the review)"
+                .into(),
+        ));
+    }
     let mut outputs = Outputs::create(o, source.extra_columns())?;
+    // With --consensus, every outcome waits here for the review.
+    let mut held: Vec<Outcome> = Vec::new();
     // One small entry per row (ids, paths, score, counts), for index.html.
     let mut index: Vec<IndexEntry> = Vec::new();
     let mut summary = Summary::default();
@@ -485,6 +496,10 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
                 })
                 .collect()
         });
+        if o.consensus {
+            held.extend(done);
+            continue;
+        }
         for out in done {
             outputs.write(o, &out)?;
             summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
@@ -494,6 +509,29 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         }
     }
     bar.finish_and_clear();
+    if o.consensus {
+        // Take the reports out, review them together, put them back.
+        let mut reports: Vec<Report> = Vec::new();
+        let mut slots: Vec<usize> = Vec::new();
+        for (k, out) in held.iter_mut().enumerate() {
+            if out.result.is_ok() {
+                if let Ok(report) = std::mem::replace(&mut out.result, Err(String::new())) {
+                    reports.push(report);
+                    slots.push(k);
+                }
+            }
+        }
+        crate::consensus::review(&mut reports, config);
+        for (k, report) in slots.into_iter().zip(reports) {
+            if let Some(out) = held.get_mut(k) {
+                out.result = Ok(report);
+            }
+        }
+        for out in held {
+            outputs.write(o, &out)?;
+            summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
+        }
+    }
     if let Some(dir) = &o.html_dir {
         html::write_index(dir, &index).map_err(|e| out_err(&dir.join("index.html"), e))?;
     }

@@ -140,6 +140,25 @@ impl Report {
         }
     }
 
+    /// Recomputes counts, score and verdict from the findings (after
+    /// [`crate::consensus::review`] changed some), as [`Report::build`] does.
+    pub fn rescore(&mut self, config: &Config) {
+        let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
+        for f in &self.findings {
+            *counts.entry(f.kind).or_default() += 1;
+        }
+        self.counts = counts;
+        let parallel_chrf = (self.mode == Mode::Parallel).then(|| {
+            config
+                .score
+                .adequacy_chrf(self.metrics.chrf, self.metrics.sentence_chrf)
+        });
+        self.score = config
+            .score
+            .article_score(&self.findings, self.words, parallel_chrf);
+        self.verdict = config.score.verdict(self.score);
+    }
+
     /// Number of findings of each severity.
     pub fn severity_count(&self, severity: Severity) -> usize {
         self.findings
