@@ -61,8 +61,9 @@ pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Repor
             (alignment, found)
         },
         || {
+            // Never read (see `Check::uses_alignment`).
             let none = align::Alignment {
-                mode: alignment_placeholder_mode(),
+                mode: align::Mode::Comparable,
                 pairs: Vec::new(),
             };
             let cx = checks::Context {
@@ -88,9 +89,4 @@ pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Repor
 /// input. Calling it is optional and cheap after the first time.
 pub fn warm_up() {
     let _ = checks::garbled::dict::english();
-}
-
-/// The mode of the empty alignment handed to checks that do not read it.
-fn alignment_placeholder_mode() -> align::Mode {
-    align::Mode::Comparable
 }
