@@ -266,7 +266,11 @@ impl<'f> GramSpace<'f> {
             .collect();
         let cand = candidate
             .iter()
-            .map(|f| entries(&f.keys, &mut counts, |key| ids.get(key)))
+            .map(|f| {
+                entries(&f.keys, &mut counts, |key| {
+                    ids.get(key).filter(|&id| id <= ID_MASK)
+                })
+            })
             .collect();
         let slots = ids.len().min(ID_MASK as usize + 1);
         GramSeed {
