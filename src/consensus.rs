@@ -20,6 +20,7 @@
 //! candidates agree, and the reports are re-scored. Findings of every other
 //! kind are left as they are.
 
+use std::borrow::{Borrow, BorrowMut};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -65,14 +66,15 @@ impl Vote {
     }
 }
 
-/// Applies the consensus rule to `reports` (one batch; any order) and
-/// re-scores the reports it changes. Returns how many findings changed.
-pub fn review(reports: &mut [Report], config: &Config) -> usize {
+/// Applies the consensus rule to `reports` (one batch; any order; owned or
+/// borrowed, so a caller need not move its reports out) and re-scores the
+/// reports it changes. Returns how many findings changed.
+pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize {
     let cfg = &config.consensus;
     // Reports per reference; votes per (reference, reference span).
     let mut per_reference: BTreeMap<&str, usize> = BTreeMap::new();
     let mut votes: BTreeMap<(&str, usize, usize), Vec<Vote>> = BTreeMap::new();
-    for (r, report) in reports.iter().enumerate() {
+    for (r, report) in reports.iter().map(Borrow::borrow).enumerate() {
         *per_reference.entry(report.reference.as_str()).or_default() += 1;
         for (f, finding) in report.findings.iter().enumerate() {
             let (Kind::NumberMismatch, Some(evidence)) = (finding.kind, &finding.reference) else {
@@ -120,7 +122,10 @@ pub fn review(reports: &mut [Report], config: &Config) -> usize {
     }
     let mut touched: Vec<usize> = Vec::new();
     for &(r, f, agree, total) in &changes {
-        let Some(finding) = reports.get_mut(r).and_then(|rep| rep.findings.get_mut(f)) else {
+        let Some(finding) = reports
+            .get_mut(r)
+            .and_then(|rep| rep.borrow_mut().findings.get_mut(f))
+        else {
             continue;
         };
         let theirs = finding
@@ -139,7 +144,7 @@ pub fn review(reports: &mut [Report], config: &Config) -> usize {
     touched.sort_unstable();
     touched.dedup();
     for &r in &touched {
-        if let Some(report) = reports.get_mut(r) {
+        if let Some(report) = reports.get_mut(r).map(BorrowMut::borrow_mut) {
             sort_findings(&mut report.findings);
             report.rescore(config);
         }

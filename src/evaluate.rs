@@ -270,7 +270,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
             });
     }
 
-    let checked: Vec<(&Row, crate::Report, Vec<String>)> = rows
+    let mut checked: Vec<(&Row, crate::Report, Vec<String>)> = rows
         .par_iter()
         .filter_map(|row| {
             let cand = Article::read(&row.candidate, config.limits.max_bytes).ok()?;
@@ -285,23 +285,14 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
             Some((row, report, lines))
         })
         .collect();
-    let (rows_checked, mut reports, texts): (Vec<_>, Vec<_>, Vec<_>) = checked.into_iter().fold(
-        (Vec::new(), Vec::new(), Vec::new()),
-        |(mut a, mut b, mut c), (row, report, lines)| {
-            a.push(row);
-            b.push(report);
-            c.push(lines);
-            (a, b, c)
-        },
-    );
     if options.consensus {
+        let mut reports: Vec<&mut crate::Report> =
+            checked.iter_mut().map(|(_, report, _)| report).collect();
         crate::consensus::review(&mut reports, config);
     }
-    let results: Vec<ArticleResult> = rows_checked
+    let results: Vec<ArticleResult> = checked
         .into_iter()
-        .zip(reports)
-        .zip(texts)
-        .map(|((row, report), lines)| {
+        .map(|(row, report, lines)| {
             let mut seg_of_line = HashMap::new();
             if let Some(list) = segs.get(&(row.doc.clone(), row.system.clone())) {
                 for (k, (_, seg, target)) in list.iter().enumerate() {

@@ -40,24 +40,25 @@ pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Repor
     // Two branches on the current rayon pool (serial with one thread): the
     // aligner and the checks that read its result; beside them, the
     // document metrics and the checks that do not.
-    let run = |cx: &checks::Context<'_>, aligned: bool| -> Vec<(usize, Vec<Finding>)> {
+    // The checks that do (`aligned`) or do not read the alignment.
+    let run = |alignment: &align::Alignment, aligned: bool| -> Vec<(usize, Vec<Finding>)> {
+        let cx = checks::Context {
+            candidate,
+            reference,
+            alignment,
+            config,
+        };
         registry
             .par_iter()
             .enumerate()
             .filter(|(_, c)| c.uses_alignment() == aligned)
-            .map(|(k, c)| (k, c.run(cx)))
+            .map(|(k, c)| (k, c.run(&cx)))
             .collect()
     };
     let ((alignment, mut found), (doc, free)) = rayon::join(
         || {
             let alignment = align::align(candidate, reference, &config.align);
-            let cx = checks::Context {
-                candidate,
-                reference,
-                alignment: &alignment,
-                config,
-            };
-            let found = run(&cx, true);
+            let found = run(&alignment, true);
             (alignment, found)
         },
         || {
@@ -66,13 +67,7 @@ pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Repor
                 mode: align::Mode::Comparable,
                 pairs: Vec::new(),
             };
-            let cx = checks::Context {
-                candidate,
-                reference,
-                alignment: &none,
-                config,
-            };
-            let found = run(&cx, false);
+            let found = run(&none, false);
             (report::DocMetrics::of(candidate, reference), found)
         },
     );

@@ -510,23 +510,11 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     }
     bar.finish_and_clear();
     if o.consensus {
-        // Take the reports out, review them together, put them back.
-        let mut reports: Vec<Report> = Vec::new();
-        let mut slots: Vec<usize> = Vec::new();
-        for (k, out) in held.iter_mut().enumerate() {
-            if out.result.is_ok() {
-                if let Ok(report) = std::mem::replace(&mut out.result, Err(String::new())) {
-                    reports.push(report);
-                    slots.push(k);
-                }
-            }
-        }
+        let mut reports: Vec<&mut Report> = held
+            .iter_mut()
+            .filter_map(|out| out.result.as_mut().ok())
+            .collect();
         crate::consensus::review(&mut reports, config);
-        for (k, report) in slots.into_iter().zip(reports) {
-            if let Some(out) = held.get_mut(k) {
-                out.result = Ok(report);
-            }
-        }
         for out in held {
             outputs.write(o, &out)?;
             summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
