@@ -30,8 +30,17 @@ const MEMO_MAX_ENTRIES: usize = 65_536;
 
 type Memo = HashMap<Box<str>, bool, foldhash::fast::RandomState>;
 
+/// Corrections kept per thread at most (emptied when full): a non-word
+/// recurs across the translations of one article and across articles of
+/// one story ("Chinanews", a garbled name), and a search costs hundreds of
+/// look-ups.
+const CORRECTIONS_MAX_ENTRIES: usize = 4_096;
+
+type Corrections = HashMap<Box<str>, Option<String>, foldhash::fast::RandomState>;
+
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    static CORRECTIONS: RefCell<Corrections> = RefCell::new(Corrections::default());
 }
 
 static ENGLISH: OnceLock<Option<English>> = OnceLock::new();
@@ -84,8 +93,27 @@ impl English {
     /// The English word one edit (deletion, swap of neighbours, substitution
     /// or insertion of a letter) away from `word` that is most like it by
     /// Jaro–Winkler; capitalised like `word`. About 50 look-ups per letter,
-    /// so tens of microseconds: the first resort for a suggestion.
+    /// so up to milliseconds for a long non-word (answers are memoised per
+    /// thread): the first resort for a suggestion.
     pub fn one_edit_correction(&self, word: &str) -> Option<String> {
+        if word.len() > MEMO_MAX_WORD {
+            return self.one_edit_search(word);
+        }
+        if let Some(found) = CORRECTIONS.with(|c| c.borrow().get(word).cloned()) {
+            return found;
+        }
+        let found = self.one_edit_search(word);
+        CORRECTIONS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= CORRECTIONS_MAX_ENTRIES {
+                c.clear();
+            }
+            c.insert(word.into(), found.clone());
+        });
+        found
+    }
+
+    fn one_edit_search(&self, word: &str) -> Option<String> {
         let lower: Vec<char> = word.to_lowercase().chars().collect();
         if lower.len() < 3 || lower.len() > 30 {
             return None;
