@@ -117,3 +117,21 @@ fn wmt23_325_pairs_bleu(bencher: Bencher) {
             .sum::<f64>()
     });
 }
+
+/// chrF with each reference counted beforehand ([`Chrf::reference`]), as a
+/// batch does when several candidates share a reference: the cost per
+/// candidate once its reference is counted.
+#[divan::bench(sample_count = 10)]
+fn wmt23_325_pairs_chrf_counted_reference(bencher: Bencher) {
+    let pairs = wmt23();
+    let counted: Vec<(&str, metrics::ChrfReference)> = pairs
+        .iter()
+        .map(|(c, r)| (c.as_str(), Chrf::CHRF.reference(r)))
+        .collect();
+    bencher.counter(ItemsCount::new(pairs.len())).bench(|| {
+        counted
+            .iter()
+            .map(|(c, r)| r.score(black_box(c)).score)
+            .sum::<f64>()
+    });
+}

@@ -115,6 +115,44 @@ fn shared_sentence_vectors_match_sacrebleu() {
     ));
 }
 
+/// A reference counted once (`Chrf::reference`, `Bleu::reference`, what a
+/// batch does for a shared reference) gives exactly the statistics of
+/// scoring the pair directly, so exactly the same scores.
+#[test]
+fn counted_references_give_the_same_statistics() {
+    let data = load_json(&shared_data().join("sacrebleu_vectors.json"));
+    let cases = data["sentence"].as_array().expect("sentence cases");
+    let lowercase = Chrf {
+        lowercase: true,
+        ..Chrf::CHRF_PLUS_PLUS
+    };
+    let spaced = Chrf {
+        whitespace: true,
+        ..Chrf::CHRF
+    };
+    let bleu_lc = Bleu {
+        lowercase: true,
+        ..Bleu::CORPUS
+    };
+    for case in cases {
+        let hyp = case["hyp"].as_str().expect("hyp");
+        let refr = case["ref"].as_str().expect("ref");
+        for chrf in [Chrf::CHRF, Chrf::CHRF_PLUS_PLUS, lowercase, spaced] {
+            let direct = chrf.sentence_score(hyp, &[refr]);
+            let counted = chrf.reference(refr).score(hyp);
+            assert_eq!(counted, direct, "{} {hyp:?} / {refr:?}", chrf.name());
+        }
+        for bleu in [Bleu::CORPUS, Bleu::SENTENCE, bleu_lc] {
+            let direct = bleu.segment_stats(hyp, &[refr]);
+            assert_eq!(
+                bleu.reference(refr).stats(hyp),
+                direct,
+                "{hyp:?} / {refr:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn shared_corpus_vectors_match_sacrebleu() {
     let data = load_json(&shared_data().join("sacrebleu_vectors.json"));

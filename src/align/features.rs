@@ -218,11 +218,43 @@ pub struct GramSpace<'f> {
     lanes: RefCell<[Lane; 2]>,
 }
 
-/// Both sides' sentences as numbered entries, and how many numbers there are.
+/// Both sides' sentences as numbered entries.
 struct Numbered {
     cand: Vec<Vec<Entry>>,
-    refr: Vec<Vec<Entry>>,
+    refr: Arc<ReferenceGrams>,
+}
+
+/// The reference half of a [`GramSpace`]: the reference's distinct n-grams
+/// numbered 0, 1, 2, … and each of its sentences as numbered entries. It
+/// depends on the reference alone, so a reference checked against many
+/// candidates numbers its n-grams once (see [`Article::memo`]).
+pub struct ReferenceGrams {
+    ids: IdMap,
+    sentences: Vec<Vec<Entry>>,
     slots: usize,
+}
+
+impl ReferenceGrams {
+    /// Numbers the n-grams of the reference's sentences.
+    pub fn new(reference: &[Features]) -> ReferenceGrams {
+        let grams: usize = reference.iter().map(|f| f.keys.len()).sum();
+        let mut ids = IdMap::with_capacity(grams.min(1 << 14));
+        let mut counts: Vec<u32> = Vec::new();
+        let sentences: Vec<Vec<Entry>> = reference
+            .iter()
+            .map(|f| {
+                entries(&f.keys, &mut counts, |key| {
+                    ids.get_or_insert(key).filter(|&id| id <= ID_MASK)
+                })
+            })
+            .collect();
+        let slots = ids.len().min(ID_MASK as usize + 1);
+        ReferenceGrams {
+            ids,
+            sentences,
+            slots,
+        }
+    }
 }
 
 /// What a thread needs to make its own [`GramSpace`] (it is `Send` and
@@ -238,7 +270,7 @@ impl<'f> GramSeed<'f> {
     /// A space over the same numbered n-grams with fresh lanes.
     pub fn space(&self) -> GramSpace<'f> {
         let lane = || Lane {
-            counts: vec![0; self.grams.slots],
+            counts: vec![0; self.grams.refr.slots],
             loaded: None,
         };
         GramSpace {
@@ -253,30 +285,33 @@ impl<'f> GramSeed<'f> {
 impl<'f> GramSpace<'f> {
     /// Numbers the n-grams of both sides.
     pub fn new(candidate: &'f [Features], reference: &'f [Features]) -> GramSpace<'f> {
-        let grams: usize = reference.iter().map(|f| f.keys.len()).sum();
-        let mut ids = IdMap::with_capacity(grams.min(1 << 14));
+        GramSpace::with_reference(
+            candidate,
+            reference,
+            Arc::new(ReferenceGrams::new(reference)),
+        )
+    }
+
+    /// Numbers the candidate's n-grams in the reference's numbering
+    /// `grams`, which must have been made from `reference`.
+    pub fn with_reference(
+        candidate: &'f [Features],
+        reference: &'f [Features],
+        grams: Arc<ReferenceGrams>,
+    ) -> GramSpace<'f> {
         let mut counts: Vec<u32> = Vec::new();
-        let refr: Vec<Vec<Entry>> = reference
-            .iter()
-            .map(|f| {
-                entries(&f.keys, &mut counts, |key| {
-                    ids.get_or_insert(key).filter(|&id| id <= ID_MASK)
-                })
-            })
-            .collect();
         let cand = candidate
             .iter()
             .map(|f| {
                 entries(&f.keys, &mut counts, |key| {
-                    ids.get(key).filter(|&id| id <= ID_MASK)
+                    grams.ids.get(key).filter(|&id| id <= ID_MASK)
                 })
             })
             .collect();
-        let slots = ids.len().min(ID_MASK as usize + 1);
         GramSeed {
             candidate,
             reference,
-            grams: Arc::new(Numbered { cand, refr, slots }),
+            grams: Arc::new(Numbered { cand, refr: grams }),
         }
         .space()
     }
@@ -338,8 +373,8 @@ impl<'f> GramSpace<'f> {
             return matched;
         };
         let (lists, others, lane) = match side {
-            Side::Candidate => (&self.grams.cand, &self.grams.refr, &mut lanes[0]),
-            Side::Reference => (&self.grams.refr, &self.grams.cand, &mut lanes[1]),
+            Side::Candidate => (&self.grams.cand, &self.grams.refr.sentences, &mut lanes[0]),
+            Side::Reference => (&self.grams.refr.sentences, &self.grams.cand, &mut lanes[1]),
         };
         let Some(own) = lists.get(one) else {
             return matched;

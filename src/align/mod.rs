@@ -17,7 +17,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Article;
-use features::{article_features, Features, GramSpace};
+use std::sync::Arc;
+
+use features::{article_features, Features, GramSpace, ReferenceGrams};
 use index::StemIndex;
 
 /// How the two articles relate.
@@ -193,10 +195,48 @@ pub(crate) struct Prepared<'f> {
     pub matches: Vec<Vec<(usize, f64)>>,
 }
 
+/// What the aligner derives from the reference alone, kept with the
+/// article (see [`Article::memo`]): a reference checked against many
+/// candidates builds it once.
+struct ReferenceSide {
+    features: Arc<Vec<Features>>,
+    grams: Arc<ReferenceGrams>,
+    index: Arc<StemIndex>,
+}
+
+impl ReferenceSide {
+    fn of(article: &Article) -> ReferenceSide {
+        let features = article.memo(0, article_features);
+        let (grams, index) = rayon::join(
+            || article.memo(0, |_| ReferenceGrams::new(&features)),
+            || article.memo(0, |_| StemIndex::new(&features)),
+        );
+        ReferenceSide {
+            features,
+            grams,
+            index,
+        }
+    }
+}
+
+/// Both articles' features (the candidate's, and the reference's side),
+/// built side by side on the rayon pool.
+fn sides(candidate: &Article, reference: &Article) -> (Arc<Vec<Features>>, ReferenceSide) {
+    rayon::join(
+        || candidate.memo(0, article_features),
+        || ReferenceSide::of(reference),
+    )
+}
+
 impl<'f> Prepared<'f> {
-    fn new(cand: &'f [Features], refr: &'f [Features], config: &AlignConfig) -> Prepared<'f> {
-        let space = GramSpace::new(cand, refr);
-        let index = StemIndex::new(refr);
+    fn new(
+        cand: &'f [Features],
+        reference: &'f ReferenceSide,
+        config: &AlignConfig,
+    ) -> Prepared<'f> {
+        let refr = reference.features.as_slice();
+        let index = &reference.index;
+        let space = GramSpace::with_reference(cand, refr, Arc::clone(&reference.grams));
         let small = refr.len() <= config.shortlist;
         // Candidate sentences in a few chunks, side by side on the rayon
         // pool, each with its own lanes and scratch.
@@ -344,10 +384,7 @@ pub fn decide_mode(
     reference: &Article,
     config: &AlignConfig,
 ) -> (Mode, ModeEvidence) {
-    let (cand, refr) = rayon::join(
-        || article_features(candidate),
-        || article_features(reference),
-    );
+    let (cand, refr) = sides(candidate, reference);
     let prepared = Prepared::new(&cand, &refr, config);
     let evidence = prepared.evidence(config);
     (config.mode.unwrap_or(evidence.mode(config)), evidence)
@@ -357,10 +394,7 @@ pub fn decide_mode(
 /// sorted by their first candidate sentence; each candidate sentence is in
 /// at most one pair.
 pub fn align(candidate: &Article, reference: &Article, config: &AlignConfig) -> Alignment {
-    let (cand, refr) = rayon::join(
-        || article_features(candidate),
-        || article_features(reference),
-    );
+    let (cand, refr) = sides(candidate, reference);
     let prepared = Prepared::new(&cand, &refr, config);
     let mode = config
         .mode

@@ -11,6 +11,7 @@
 //! row is checked (while it still holds both articles); only the small index
 //! entries are kept until the end, when `index.html` is written.
 
+mod refcache;
 mod source;
 
 pub use source::Row;
@@ -19,6 +20,7 @@ use std::io::{BufWriter, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -29,6 +31,7 @@ use crate::report::html::{self, IndexEntry};
 use crate::report::{self, csv as csvr, Report};
 use crate::score::Verdict;
 use crate::text::{Article, InputError};
+use refcache::ReferenceCache;
 use source::Source;
 
 /// What to check.
@@ -237,7 +240,16 @@ fn resolve(base: &Path, p: &str) -> PathBuf {
     }
 }
 
-fn process(row: Row, base: &Path, config: &Config, html_dir: Option<&Path>) -> Outcome {
+/// Where a row's inputs come from and what it is checked with.
+struct Job<'a> {
+    base: &'a Path,
+    config: &'a Config,
+    html_dir: Option<&'a Path>,
+    references: &'a ReferenceCache,
+}
+
+fn process(row: Row, job: &Job) -> Outcome {
+    let html_dir = job.html_dir;
     let failed =
         |row: &Row, error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
     if let Some(problem) = &row.problem {
@@ -247,7 +259,7 @@ fn process(row: Row, base: &Path, config: &Config, html_dir: Option<&Path>) -> O
     }
     // A bug in decoding or in one check must not take the other rows down
     // with it: it becomes this row's error.
-    let checked = catch_unwind(AssertUnwindSafe(|| check_row(&row, base, config)))
+    let checked = catch_unwind(AssertUnwindSafe(|| check_row(&row, job)))
         .unwrap_or_else(|_| Err("internal error while checking (please report it)".to_string()));
     match checked {
         Ok((report, candidate, reference)) => {
@@ -284,17 +296,15 @@ fn process(row: Row, base: &Path, config: &Config, html_dir: Option<&Path>) -> O
     }
 }
 
-fn check_row(
-    row: &Row,
-    base: &Path,
-    config: &Config,
-) -> Result<(Report, Article, Article), String> {
-    let max = config.limits.max_bytes;
-    let candidate = Article::read(&resolve(base, &row.candidate), max)
+fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), String> {
+    let max = job.config.limits.max_bytes;
+    let candidate = Article::read(&resolve(job.base, &row.candidate), max)
         .map_err(|e| input_error("candidate", &row.candidate, e))?;
-    let reference = Article::read(&resolve(base, &row.reference), max)
+    let reference = job
+        .references
+        .read(&resolve(job.base, &row.reference), max)
         .map_err(|e| input_error("reference", &row.reference, e))?;
-    let mut report = crate::check(&candidate, &reference, config);
+    let mut report = crate::check(&candidate, &reference, job.config);
     report.id = Some(row.id.clone());
     report.candidate = row.candidate.clone();
     report.reference = row.reference.clone();
@@ -476,6 +486,13 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     let mut index: Vec<IndexEntry> = Vec::new();
     let mut summary = Summary::default();
     let base = source.base().to_path_buf();
+    let references = ReferenceCache::default();
+    let job = Job {
+        base: &base,
+        config,
+        html_dir: o.html_dir.as_deref(),
+        references: &references,
+    };
     let mut pending: Vec<Row> = Vec::with_capacity(window);
     let mut rows = source.rows(range)?;
     loop {
@@ -490,7 +507,7 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             pending
                 .par_drain(..)
                 .map(|row| {
-                    let out = process(row, &base, config, o.html_dir.as_deref());
+                    let out = process(row, &job);
                     bar.inc(1);
                     out
                 })

@@ -181,9 +181,9 @@ pub fn is_english_article(article: &Article) -> bool {
 
 /// For each sentence of `article`, whether it is in another language or
 /// script than the article.
-pub fn foreign_sentences(article: &Article, cfg: &LanguageConfig) -> Vec<bool> {
+pub fn foreign_sentences(article: &Article, cfg: &LanguageConfig) -> std::sync::Arc<Vec<bool>> {
     if !cfg.enabled {
-        return vec![false; article.sentences.len()];
+        return std::sync::Arc::new(vec![false; article.sentences.len()]);
     }
     article.memo_sentence_flags(cfg.digest(), |article| scan_sentences(article, cfg))
 }
@@ -282,7 +282,7 @@ mod tests {
     use super::*;
 
     fn flags(text: &str) -> Vec<bool> {
-        foreign_sentences(&Article::from_text("t", text), &LanguageConfig::default())
+        foreign_sentences(&Article::from_text("t", text), &LanguageConfig::default()).to_vec()
     }
 
     const ENGLISH: &str = "The president arrived in Moscow on Thursday for a four-day visit. \

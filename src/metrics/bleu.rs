@@ -316,6 +316,53 @@ impl Bleu {
     }
 }
 
+/// One reference, tokenised and counted once, to score many hypotheses
+/// against: equal to `sentence_score(hypothesis, &[reference])` (with one
+/// reference the clipped matches are symmetric, so the reference can hold
+/// the index).
+pub struct BleuReference {
+    config: Bleu,
+    word_ids: WordIds<'static>,
+    index: NgramIndex,
+    len: u64,
+}
+
+impl Bleu {
+    /// Tokenises and counts `reference` once for [`BleuReference::score`].
+    pub fn reference(&self, reference: &str) -> BleuReference {
+        let text = self.preprocess(reference);
+        let tokens: Vec<&str> = pystr::split(&text).collect();
+        let (word_ids, symbols) = WordIds::owned(&tokens);
+        BleuReference {
+            config: *self,
+            word_ids,
+            index: NgramIndex::new(&symbols, self.max_ngram_order),
+            len: tokens.len() as u64,
+        }
+    }
+}
+
+impl BleuReference {
+    /// The counts of `hypothesis` against this reference.
+    pub fn stats(&self, hypothesis: &str) -> BleuStats {
+        let text = self.config.preprocess(hypothesis);
+        let tokens: Vec<&str> = pystr::split(&text).collect();
+        let hyp = self.index.count(&self.word_ids.symbols(&tokens));
+        let sys_len = tokens.len() as u64;
+        BleuStats {
+            sys_len,
+            ref_len: closest_ref_len(sys_len, std::iter::once(self.len)),
+            correct: self.index.clipped_matches(&hyp.counts),
+            total: hyp.totals,
+        }
+    }
+
+    /// BLEU of `hypothesis` against this reference.
+    pub fn score(&self, hypothesis: &str) -> BleuScore {
+        self.config.score_from_stats(&self.stats(hypothesis))
+    }
+}
+
 /// sacrebleu's `my_log`: log, with log(0) a very large negative number.
 fn floored_log(x: f64) -> f64 {
     if x == 0.0 {

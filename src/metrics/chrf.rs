@@ -258,6 +258,56 @@ impl Chrf {
     }
 }
 
+/// One reference, counted once, to score many hypotheses against: a batch
+/// that checks several translations of one article against its reference
+/// counts the reference's n-grams once. Scores equal
+/// `sentence_score(hypothesis, &[reference])` (clipped matches are
+/// symmetric, so the reference can hold the index).
+pub struct ChrfReference {
+    config: Chrf,
+    chars: NgramIndex,
+    word_ids: WordIds<'static>,
+    words: NgramIndex,
+}
+
+impl Chrf {
+    /// Counts `reference` once for [`ChrfReference::score`].
+    pub fn reference(&self, reference: &str) -> ChrfReference {
+        let text = pystr::lower_if(reference, self.lowercase);
+        let (word_ids, word_symbols) = WordIds::owned(&self.words(&text));
+        ChrfReference {
+            config: *self,
+            chars: NgramIndex::new(&self.char_symbols(&text), self.char_order),
+            word_ids,
+            words: NgramIndex::new(&word_symbols, self.word_order),
+        }
+    }
+}
+
+impl ChrfReference {
+    /// The counts of `hypothesis` against this reference.
+    pub fn stats(&self, hypothesis: &str) -> ChrfStats {
+        let c = &self.config;
+        let text = pystr::lower_if(hypothesis, c.lowercase);
+        let chars = self.chars.count(&c.char_symbols(&text));
+        let words = self.words.count(&self.word_ids.symbols(&c.words(&text)));
+        ChrfStats {
+            orders: reference_order_stats(&self.chars, &chars)
+                .chain(reference_order_stats(&self.words, &words))
+                .collect(),
+        }
+    }
+
+    /// chrF of `hypothesis` against this reference.
+    pub fn score(&self, hypothesis: &str) -> ChrfScore {
+        let stats = self.stats(hypothesis);
+        ChrfScore {
+            score: self.config.score_from_stats(&stats),
+            stats,
+        }
+    }
+}
+
 /// sacrebleu's chrF++ word splitting: whitespace tokens, with one ASCII
 /// punctuation mark split off the end, or else off the start, of tokens
 /// longer than one character (so "(hi)" becomes "(hi" and ")").
@@ -297,6 +347,24 @@ fn order_stats<'a>(
         .zip(matched)
         .map(|((&h, &r), matched)| OrderStats {
             // sacrebleu does not count hypothesis n-grams of an order the reference lacks.
+            hypothesis: if r > 0 { h } else { 0 },
+            reference: r,
+            matched,
+        })
+}
+
+/// [`order_stats`] with the index on the reference side.
+fn reference_order_stats<'a>(
+    reference: &'a NgramIndex,
+    hyp: &'a OtherCounts,
+) -> impl Iterator<Item = OrderStats> + 'a {
+    let matched = reference.clipped_matches(&hyp.counts);
+    reference
+        .totals()
+        .iter()
+        .zip(&hyp.totals)
+        .zip(matched)
+        .map(|((&r, &h), matched)| OrderStats {
             hypothesis: if r > 0 { h } else { 0 },
             reference: r,
             matched,

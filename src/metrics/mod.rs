@@ -21,8 +21,8 @@ mod ngram;
 mod pystr;
 pub mod tokenize;
 
-pub use bleu::{Bleu, BleuScore, BleuStats, Smoothing};
-pub use chrf::{Chrf, ChrfScore, ChrfStats, OrderStats};
+pub use bleu::{Bleu, BleuReference, BleuScore, BleuStats, Smoothing};
+pub use chrf::{Chrf, ChrfReference, ChrfScore, ChrfStats, OrderStats};
 pub use tokenize::{tokenize_13a, Tokenizer};
 
 /// The sacrebleu release whose definitions these reproduce; it is the

@@ -9,6 +9,7 @@
 //! missing all its extensions are skipped without a lookup. Counts live in
 //! plain vectors indexed by id, and clipped matches are a sum of minima.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::idmap::IdMap;
@@ -143,19 +144,35 @@ impl NgramIndex {
 
 /// Word symbols: the hypothesis's distinct words get ids 0, 1, …; a word
 /// only another text has maps to `u32::MAX`, which no n-gram key contains.
+/// The words are borrowed from the text, or owned when the ids outlive it
+/// ([`WordIds::owned`]).
 pub(crate) struct WordIds<'a> {
-    ids: Table<&'a str>,
+    ids: Table<Cow<'a, str>>,
 }
 
 impl<'a> WordIds<'a> {
     /// Interns the hypothesis's words and returns them as symbols.
     pub fn new(words: &[&'a str]) -> (WordIds<'a>, Vec<u32>) {
-        let mut ids = Table::with_capacity_and_hasher(words.len(), Default::default());
+        Self::intern(words, Cow::Borrowed)
+    }
+
+    fn intern<'w>(
+        words: &[&'w str],
+        mut key: impl FnMut(&'w str) -> Cow<'a, str>,
+    ) -> (WordIds<'a>, Vec<u32>) {
+        let mut ids: Table<Cow<'a, str>> =
+            Table::with_capacity_and_hasher(words.len(), Default::default());
         let symbols = words
             .iter()
             .map(|&w| {
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                *ids.entry(w).or_insert(next)
+                match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        ids.insert(key(w), next);
+                        next
+                    }
+                }
             })
             .collect();
         (WordIds { ids }, symbols)
@@ -165,8 +182,15 @@ impl<'a> WordIds<'a> {
     pub fn symbols(&self, words: &[&str]) -> Vec<u32> {
         words
             .iter()
-            .map(|w| self.ids.get(w).copied().unwrap_or(u32::MAX))
+            .map(|w| self.ids.get(*w).copied().unwrap_or(u32::MAX))
             .collect()
+    }
+}
+
+impl WordIds<'static> {
+    /// [`WordIds::new`] with the words copied, to keep beyond the text.
+    pub fn owned(words: &[&str]) -> (WordIds<'static>, Vec<u32>) {
+        Self::intern(words, |w| Cow::Owned(w.to_string()))
     }
 }
 
@@ -205,5 +229,16 @@ mod tests {
         assert_eq!(other, [0, u32::MAX]);
         let hyp = NgramIndex::new(&hyp_words, 2);
         assert_eq!(hyp.clipped_matches(&hyp.count(&other).counts), [1, 0]);
+    }
+
+    #[test]
+    fn owned_ids_match_borrowed_ones() {
+        let words = ["a", "b", "a", "c"];
+        let (borrowed, b) = WordIds::new(&words);
+        let (owned, o) = WordIds::owned(&words);
+        assert_eq!(b, o);
+        let other = ["c", "x", "a"];
+        assert_eq!(borrowed.symbols(&other), owned.symbols(&other));
+        assert_eq!(owned.symbols(&other), [2, u32::MAX, 0]);
     }
 }

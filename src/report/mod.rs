@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::align::{AlignedPair, Alignment, Mode};
 use crate::config::Config;
 use crate::finding::{Finding, Kind, Severity};
+use crate::metrics::{Bleu, BleuReference, Chrf, ChrfReference};
 use crate::score::Verdict;
 use crate::text::Article;
 
@@ -66,13 +67,28 @@ pub struct DocMetrics {
     pub bleu: f64,
 }
 
+/// The reference's document counts for chrF and BLEU, kept with the
+/// article (see [`Article::memo`]): made once per reference in a batch.
+struct DocReference {
+    chrf: ChrfReference,
+    bleu: BleuReference,
+}
+
 impl DocMetrics {
+    /// sacrebleu's `sentence_chrf` and `corpus_bleu` of the candidate's
+    /// lines joined against the reference's.
     pub fn of(candidate: &Article, reference: &Article) -> DocMetrics {
+        let refs = reference.memo(0, |r| {
+            let doc = r.joined_lines();
+            DocReference {
+                chrf: Chrf::CHRF.reference(&doc),
+                bleu: Bleu::CORPUS.reference(&doc),
+            }
+        });
         let cand_doc = candidate.joined_lines();
-        let ref_doc = reference.joined_lines();
         DocMetrics {
-            chrf: round4(crate::metrics::sentence_chrf(&cand_doc, &ref_doc)),
-            bleu: round4(crate::metrics::corpus_bleu_one(&cand_doc, &ref_doc)),
+            chrf: round4(refs.chrf.score(&cand_doc).score),
+            bleu: round4(refs.bleu.score(&cand_doc).score),
         }
     }
 }

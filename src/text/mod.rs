@@ -2,11 +2,12 @@
 //! into the decoded text so findings point at the exact original characters.
 
 pub mod decode;
+mod memo;
 pub mod segment;
 pub mod tokenize;
 
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 pub use decode::{decode, DecodeError, SourceEncoding};
 pub use segment::{paragraphs, segment, Paragraph, Sentence};
@@ -81,12 +82,9 @@ pub struct Article {
     /// char boundaries about every [`CHECKPOINT_BYTES`], so a column never
     /// needs more than one stretch of that size counted (long lines).
     checkpoints: Vec<(usize, usize)>,
-    /// The article's language as the language check decides it, computed
-    /// at most once (see [`Article::memo_language`]).
-    language_memo: OnceLock<Option<whatlang::Lang>>,
-    /// Per-sentence flags from the wrong-language scan, with the key of the
-    /// settings they were computed under (see [`Article::memo_sentence_flags`]).
-    flags_memo: OnceLock<(u64, Vec<bool>)>,
+    /// What the pipeline derives from the article, computed once (see
+    /// [`Article::memo`]).
+    memo: memo::Memo,
 }
 
 /// Spacing of the column checkpoints, in bytes.
@@ -138,8 +136,7 @@ impl Article {
             paragraphs,
             line_starts,
             checkpoints,
-            language_memo: OnceLock::new(),
-            flags_memo: OnceLock::new(),
+            memo: memo::Memo::default(),
         }
     }
 
@@ -163,6 +160,18 @@ impl Article {
         (line, column)
     }
 
+    /// A value derived from this article alone, computed by `compute` the
+    /// first time it is asked for under `key` (a digest of the settings it
+    /// depends on, 0 when none do) and shared afterwards. Checking many
+    /// candidates against one reference `Article` derives its side once.
+    pub fn memo<T: std::any::Any + Send + Sync>(
+        &self,
+        key: u64,
+        compute: impl FnOnce(&Article) -> T,
+    ) -> Arc<T> {
+        self.memo.get_or_compute(key, || compute(self))
+    }
+
     /// The article's language, computed by `compute` the first time and
     /// remembered: the report and every check that needs it share one
     /// detection (see `checks::language::article_language`).
@@ -170,27 +179,18 @@ impl Article {
         &self,
         compute: impl FnOnce(&Article) -> Option<whatlang::Lang>,
     ) -> Option<whatlang::Lang> {
-        *self.language_memo.get_or_init(|| compute(self))
+        *self.memo(0, compute)
     }
 
     /// One flag per sentence, computed by `compute` the first time and
     /// remembered under `key` (a digest of the settings used): the garbled
-    /// and language checks share one wrong-language scan. A different key
-    /// computes afresh without replacing the remembered flags.
+    /// and language checks share one wrong-language scan.
     pub fn memo_sentence_flags(
         &self,
         key: u64,
         compute: impl FnOnce(&Article) -> Vec<bool>,
-    ) -> Vec<bool> {
-        if let Some((k, flags)) = self.flags_memo.get() {
-            if *k == key {
-                return flags.clone();
-            }
-            return compute(self);
-        }
-        let flags = compute(self);
-        let _ = self.flags_memo.set((key, flags.clone()));
-        flags
+    ) -> Arc<Vec<bool>> {
+        self.memo(key, compute)
     }
 
     /// Byte range of 1-based line `line`, without its line break.

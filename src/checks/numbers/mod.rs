@@ -71,12 +71,19 @@ struct Located {
     sentence: Option<usize>,
 }
 
+/// An article's number mentions, each with its sentence, and the mentions
+/// of each sentence: derived from the article alone, so kept with it (see
+/// [`Article::memo`]).
+struct Mentions {
+    mentions: Vec<Located>,
+    by_sentence: Vec<Vec<usize>>,
+}
+
 /// One article's mentions, indexed by sentence, plus an exact-value index
 /// used instead of pairwise comparison when articles are very large.
 struct Side<'a> {
     article: &'a Article,
-    mentions: Vec<Located>,
-    by_sentence: Vec<Vec<usize>>,
+    found: std::sync::Arc<Mentions>,
     exact: Option<std::collections::HashSet<String>>,
 }
 
@@ -86,36 +93,47 @@ const PAIRWISE_LIMIT: usize = 4_000_000;
 
 impl<'a> Side<'a> {
     fn new(article: &'a Article) -> Side<'a> {
-        let mentions: Vec<Located> = extract_article(article)
-            .into_iter()
-            .map(|m| Located {
-                sentence: article.sentence_at(m.start),
-                m,
-            })
-            .collect();
-        let mut by_sentence = vec![Vec::new(); article.sentences.len()];
-        for (k, l) in mentions.iter().enumerate() {
-            if let Some(list) = l.sentence.and_then(|s| by_sentence.get_mut(s)) {
-                list.push(k);
+        let found = article.memo(0, |article| {
+            let mentions: Vec<Located> = extract_article(article)
+                .into_iter()
+                .map(|m| Located {
+                    sentence: article.sentence_at(m.start),
+                    m,
+                })
+                .collect();
+            let mut by_sentence = vec![Vec::new(); article.sentences.len()];
+            for (k, l) in mentions.iter().enumerate() {
+                if let Some(list) = l.sentence.and_then(|s| by_sentence.get_mut(s)) {
+                    list.push(k);
+                }
             }
-        }
+            Mentions {
+                mentions,
+                by_sentence,
+            }
+        });
         Side {
             article,
-            mentions,
-            by_sentence,
+            found,
             exact: None,
         }
     }
 
     fn build_exact(&mut self) {
-        self.exact = Some(self.mentions.iter().map(|l| exact_key(&l.m)).collect());
+        self.exact = Some(
+            self.found
+                .mentions
+                .iter()
+                .map(|l| exact_key(&l.m))
+                .collect(),
+        );
     }
 
     /// Whether `m` equals some mention of this side.
     fn has(&self, m: &NumberMention) -> bool {
         match &self.exact {
             Some(keys) => keys.contains(&exact_key(m)),
-            None => self.mentions.iter().any(|l| supports(&l.m, m)),
+            None => self.found.mentions.iter().any(|l| supports(&l.m, m)),
         }
     }
 
@@ -124,7 +142,7 @@ impl<'a> Side<'a> {
     fn has_fact(&self, m: &NumberMention) -> bool {
         match &self.exact {
             Some(keys) => keys.contains(&exact_key(m)),
-            None => self.mentions.iter().any(|l| {
+            None => self.found.mentions.iter().any(|l| {
                 relate(m, &l.m) == Relation::Equal
                     && !matches!((&m.noun, &l.m.noun), (Some(a), Some(b)) if a != b)
                     && covers(&l.m.value, &m.value)
@@ -147,7 +165,7 @@ impl<'a> Side<'a> {
                     continue;
                 }
                 seen.push(x);
-                if let Some(list) = self.by_sentence.get(x) {
+                if let Some(list) = self.found.by_sentence.get(x) {
                     out.extend_from_slice(list);
                 }
             }
@@ -229,17 +247,23 @@ pub fn compare_articles(
 ) -> Vec<Finding> {
     let mut cands = Side::new(candidate);
     let mut refs = Side::new(reference);
-    if cands.mentions.len().saturating_mul(refs.mentions.len()) > PAIRWISE_LIMIT {
+    if cands
+        .found
+        .mentions
+        .len()
+        .saturating_mul(refs.found.mentions.len())
+        > PAIRWISE_LIMIT
+    {
         cands.build_exact();
         refs.build_exact();
     }
     let mut findings = Vec::new();
-    let mut c_done = vec![false; cands.mentions.len()];
-    let mut r_done = vec![false; refs.mentions.len()];
+    let mut c_done = vec![false; cands.found.mentions.len()];
+    let mut r_done = vec![false; refs.found.mentions.len()];
     if config.mismatches {
         for i in 0..candidate.sentences.len() {
             let rs: Vec<usize> = alignment.counterparts(i).collect();
-            if rs.is_empty() || cands.by_sentence.get(i).map_or(true, Vec::is_empty) {
+            if rs.is_empty() || cands.found.by_sentence.get(i).map_or(true, Vec::is_empty) {
                 continue;
             }
             aligned_pair(
@@ -254,14 +278,15 @@ pub fn compare_articles(
         }
     }
     if config.unsupported {
-        for (k, c) in cands.mentions.iter().enumerate() {
+        for (k, c) in cands.found.mentions.iter().enumerate() {
             if c_done.get(k).copied().unwrap_or(true) || !reportable(&c.m) || refs.has(&c.m) {
                 continue;
             }
             let ctext = snippet(&candidate.text, &c.m);
             // Same value in another unit: say so, with the evidence.
             let unit_hint = if refs.exact.is_none() {
-                refs.mentions
+                refs.found
+                    .mentions
                     .iter()
                     .find(|r| relate(&c.m, &r.m) == Relation::UnitMismatch)
             } else {
@@ -292,7 +317,7 @@ pub fn compare_articles(
     }
     if config.missing {
         let mut reported: Vec<String> = Vec::new();
-        for (k, r) in refs.mentions.iter().enumerate() {
+        for (k, r) in refs.found.mentions.iter().enumerate() {
             if r_done.get(k).copied().unwrap_or(true) || !reportable(&r.m) || cands.has(&r.m) {
                 continue;
             }
@@ -344,8 +369,8 @@ fn aligned_pair(
 ) {
     let c_near = cands.in_sentences(cs, true);
     let r_near = refs.in_sentences(rs, true);
-    let cm = |k: usize| &cands.mentions[k].m;
-    let rm = |k: usize| &refs.mentions[k].m;
+    let cm = |k: usize| &cands.found.mentions[k].m;
+    let rm = |k: usize| &refs.found.mentions[k].m;
     let open_c: Vec<usize> = cands
         .in_sentences(cs, false)
         .into_iter()
