@@ -199,38 +199,22 @@ pub fn mean_pair_chrf(
     reference: &crate::text::Article,
     alignment: &crate::align::Alignment,
 ) -> Option<f64> {
-    use crate::metrics::{Chrf, ChrfReference};
-    /// Each reference sentence counted once, when first aligned: a
-    /// reference checked against many candidates is not counted again.
-    struct SentenceCounts(Vec<std::sync::OnceLock<ChrfReference>>);
     let join = |a: &crate::text::Article, ids: &[usize]| -> String {
         ids.iter()
             .map(|&i| a.sentence_text(i))
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let counted = reference.memo(0, |r| {
-        SentenceCounts((0..r.sentences.len()).map(|_| Default::default()).collect())
-    });
+    // Not kept with the reference: an index per sentence would take tens of
+    // kilobytes each, for a small saving.
     let scores: Vec<f64> = alignment
         .pairs
         .iter()
         .map(|p| {
-            let hypothesis = join(candidate, &p.candidate);
-            match p.reference.as_slice() {
-                &[j] if j < counted.0.len() => {
-                    counted.0[j]
-                        .get_or_init(|| Chrf::CHRF.reference(reference.sentence_text(j)))
-                        .score(&hypothesis)
-                        .score
-                }
-                ids => {
-                    Chrf::CHRF
-                        .reference(&join(reference, ids))
-                        .score(&hypothesis)
-                        .score
-                }
-            }
+            crate::metrics::sentence_chrf(
+                &join(candidate, &p.candidate),
+                &join(reference, &p.reference),
+            )
         })
         .collect();
     (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)

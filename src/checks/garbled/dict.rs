@@ -55,9 +55,15 @@ pub fn english() -> Option<&'static English> {
 impl English {
     fn load() -> Option<English> {
         let strip = |s: &'static str| s.trim_start_matches('\u{FEFF}');
-        let us = Dictionary::new(strip(EN_US_AFF), strip(EN_US_DIC)).ok()?;
-        let gb = Dictionary::new(strip(EN_GB_AFF), strip(EN_GB_DIC)).ok()?;
-        Some(English { us, gb })
+        // The two parse side by side (about 30 ms each), on a plain thread:
+        // a rayon worker waiting here could pick up a job that asks for the
+        // dictionary being loaded and wait on itself.
+        let (us, gb) = std::thread::scope(|scope| {
+            let gb = scope.spawn(|| Dictionary::new(strip(EN_GB_AFF), strip(EN_GB_DIC)).ok());
+            let us = Dictionary::new(strip(EN_US_AFF), strip(EN_US_DIC)).ok();
+            (us, gb.join().ok().flatten())
+        });
+        Some(English { us: us?, gb: gb? })
     }
 
     /// Whether `word` (as written, case matters for names) is an English
