@@ -49,14 +49,64 @@ impl IdMap {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// The id of `key`, if present.
-    #[inline]
+    /// The id of `key`, if present (one key at a time: see [`IdMap::get_all`]).
+    #[cfg(test)]
     pub fn get(&self, key: u64) -> Option<u32> {
         if key == EMPTY {
             return None;
         }
         let mask = self.slots.len() - 1;
         let mut at = self.home(key);
+        loop {
+            let &(k, id) = self.slots.get(at)?;
+            if k == key {
+                return Some(id);
+            }
+            if k == EMPTY {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Looks up every key of `keys`, writing its id, or `u32::MAX` when
+    /// absent, to `out` (cleared first). Same answers as [`IdMap::get`]
+    /// key by key, but each block of keys has its home slots read before
+    /// any is compared: the reads overlap instead of each waiting behind
+    /// the branch on the one before, which is what a look-up into a table
+    /// that has left the L1 cache spends its time on.
+    pub fn get_all(&self, keys: &[u64], out: &mut Vec<u32>) {
+        const BLOCK: usize = 32;
+        out.clear();
+        out.reserve(keys.len());
+        let mask = self.slots.len() - 1;
+        let mut first = [(EMPTY, 0u32); BLOCK];
+        for block in keys.chunks(BLOCK) {
+            for (slot, &key) in first.iter_mut().zip(block) {
+                *slot = self
+                    .slots
+                    .get(self.home(key))
+                    .copied()
+                    .unwrap_or((EMPTY, 0));
+            }
+            for (&(k, id), &key) in first.iter().zip(block) {
+                let found = if key == EMPTY {
+                    None
+                } else if k == key {
+                    Some(id)
+                } else if k == EMPTY {
+                    None
+                } else {
+                    self.probe_from((self.home(key) + 1) & mask, key)
+                };
+                out.push(found.unwrap_or(u32::MAX));
+            }
+        }
+    }
+
+    /// [`IdMap::get`] from slot `at` on.
+    fn probe_from(&self, mut at: usize, key: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
         loop {
             let &(k, id) = self.slots.get(at)?;
             if k == key {
@@ -134,6 +184,25 @@ mod tests {
             assert_eq!(m.get(k), Some(id));
         }
         assert_eq!(m.get(100_004), None);
+    }
+
+    #[test]
+    fn get_all_answers_like_get() {
+        let mut m = IdMap::with_capacity(8);
+        for k in 0..500u64 {
+            m.get_or_insert(k * 31 % 1009);
+        }
+        // Present and absent keys, collisions, the reserved key, more than a block.
+        let keys: Vec<u64> = (0..2000u64)
+            .map(|k| k * 17 % 1500)
+            .chain([u64::MAX])
+            .collect();
+        let mut out = vec![7];
+        m.get_all(&keys, &mut out);
+        let want: Vec<u32> = keys.iter().map(|&k| m.get(k).unwrap_or(u32::MAX)).collect();
+        assert_eq!(out, want);
+        m.get_all(&[], &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

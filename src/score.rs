@@ -199,25 +199,31 @@ pub fn mean_pair_chrf(
     reference: &crate::text::Article,
     alignment: &crate::align::Alignment,
 ) -> Option<f64> {
+    let scores: Vec<f64> = alignment
+        .pairs
+        .iter()
+        .map(|p| pair_chrf(candidate, reference, p))
+        .collect();
+    (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+}
+
+/// chrF of one aligned pair: its candidate sentences joined with spaces
+/// against its reference sentences joined with spaces.
+pub fn pair_chrf(
+    candidate: &crate::text::Article,
+    reference: &crate::text::Article,
+    pair: &crate::align::AlignedPair,
+) -> f64 {
     let join = |a: &crate::text::Article, ids: &[usize]| -> String {
         ids.iter()
             .map(|&i| a.sentence_text(i))
             .collect::<Vec<_>>()
             .join(" ")
     };
-    // Not kept with the reference: an index per sentence would take tens of
-    // kilobytes each, for a small saving.
-    let scores: Vec<f64> = alignment
-        .pairs
-        .iter()
-        .map(|p| {
-            crate::metrics::sentence_chrf(
-                &join(candidate, &p.candidate),
-                &join(reference, &p.reference),
-            )
-        })
-        .collect();
-    (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+    crate::metrics::sentence_chrf(
+        &join(candidate, &pair.candidate),
+        &join(reference, &pair.reference),
+    )
 }
 
 #[cfg(test)]

@@ -276,6 +276,39 @@ proptest! {
         }
     }
 
+    /// The report's sentence chrF comes from the documents' counts
+    /// (stretches of symbols); it must equal scoring each pair's joined
+    /// sentences from scratch, bit for bit, whatever the pairs are.
+    #[test]
+    fn pair_chrf_from_counted_documents_is_exact(
+        cand in text(),
+        refr in text(),
+        extra in prop::collection::vec((0..30usize, 1..4usize, 0..30usize, 1..4usize, any::<bool>()), 0..6),
+    ) {
+        use mtcheck::align::{self, AlignedPair};
+        let c = Article::from_text("cand", cand.as_str());
+        let r = Article::from_text("refr", refr.as_str());
+        let mut alignment = align::align(&c, &r, &Config::default().align);
+        for (ci, ck, rj, rk, gap) in extra {
+            let mut candidate: Vec<usize> = (ci..ci + ck).collect();
+            if gap {
+                // Not consecutive: scored from the joined texts.
+                candidate.push(ci + ck + 1);
+            }
+            alignment.pairs.push(AlignedPair {
+                candidate,
+                reference: (rj..rj + rk).collect(),
+                similarity: 0.5,
+            });
+        }
+        let mut doc = mtcheck::report::DocMetrics::of(&c, &r);
+        let counted = doc.mean_pair_chrf(&c, &r, &alignment);
+        let direct = mtcheck::score::mean_pair_chrf(&c, &r, &alignment);
+        prop_assert_eq!(counted.map(f64::to_bits), direct.map(f64::to_bits));
+        let whole = mtcheck::metrics::sentence_chrf(&c.joined_lines(), &r.joined_lines());
+        prop_assert_eq!(doc.chrf, (whole * 10_000.0).round() / 10_000.0);
+    }
+
     #[test]
     fn check_is_deterministic(cand in soup(60), refr in soup(60)) {
         let (_, _, a) = check_pair(&cand, &refr);

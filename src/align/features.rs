@@ -300,11 +300,16 @@ impl<'f> GramSpace<'f> {
         grams: Arc<ReferenceGrams>,
     ) -> GramSpace<'f> {
         let mut counts: Vec<u32> = Vec::new();
+        let mut found: Vec<u32> = Vec::new();
         let cand = candidate
             .iter()
             .map(|f| {
-                entries(&f.keys, &mut counts, |key| {
-                    grams.ids.get(key).filter(|&id| id <= ID_MASK)
+                // All of a sentence's keys looked up at once (most miss: the
+                // look-ups overlap rather than wait on each other).
+                grams.ids.get_all(&f.keys, &mut found);
+                let mut ids = found.iter();
+                entries(&f.keys, &mut counts, |_| {
+                    ids.next().copied().filter(|&id| id <= ID_MASK)
                 })
             })
             .collect();
@@ -426,7 +431,8 @@ fn lane_count(count: u32) -> u16 {
 }
 
 /// One sentence's n-grams (`keys`, repeats kept) as distinct numbered
-/// entries with counts; `number` gives a key's number or drops it.
+/// entries with counts; `number`, called once per key in order, gives a
+/// key's number or drops it.
 /// `counts` is scratch, all zero on entry and on return.
 fn entries(
     keys: &[u64],

@@ -16,7 +16,9 @@
 
 use serde::Serialize;
 
-use super::ngram::{NgramIndex, OtherCounts, WordIds};
+use std::ops::Range;
+
+use super::ngram::{NgramIndex, OtherCounts, Positions, WordIds};
 use super::{pystr, reference_segments, MetricsError, SACREBLEU_VERSION};
 
 /// A chrF configuration; [`Chrf::CHRF`] and [`Chrf::CHRF_PLUS_PLUS`] are the standard ones.
@@ -268,6 +270,8 @@ pub struct ChrfReference {
     chars: NgramIndex,
     word_ids: WordIds<'static>,
     words: NgramIndex,
+    /// Character n-gram ids by position, for [`ChrfReference::count_document`].
+    positions: Option<Positions>,
 }
 
 impl Chrf {
@@ -280,8 +284,180 @@ impl Chrf {
             chars: NgramIndex::new(&self.char_symbols(&text), self.char_order),
             word_ids,
             words: NgramIndex::new(&word_symbols, self.word_order),
+            positions: None,
         }
     }
+
+    /// [`Chrf::reference`] for a reference document whose stretches
+    /// (sentences) will also be scored against stretches of hypothesis
+    /// documents ([`ChrfReference::count_document`]). Only for character chrF
+    /// without lowercasing or whitespace (what a stretch is made of must
+    /// not depend on its neighbours); otherwise the same as `reference`.
+    pub fn document_reference(&self, reference: &str) -> ChrfReference {
+        if !self.stretches_supported() {
+            return self.reference(reference);
+        }
+        let (chars, positions) =
+            NgramIndex::with_positions(&self.char_symbols(reference), self.char_order);
+        let (word_ids, _) = WordIds::owned(&[]);
+        ChrfReference {
+            config: *self,
+            chars,
+            word_ids,
+            words: NgramIndex::new(&[], 0),
+            positions: Some(positions),
+        }
+    }
+
+    fn stretches_supported(&self) -> bool {
+        self.word_order == 0 && !self.lowercase && !self.whitespace
+    }
+}
+
+/// A hypothesis document counted once against a reference document
+/// ([`ChrfReference::count_document`]), so that stretches of the two
+/// (aligned sentences) are scored against each other without counting
+/// their n-grams again ([`ChrfReference::stretch_score`]). A stretch is a
+/// range of *symbols*, the documents' non-whitespace characters (see
+/// [`symbol_offsets`]); its character n-grams are exactly those of the text
+/// the range covers, so its statistics equal `sentence_score(hypothesis
+/// stretch, [reference stretch])`.
+pub struct CountedDocument {
+    positions: Positions,
+    stats: ChrfStats,
+    /// Reference n-gram counts of the stretch being compared, by id; all
+    /// zero between calls.
+    lane: Vec<u32>,
+}
+
+impl CountedDocument {
+    /// Statistics of the whole hypothesis document against the whole reference.
+    pub fn stats(&self) -> &ChrfStats {
+        &self.stats
+    }
+
+    /// Symbols (non-whitespace characters) of the hypothesis document.
+    pub fn symbols(&self) -> usize {
+        self.positions.ids.first().map_or(0, Vec::len)
+    }
+}
+
+impl ChrfReference {
+    /// Counts a hypothesis document; `None` unless this reference was made
+    /// by [`Chrf::document_reference`] for a configuration it supports.
+    pub fn count_document(&self, hypothesis: &str) -> Option<CountedDocument> {
+        self.positions.as_ref()?;
+        let symbols = self.config.char_symbols(hypothesis);
+        let (chars, positions) = self.chars.count_with_positions(&symbols);
+        Some(CountedDocument {
+            positions,
+            stats: ChrfStats {
+                orders: reference_order_stats(&self.chars, &chars).collect(),
+            },
+            lane: Vec::new(),
+        })
+    }
+
+    /// Symbols (non-whitespace characters) of the reference document, when
+    /// made by [`Chrf::document_reference`].
+    pub fn symbols(&self) -> Option<usize> {
+        Some(self.positions.as_ref()?.ids.first().map_or(0, Vec::len))
+    }
+
+    /// Statistics of symbols `hyp` of the counted hypothesis document
+    /// against symbols `refr` of this reference.
+    pub fn stretch_stats(
+        &self,
+        doc: &mut CountedDocument,
+        hyp: Range<usize>,
+        refr: Range<usize>,
+    ) -> ChrfStats {
+        let Some(ref_ids) = self.positions.as_ref() else {
+            return ChrfStats::zero(self.config.orders());
+        };
+        if doc.lane.len() < self.chars.distinct() {
+            doc.lane.resize(self.chars.distinct(), 0);
+        }
+        let lane = &mut doc.lane;
+        let mut orders = Vec::with_capacity(self.config.char_order);
+        for (n, (theirs, ours)) in (1..).zip(ref_ids.ids.iter().zip(&doc.positions.ids)) {
+            let r_ids = stretch(theirs, &refr, n);
+            for &id in r_ids {
+                if let Some(c) = lane.get_mut(id as usize) {
+                    *c += 1;
+                }
+            }
+            // Each hypothesis n-gram takes one of the reference's, while any
+            // are left: Σ min(hypothesis count, reference count).
+            let mut matched = 0u64;
+            for &id in stretch(ours, &hyp, n) {
+                if let Some(c) = lane.get_mut(id as usize) {
+                    if *c > 0 {
+                        *c -= 1;
+                        matched += 1;
+                    }
+                }
+            }
+            for &id in r_ids {
+                if let Some(c) = lane.get_mut(id as usize) {
+                    *c = 0;
+                }
+            }
+            let (h, r) = (ngrams(&hyp, n), ngrams(&refr, n));
+            orders.push(OrderStats {
+                hypothesis: if r > 0 { h } else { 0 },
+                reference: r,
+                matched,
+            });
+        }
+        ChrfStats { orders }
+    }
+
+    /// chrF of symbols `hyp` of the counted hypothesis document against
+    /// symbols `refr` of this reference.
+    pub fn stretch_score(
+        &self,
+        doc: &mut CountedDocument,
+        hyp: Range<usize>,
+        refr: Range<usize>,
+    ) -> f64 {
+        let stats = self.stretch_stats(doc, hyp, refr);
+        self.config.score_from_stats(&stats)
+    }
+}
+
+/// The ids of the order-`n` n-grams that lie wholly inside `range`.
+fn stretch<'a>(ids: &'a [u32], range: &Range<usize>, n: usize) -> &'a [u32] {
+    let end = (range.end + 1).saturating_sub(n).min(ids.len());
+    ids.get(range.start.min(end)..end).unwrap_or(&[])
+}
+
+/// How many n-grams of order `n` a stretch of symbols has.
+fn ngrams(range: &Range<usize>, n: usize) -> u64 {
+    (range.len() + 1).saturating_sub(n) as u64
+}
+
+/// For each byte offset of `offsets` (ascending, on char boundaries), how
+/// many chrF symbols (non-whitespace characters, as sacrebleu counts them)
+/// `text` has before it: turns a byte span into a symbol range for
+/// [`ChrfReference::stretch_score`].
+pub fn symbol_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let mut chars = text.char_indices().peekable();
+    let mut seen = 0usize;
+    for &at in offsets {
+        while let Some(&(b, c)) = chars.peek() {
+            if b >= at {
+                break;
+            }
+            if !pystr::is_space(c) {
+                seen += 1;
+            }
+            chars.next();
+        }
+        out.push(seen);
+    }
+    out
 }
 
 impl ChrfReference {

@@ -22,7 +22,9 @@ mod pystr;
 pub mod tokenize;
 
 pub use bleu::{Bleu, BleuReference, BleuScore, BleuStats, Smoothing};
-pub use chrf::{Chrf, ChrfReference, ChrfScore, ChrfStats, OrderStats};
+pub use chrf::{
+    symbol_offsets, Chrf, ChrfReference, ChrfScore, ChrfStats, CountedDocument, OrderStats,
+};
 pub use tokenize::{tokenize_13a, Tokenizer};
 
 /// The sacrebleu release whose definitions these reproduce; it is the

@@ -49,8 +49,28 @@ fn ngrams_in(len: usize, n: usize) -> usize {
     (len + 1).saturating_sub(n)
 }
 
+/// The id of the n-gram at each position, order by order: `ids[n - 1][p]`
+/// is the n-gram starting at symbol `p`, or a number past every id when
+/// the index lacks it.
+pub(crate) struct Positions {
+    pub ids: Vec<Vec<u32>>,
+}
+
 impl NgramIndex {
     pub fn new(symbols: &[u32], max_order: usize) -> NgramIndex {
+        Self::build(symbols, max_order, None)
+    }
+
+    /// [`NgramIndex::new`], also giving the id of every n-gram by position.
+    pub fn with_positions(symbols: &[u32], max_order: usize) -> (NgramIndex, Positions) {
+        let mut positions = Positions {
+            ids: Vec::with_capacity(max_order),
+        };
+        let index = Self::build(symbols, max_order, Some(&mut positions));
+        (index, positions)
+    }
+
+    fn build(symbols: &[u32], max_order: usize, mut keep: Option<&mut Positions>) -> NgramIndex {
         let mut ids = Vec::with_capacity(max_order);
         let mut counts: Vec<u32> = Vec::new();
         let mut ranges = Vec::with_capacity(max_order);
@@ -79,6 +99,9 @@ impl NgramIndex {
                 *p = id;
             }
             prefix.truncate(tail.len());
+            if let Some(keep) = keep.as_deref_mut() {
+                keep.ids.push(prefix.clone());
+            }
             ids.push(table);
             ranges.push(start..counts.len());
             totals.push(ngrams_in(symbols.len(), n) as u64);
@@ -91,36 +114,84 @@ impl NgramIndex {
         }
     }
 
+    /// Number of distinct n-grams (ids are `0..distinct()`).
+    pub fn distinct(&self) -> usize {
+        self.counts.len()
+    }
+
     /// Hypothesis n-grams per order.
     pub fn totals(&self) -> &[u64] {
         &self.totals
     }
 
     /// Counts `symbols`' occurrences of the hypothesis n-grams.
+    ///
+    /// Order by order, only the positions whose (n−1)-gram was found are
+    /// extended, and each order's keys are looked up in one go
+    /// ([`IdMap::get_all`]).
     pub fn count(&self, symbols: &[u32]) -> OtherCounts {
+        self.count_into(symbols, None)
+    }
+
+    /// [`NgramIndex::count`], also giving the id of every n-gram of
+    /// `symbols` by position (in this index's numbering).
+    pub fn count_with_positions(&self, symbols: &[u32]) -> (OtherCounts, Positions) {
+        let mut positions = Positions {
+            ids: Vec::with_capacity(self.ranges.len()),
+        };
+        let counts = self.count_into(symbols, Some(&mut positions));
+        (counts, positions)
+    }
+
+    fn count_into(&self, symbols: &[u32], mut keep: Option<&mut Positions>) -> OtherCounts {
         let mut counts = vec![0u32; self.counts.len()];
         let mut totals = Vec::with_capacity(self.ranges.len());
+        // Id of the n-gram found at each position so far (prefix of the next order).
         let mut prefix = vec![ROOT; symbols.len()];
+        // Positions still being extended, ascending.
+        let mut live: Vec<usize> = (0..symbols.len()).collect();
+        let mut keys: Vec<u64> = Vec::with_capacity(symbols.len());
+        let mut found: Vec<u32> = Vec::with_capacity(symbols.len());
         for ((n, table), range) in (1..).zip(&self.ids).zip(&self.ranges) {
-            let tail = symbols.get(n - 1..).unwrap_or(&[]);
-            for (p, &symbol) in prefix.iter_mut().zip(tail) {
-                if *p == MISSING {
-                    continue;
-                }
-                let global = table
-                    .get(key(*p, symbol))
-                    .and_then(|local| u32::try_from(range.start + local as usize).ok());
-                *p = match global {
-                    Some(id) => {
-                        if let Some(c) = counts.get_mut(id as usize) {
-                            *c += 1;
-                        }
-                        id
-                    }
-                    None => MISSING,
+            let tail = symbols.len().saturating_sub(n - 1);
+            live.retain(|&p| p < tail);
+            keys.clear();
+            keys.extend(live.iter().map(|&p| {
+                let prev = prefix.get(p).copied().unwrap_or(MISSING);
+                let symbol = symbols.get(p + n - 1).copied().unwrap_or(u32::MAX);
+                key(prev, symbol)
+            }));
+            table.get_all(&keys, &mut found);
+            let mut here = keep.as_ref().map(|_| vec![MISSING; tail]);
+            let mut kept = 0;
+            for k in 0..live.len() {
+                let (Some(&p), Some(&local)) = (live.get(k), found.get(k)) else {
+                    break;
                 };
+                let Some(id) = (local != u32::MAX)
+                    .then(|| u32::try_from(range.start + local as usize).ok())
+                    .flatten()
+                else {
+                    continue;
+                };
+                if let Some(c) = counts.get_mut(id as usize) {
+                    *c += 1;
+                }
+                if let Some(slot) = prefix.get_mut(p) {
+                    *slot = id;
+                }
+                if let Some(slot) = here.as_mut().and_then(|h| h.get_mut(p)) {
+                    *slot = id;
+                }
+                if let Some(slot) = live.get_mut(kept) {
+                    *slot = p;
+                }
+                kept += 1;
             }
-            prefix.truncate(tail.len());
+            live.truncate(kept);
+            if let (Some(keep), Some(here)) = (keep.as_deref_mut(), here) {
+                keep.ids.push(here);
+            }
             totals.push(ngrams_in(symbols.len(), n) as u64);
         }
         OtherCounts { counts, totals }

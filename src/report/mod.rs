@@ -13,9 +13,11 @@ use std::collections::BTreeMap;
 use crate::align::{AlignedPair, Alignment, Mode};
 use crate::config::Config;
 use crate::finding::{Finding, Kind, Severity};
-use crate::metrics::{Bleu, BleuReference, Chrf, ChrfReference};
+use crate::metrics::{Bleu, BleuReference, Chrf, ChrfReference, CountedDocument};
 use crate::score::Verdict;
 use crate::text::Article;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// The JSON contract's schema id.
 pub const SCHEMA: &str = "mtcheck/1";
@@ -60,18 +62,31 @@ pub struct Report {
 /// Document-level chrF and BLEU of a pair (each article one segment, its
 /// lines joined with spaces, as sacrebleu sees a document), rounded to four
 /// decimals. They need neither the alignment nor the findings, so
-/// [`crate::check`] computes them beside the aligner.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// [`crate::check`] computes them beside the aligner; the candidate's
+/// counts are kept for the chrF of its aligned sentences
+/// ([`DocMetrics::mean_pair_chrf`]).
 pub struct DocMetrics {
     pub chrf: f64,
     pub bleu: f64,
+    counted: Option<(Arc<DocReference>, CountedDocument)>,
 }
 
-/// The reference's document counts for chrF and BLEU, kept with the
-/// article (see [`Article::memo`]): made once per reference in a batch.
+impl std::fmt::Debug for DocMetrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocMetrics")
+            .field("chrf", &self.chrf)
+            .field("bleu", &self.bleu)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The reference's document counts for chrF and BLEU, and where its
+/// sentences lie among its chrF symbols, kept with the article (see
+/// [`Article::memo`]): made once per reference in a batch.
 struct DocReference {
     chrf: ChrfReference,
     bleu: BleuReference,
+    sentences: Option<Vec<Range<usize>>>,
 }
 
 impl DocMetrics {
@@ -80,17 +95,101 @@ impl DocMetrics {
     pub fn of(candidate: &Article, reference: &Article) -> DocMetrics {
         let refs = reference.memo(0, |r| {
             let doc = r.joined_lines();
+            let chrf = Chrf::CHRF.document_reference(&doc);
+            let sentences = sentence_symbols(r, chrf.symbols());
             DocReference {
-                chrf: Chrf::CHRF.reference(&doc),
+                chrf,
                 bleu: Bleu::CORPUS.reference(&doc),
+                sentences,
             }
         });
         let cand_doc = candidate.joined_lines();
-        DocMetrics {
-            chrf: round4(refs.chrf.score(&cand_doc).score),
-            bleu: round4(refs.bleu.score(&cand_doc).score),
+        let bleu = round4(refs.bleu.score(&cand_doc).score);
+        match refs.chrf.count_document(&cand_doc) {
+            Some(counted) => DocMetrics {
+                chrf: round4(Chrf::CHRF.score_from_stats(counted.stats())),
+                bleu,
+                counted: Some((refs, counted)),
+            },
+            None => DocMetrics {
+                chrf: round4(refs.chrf.score(&cand_doc).score),
+                bleu,
+                counted: None,
+            },
         }
     }
+
+    /// Mean chrF of the aligned sentence pairs (see
+    /// [`crate::score::mean_pair_chrf`], which gives the same from the
+    /// texts): each pair's sentences are stretches of the documents already
+    /// counted, so a pair costs a pass over its own n-gram ids.
+    pub fn mean_pair_chrf(
+        &mut self,
+        candidate: &Article,
+        reference: &Article,
+        alignment: &Alignment,
+    ) -> Option<f64> {
+        let Some((refs, counted)) = self.counted.as_mut() else {
+            return crate::score::mean_pair_chrf(candidate, reference, alignment);
+        };
+        let (Some(ref_sentences), Some(cand_sentences)) = (
+            refs.sentences.as_ref(),
+            sentence_symbols(candidate, Some(counted.symbols())),
+        ) else {
+            return crate::score::mean_pair_chrf(candidate, reference, alignment);
+        };
+        let scores: Vec<f64> = alignment
+            .pairs
+            .iter()
+            .map(|p| {
+                match (
+                    stretch(&cand_sentences, &p.candidate),
+                    stretch(ref_sentences, &p.reference),
+                ) {
+                    (Some(h), Some(r)) => refs.chrf.stretch_score(counted, h, r),
+                    _ => crate::score::pair_chrf(candidate, reference, p),
+                }
+            })
+            .collect();
+        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+    }
+}
+
+/// Where each sentence of `article` lies among its chrF symbols (the
+/// non-whitespace characters of the text, which are those of its joined
+/// lines); `None` unless the article has `symbols` of them, as counted in
+/// its joined lines.
+fn sentence_symbols(article: &Article, symbols: Option<usize>) -> Option<Vec<Range<usize>>> {
+    let offsets: Vec<usize> = article
+        .sentences
+        .iter()
+        .flat_map(|s| [s.start, s.end])
+        .chain([article.text.len()])
+        .collect();
+    if offsets.windows(2).any(|w| w[0] > w[1]) {
+        return None;
+    }
+    let at = crate::metrics::symbol_offsets(&article.text, &offsets);
+    if at.last().copied() != symbols {
+        return None;
+    }
+    Some(at.chunks_exact(2).map(|c| c[0]..c[1]).collect())
+}
+
+/// The symbols of sentences `ids` taken together, when they are
+/// consecutive and nothing but whitespace lies between them (then the
+/// sentences joined with spaces are exactly that stretch).
+fn stretch(sentences: &[Range<usize>], ids: &[usize]) -> Option<Range<usize>> {
+    let first = sentences.get(*ids.first()?)?;
+    let mut end = first.end;
+    for w in ids.windows(2) {
+        let next = sentences.get(w[1])?;
+        if w[1] != w[0] + 1 || next.start != end {
+            return None;
+        }
+        end = next.end;
+    }
+    Some(first.start..end)
 }
 
 impl Report {
@@ -113,7 +212,7 @@ impl Report {
         reference: &Article,
         alignment: Alignment,
         findings: Vec<Finding>,
-        doc: DocMetrics,
+        mut doc: DocMetrics,
         config: &Config,
     ) -> Report {
         let words = candidate.word_count();
@@ -122,8 +221,9 @@ impl Report {
             *counts.entry(f.kind).or_default() += 1;
         }
         let chrf = doc.chrf;
-        let sentence_chrf =
-            crate::score::mean_pair_chrf(candidate, reference, &alignment).map(round4);
+        let sentence_chrf = doc
+            .mean_pair_chrf(candidate, reference, &alignment)
+            .map(round4);
         let parallel_chrf = (alignment.mode == Mode::Parallel)
             .then(|| config.score.adequacy_chrf(chrf, sentence_chrf));
         let score = config.score.article_score(&findings, words, parallel_chrf);
