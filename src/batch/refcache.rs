@@ -20,13 +20,15 @@ use std::time::SystemTime;
 
 use crate::text::{Article, InputError};
 
-/// References kept at most.
-pub const MAX_ENTRIES: usize = 64;
+/// References kept at most. Rows that share a reference are usually next to
+/// each other in a manifest (one story, several translations), and a
+/// window of rows in flight names only a few references.
+pub const MAX_ENTRIES: usize = 16;
 /// Decoded reference text kept at most, in bytes. What the pipeline derives
-/// from a reference (n-gram tables, sentence features) takes 100–200 times
-/// its text, so this bounds the cache to about 50 MB; a larger reference is
-/// read again for each row. (WMT23 zh→en: 38 references, 78 KB in all.)
-pub const MAX_TEXT_BYTES: usize = 256 << 10;
+/// from a reference (n-gram tables, sentence features) takes about 500 times
+/// its text (WMT23: about 1 MB per 2 KB reference), so this bounds the cache
+/// to about 64 MB; a larger reference is read again for each row.
+pub const MAX_TEXT_BYTES: usize = 128 << 10;
 
 /// What identifies one version of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
