@@ -111,8 +111,11 @@ pub(crate) struct RefIndex<'a> {
     /// Parts of the reference's hyphenated words ("neo", "nazism").
     pub parts: HashSet<&'a str>,
     /// Capitalised reference words not at a sentence start (names), unique
-    /// by normalised form, with their first token.
+    /// by normalised form, with their first token, shortest first (so a
+    /// look-up reads only the names of about its length).
     pub names: Vec<(&'a str, usize)>,
+    /// Length in characters of each of `names`.
+    pub name_lens: Vec<usize>,
     /// Adjacent word pairs inside a sentence → index of the first token.
     pub bigrams: HashMap<(&'a str, &'a str), usize>,
 }
@@ -158,11 +161,14 @@ impl<'a> RefIndex<'a> {
                 prev = Some(i);
             }
         }
+        names.sort_by_cached_key(|&(name, tok)| (name.chars().count(), tok));
+        let name_lens = names.iter().map(|(n, _)| n.chars().count()).collect();
         RefIndex {
             article,
             words,
             parts,
             names,
+            name_lens,
             bigrams,
         }
     }

@@ -26,6 +26,7 @@
 //! evidence; without an alignment the whole reference is searched.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
+use rayon::prelude::*;
 
 use super::dict;
 use super::{is_capitalised, is_function_word, sentence_initial, strip_possessive};
@@ -56,58 +57,69 @@ pub(super) fn find(
     for v in by_head.values_mut() {
         v.sort_by_key(|&(_, t)| t);
     }
-    let mut out = Vec::new();
-    for (si, s) in cand.sentences.iter().enumerate() {
-        if foreign.get(si).copied().unwrap_or(false) {
-            continue;
-        }
-        let aligned: Vec<usize> = cx.alignment.counterparts(si).collect();
-        let in_aligned = |tok: usize| {
-            aligned.iter().any(|&r| {
-                refr.sentences
-                    .get(r)
-                    .is_some_and(|rs| rs.tokens.contains(&tok))
-            })
-        };
-        let mut prev: Option<usize> = None;
-        for i in s.tokens.clone() {
-            let Some(t) = cand.tokens.get(i) else {
-                continue;
+    // Sentence by sentence, independently: a long article's sentences are
+    // shared out over the rayon pool in runs (the aligner has finished, so
+    // both cores are free), and the runs' findings joined in order.
+    cand.sentences
+        .par_iter()
+        .enumerate()
+        .with_min_len(SENTENCES_PER_JOB)
+        .flat_map_iter(|(si, s)| {
+            let mut out = Vec::new();
+            if foreign.get(si).copied().unwrap_or(false) {
+                return out;
+            }
+            let aligned: Vec<usize> = cx.alignment.counterparts(si).collect();
+            let in_aligned = |tok: usize| {
+                aligned.iter().any(|&r| {
+                    refr.sentences
+                        .get(r)
+                        .is_some_and(|rs| rs.tokens.contains(&tok))
+                })
             };
-            if !t.is_word() {
-                prev = None;
-                continue;
-            }
-            if already_flagged.contains(&t.start) {
-                prev = None;
-                continue;
-            }
-            let text = t.text(&cand.text);
-            if is_capitalised(text)
-                && !sentence_initial(cand, s.tokens.start, i)
-                && !index.has(&t.norm)
-                && !super::nonword::is_known(en, index, text)
-            {
-                if let Some(r) = name_near_miss(index, &t.norm, cfg, &in_aligned) {
-                    out.push(name_finding(cand, refr, t.start, t.end, text, r));
+            let mut prev: Option<usize> = None;
+            for i in s.tokens.clone() {
+                let Some(t) = cand.tokens.get(i) else {
+                    continue;
+                };
+                if !t.is_word() {
+                    prev = None;
+                    continue;
                 }
-            }
-            // Phrases of lower-case words only: names vary by design.
-            if let Some(p) = prev
-                .and_then(|p| cand.tokens.get(p))
-                .filter(|p| !is_capitalised(p.text(&cand.text)) && !is_capitalised(text))
-            {
-                if let Some(r) =
-                    phrase_near_miss(&by_head, index, &p.norm, &t.norm, cfg, &in_aligned)
+                if already_flagged.contains(&t.start) {
+                    prev = None;
+                    continue;
+                }
+                let text = t.text(&cand.text);
+                if is_capitalised(text)
+                    && !sentence_initial(cand, s.tokens.start, i)
+                    && !index.has(&t.norm)
+                    && !super::nonword::is_known(en, index, text)
                 {
-                    out.push(phrase_finding(cand, refr, p.start, t.end, r));
+                    if let Some(r) = name_near_miss(index, &t.norm, cfg, &in_aligned) {
+                        out.push(name_finding(cand, refr, t.start, t.end, text, r));
+                    }
                 }
+                // Phrases of lower-case words only: names vary by design.
+                if let Some(p) = prev
+                    .and_then(|p| cand.tokens.get(p))
+                    .filter(|p| !is_capitalised(p.text(&cand.text)) && !is_capitalised(text))
+                {
+                    if let Some(r) =
+                        phrase_near_miss(&by_head, index, &p.norm, &t.norm, cfg, &in_aligned)
+                    {
+                        out.push(phrase_finding(cand, refr, p.start, t.end, r));
+                    }
+                }
+                prev = Some(i);
             }
-            prev = Some(i);
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
+
+/// Candidate sentences per rayon job: a news article is one job.
+const SENTENCES_PER_JOB: usize = 256;
 
 /// The reference name `norm` nearly is, as its token.
 fn name_near_miss(
@@ -122,10 +134,21 @@ fn name_near_miss(
     }
     let len = norm.chars().count();
     let mut best: Option<(bool, usize, usize)> = None;
-    for &(name, tok) in &index.names {
-        let name_len = name.chars().count();
-        // An edit distance is at least the difference in length: most
-        // names are ruled out before the quadratic distance is computed.
+    // Only names within the distance in length can be that close.
+    let lo = index
+        .name_lens
+        .partition_point(|&n| n.saturating_add(cfg.name_max_distance) < len);
+    let hi = index
+        .name_lens
+        .partition_point(|&n| n <= len.saturating_add(cfg.name_max_distance));
+    for (&(name, tok), &name_len) in index
+        .names
+        .get(lo..hi)
+        .unwrap_or(&[])
+        .iter()
+        .zip(index.name_lens.get(lo..hi).unwrap_or(&[]))
+    {
+        // Cheap refusals before the quadratic distance is computed.
         if name_len < cfg.name_min_len
             || name_len.abs_diff(len) > cfg.name_max_distance
             || name.starts_with(norm)

@@ -10,7 +10,7 @@
 //! in the reference quote (inflections aside), naming the words on both
 //! sides. A quote with no such counterpart is not flagged.
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::nearmiss::{inflection_base, spelling_key};
 use super::punctuation::{quote_pairs, QuotePair};
@@ -95,15 +95,42 @@ pub(super) fn find(
         return Vec::new();
     }
     let ref_quotes = quotes(cx.reference);
+    // Which reference quotes use each stem, so a candidate quote is only
+    // compared with the quotes it shares a stem with.
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, r) in ref_quotes.iter().enumerate() {
+        for &s in &r.stems {
+            by_stem.entry(s).or_default().push(k);
+        }
+    }
+    let mut shared_with = vec![0usize; ref_quotes.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for q in &cand_quotes {
         if q.words.len() < cfg.quote_min_words {
             continue;
         }
-        let best = ref_quotes
+        for s in &q.stems {
+            for &k in by_stem.get(s).map_or(&[][..], Vec::as_slice) {
+                if let Some(n) = shared_with.get_mut(k) {
+                    if *n == 0 {
+                        touched.push(k);
+                    }
+                    *n += 1;
+                }
+            }
+        }
+        // The reference quote sharing the most stems, the earliest on ties.
+        let best = touched
             .iter()
-            .map(|r| (q.stems.intersection(&r.stems).count(), r))
+            .filter_map(|&k| Some((*shared_with.get(k)?, ref_quotes.get(k)?)))
             .max_by_key(|&(shared, r)| (shared, std::cmp::Reverse(r.start)));
+        for &k in &touched {
+            if let Some(n) = shared_with.get_mut(k) {
+                *n = 0;
+            }
+        }
+        touched.clear();
         let Some((shared, r)) = best else {
             continue;
         };
