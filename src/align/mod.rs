@@ -279,16 +279,6 @@ impl<'f> Prepared<'f> {
         }
     }
 
-    /// The similarity of candidate `i` and reference `j` if the shortlist
-    /// already computed it.
-    fn cached(&self, i: usize, j: usize) -> Option<f64> {
-        self.matches
-            .get(i)?
-            .iter()
-            .find(|&&(k, _)| k == j)
-            .map(|&(_, s)| s)
-    }
-
     /// Similarity of candidate sentences `cand` and reference sentences
     /// `refr`, each side taken together (one side a single sentence).
     fn sim(&self, cand: &[usize], refr: &[usize], config: &AlignConfig) -> f64 {
@@ -347,6 +337,16 @@ impl<'f> Prepared<'f> {
             monotonicity,
         }
     }
+}
+
+/// The similarity of candidate `i` and reference `j` if the shortlist
+/// (`Prepared::matches`) already computed it.
+pub(crate) fn shortlisted(matches: &[Vec<(usize, f64)>], i: usize, j: usize) -> Option<f64> {
+    matches
+        .get(i)?
+        .iter()
+        .find(|&&(k, _)| k == j)
+        .map(|&(_, s)| s)
 }
 
 /// The longest chain of `(i, j)` pairs (given in increasing `i`) whose `j`

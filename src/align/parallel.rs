@@ -11,7 +11,8 @@
 //! backbone (the longest monotonic chain of strong best matches, interpolated
 //! between its points), so its cost grows with n × band rather than n × m.
 
-use super::{monotonic_chain, AlignConfig, AlignedPair, Prepared};
+use super::features::GramSpace;
+use super::{monotonic_chain, shortlisted, AlignConfig, AlignedPair, Prepared};
 
 /// Longest merge the programme considers, whatever the config says.
 const MAX_K: usize = 3;
@@ -101,16 +102,64 @@ impl Band {
     }
 }
 
-/// Monotonic alignment of the prepared articles.
-pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
-    let (n, m) = (p.candidate.len(), p.reference.len());
-    if n == 0 || m == 0 {
-        return Vec::new();
+/// The similarities of the beads ending at each boundary of the band: the
+/// 1:1 bead, and the k:1 and 1:k beads their gates let through, as
+/// `(split, merge)` in the layout of [`Cell`]. They depend only on the
+/// sentences, never on the programme's path, so they are computed before
+/// it; the programme then only adds. `sims[i][j - lo[i]]` is boundary
+/// `(i, j)`; row 0 has none.
+type BeadSims = ([f64; MAX_K], [f64; MAX_K]);
+
+/// Rows per rayon job when the similarities are computed: a news article
+/// is one run on the aligner's own lanes; a long one is cut into runs
+/// computed side by side, each with its own lanes.
+const ROWS_PER_JOB: usize = 512;
+
+fn bead_similarities(p: &Prepared, band: &Band, config: &AlignConfig) -> Vec<Vec<BeadSims>> {
+    use rayon::prelude::*;
+    let n = p.candidate.len();
+    let mut sims: Vec<Vec<BeadSims>> = vec![Vec::new()];
+    if n < ROWS_PER_JOB {
+        sims.extend(bead_rows(
+            p.matches.as_slice(),
+            band,
+            config,
+            &p.space,
+            1..n + 1,
+        ));
+    } else {
+        let seed = p.space.seed();
+        let matches = p.matches.as_slice();
+        let starts: Vec<usize> = (1..n + 1).step_by(ROWS_PER_JOB).collect();
+        let runs: Vec<Vec<Vec<BeadSims>>> = starts
+            .par_iter()
+            .map_init(
+                || seed.space(),
+                |space, &start| {
+                    let end = (start + ROWS_PER_JOB).min(n + 1);
+                    bead_rows(matches, band, config, space, start..end)
+                },
+            )
+            .collect();
+        sims.extend(runs.into_iter().flatten());
     }
-    let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
-    let band = Band::around(&backbone, n, m, config.band);
+    sims
+}
+
+/// Bead similarities of rows `rows`, in order, each cell as the programme
+/// would visit it (so a loaded sentence serves the next look-up). A run
+/// that starts past row 1 first recomputes the `MAX_K - 1` rows before it,
+/// which is what its first row's gates read (k:1 gates look one row up,
+/// for order k − 1 only).
+fn bead_rows(
+    matches: &[Vec<(usize, f64)>],
+    band: &Band,
+    config: &AlignConfig,
+    space: &GramSpace,
+    rows: std::ops::Range<usize>,
+) -> Vec<Vec<BeadSims>> {
     let max_k = config.max_merge.clamp(1, MAX_K);
-    let min = config.parallel_min_similarity;
+    let floor = config.parallel_min_similarity;
     // Candidate sentences `ci..ci + ck` against reference `rj..rj + rk`.
     let sim = |ci: usize, ck: usize, rj: usize, rk: usize| {
         let run = |start: usize, k: usize| {
@@ -121,8 +170,60 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
             (idx, k.min(MAX_K))
         };
         let ((c, ck), (r, rk)) = (run(ci, ck), run(rj, rk));
-        p.sim(&c[..ck], &r[..rk], config)
+        space.similarity(&c[..ck], &r[..rk], config.anchor_weight)
     };
+    let warm = rows.start.saturating_sub(MAX_K - 1).max(1);
+    let mut out: Vec<Vec<BeadSims>> = Vec::with_capacity(rows.len());
+    let mut prev: Option<Vec<BeadSims>> = None;
+    for i in warm..rows.end {
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        let mut row: Vec<BeadSims> = Vec::with_capacity(hi + 1 - lo);
+        for j in lo..=hi {
+            let mut cell: BeadSims = ([f64::NAN; MAX_K], [f64::NAN; MAX_K]);
+            if j >= 1 {
+                let s11 =
+                    shortlisted(matches, i - 1, j - 1).unwrap_or_else(|| sim(i - 1, 1, j - 1, 1));
+                cell.0[0] = s11;
+                cell.1[0] = s11;
+                let up = prev
+                    .as_ref()
+                    .filter(|_| band.contains(i - 1, j))
+                    .and_then(|r| r.get(j - band.lo[i - 1]));
+                let left = (j > lo).then(|| row.last()).flatten();
+                for k in 2..=max_k {
+                    // k:1 — its (k−1)-parts end here and one row up.
+                    let parts = [cell.0[k - 2], up.map_or(f64::NAN, |c| c.0[k - 2])];
+                    if gate(parts, floor).is_some() && i >= k {
+                        cell.0[k - 1] = sim(i - k, k, j - 1, 1);
+                    }
+                    // 1:k — parts end here and one column left.
+                    let parts = [cell.1[k - 2], left.map_or(f64::NAN, |c| c.1[k - 2])];
+                    if gate(parts, floor).is_some() && j >= k {
+                        cell.1[k - 1] = sim(i - 1, 1, j - k, k);
+                    }
+                }
+            }
+            row.push(cell);
+        }
+        if i >= rows.start {
+            out.push(row.clone());
+        }
+        prev = Some(row);
+    }
+    out
+}
+
+/// Monotonic alignment of the prepared articles.
+pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
+    let (n, m) = (p.candidate.len(), p.reference.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
+    let band = Band::around(&backbone, n, m, config.band);
+    let max_k = config.max_merge.clamp(1, MAX_K);
+    let min = config.parallel_min_similarity;
+    let sims = bead_similarities(p, &band, config);
 
     // rows[i][j - lo[i]] is boundary (i, j).
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(n + 1);
@@ -159,38 +260,31 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
             offer(at(&rows, &row, 0, 1), -config.gap_penalty, 0.0, (0, 1));
             let up = at(&rows, &row, 1, 0);
             let left = at(&rows, &row, 0, 1);
-            let mut split = [f64::NAN; MAX_K];
-            let mut merge = [f64::NAN; MAX_K];
+            let (split, merge) = sims
+                .get(i)
+                .and_then(|r| r.get(j - lo))
+                .copied()
+                .unwrap_or(([f64::NAN; MAX_K], [f64::NAN; MAX_K]));
             if i >= 1 && j >= 1 {
-                let s11 = p
-                    .cached(i - 1, j - 1)
-                    .unwrap_or_else(|| sim(i - 1, 1, j - 1, 1));
-                split[0] = s11;
-                merge[0] = s11;
+                let s11 = split[0];
                 if s11 >= config.parallel_floor {
                     offer(at(&rows, &row, 1, 1), (s11 - min) * 2.0, s11, (1, 1));
                 }
                 for k in 2..=max_k {
-                    // k:1 — its (k−1)-parts end here (split[k-2]) and one row up.
+                    // k:1 — offered when clearly better than its better part.
                     let parts = [split[k - 2], up.map_or(f64::NAN, |c| c.split[k - 2])];
                     if let Some(best) = gate(parts, config.parallel_min_similarity) {
-                        if i >= k {
-                            let s = sim(i - k, k, j - 1, 1);
-                            split[k - 1] = s;
-                            if s >= best + config.merge_min_gain {
-                                offer(at(&rows, &row, k, 1), (s - min) * (k + 1) as f64, s, (k, 1));
-                            }
+                        let s = split[k - 1];
+                        if s >= best + config.merge_min_gain {
+                            offer(at(&rows, &row, k, 1), (s - min) * (k + 1) as f64, s, (k, 1));
                         }
                     }
-                    // 1:k — parts end here (merge[k-2]) and one column left.
+                    // 1:k — likewise.
                     let parts = [merge[k - 2], left.map_or(f64::NAN, |c| c.merge[k - 2])];
                     if let Some(best) = gate(parts, config.parallel_min_similarity) {
-                        if j >= k {
-                            let s = sim(i - 1, 1, j - k, k);
-                            merge[k - 1] = s;
-                            if s >= best + config.merge_min_gain {
-                                offer(at(&rows, &row, 1, k), (s - min) * (k + 1) as f64, s, (1, k));
-                            }
+                        let s = merge[k - 1];
+                        if s >= best + config.merge_min_gain {
+                            offer(at(&rows, &row, 1, k), (s - min) * (k + 1) as f64, s, (1, k));
                         }
                     }
                 }
