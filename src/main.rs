@@ -182,6 +182,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     let below = args.fail_below.is_some_and(|t| report.score < t);
+    // Everything is written and the process is about to exit, which hands
+    // its memory back whole: the articles (with everything derived from
+    // them) and the report are not taken apart piece by piece first.
+    std::mem::forget((candidate, reference, report, rendered));
     Ok(if below {
         ExitCode::from(1)
     } else {

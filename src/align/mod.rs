@@ -238,10 +238,12 @@ impl<'f> Prepared<'f> {
         let index = &reference.index;
         let space = GramSpace::with_reference(cand, refr, Arc::clone(&reference.grams));
         let small = refr.len() <= config.shortlist;
-        // Candidate sentences in a few chunks, side by side on the rayon
-        // pool, each with its own lanes and scratch.
+        // Candidate sentences in chunks, side by side on the rayon pool,
+        // each with its own lanes and scratch: four per thread, so a thread
+        // that frees up late (the document metrics run beside the aligner)
+        // still finds some to take.
         let seed = space.seed();
-        let chunk = (cand.len() / rayon::current_num_threads().max(1)).max(64);
+        let chunk = (cand.len() / (4 * rayon::current_num_threads().max(1))).max(64);
         let matches: Vec<Vec<(usize, f64)>> = cand
             .par_chunks(chunk)
             .enumerate()
