@@ -5,7 +5,9 @@
 //! record, rows are checked in windows of a few dozen in a local rayon pool,
 //! and each window is written out (report.csv, findings.csv, JSON Lines)
 //! before the next is read. Every output goes to a temporary file that is
-//! renamed into place only when the whole run is done.
+//! renamed into place only when the whole run is done. Rows that name the
+//! same reference file share one reference article, and with it everything
+//! derived from it (`refcache.rs`, bounded).
 //!
 //! With an HTML folder, each worker writes its article's page as soon as the
 //! row is checked (while it still holds both articles); only the small index
