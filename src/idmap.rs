@@ -55,18 +55,7 @@ impl IdMap {
         if key == EMPTY {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        loop {
-            let &(k, id) = self.slots.get(at)?;
-            if k == key {
-                return Some(id);
-            }
-            if k == EMPTY {
-                return None;
-            }
-            at = (at + 1) & mask;
-        }
+        self.probe_from(self.home(key), key)
     }
 
     /// Looks up every key of `keys`, writing its id, or `u32::MAX` when

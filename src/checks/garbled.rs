@@ -114,8 +114,6 @@ pub(crate) struct RefIndex<'a> {
     /// by normalised form, with their first token, shortest first (so a
     /// look-up reads only the names of about its length).
     pub names: Vec<(&'a str, usize)>,
-    /// Length in characters of each of `names`.
-    pub name_lens: Vec<usize>,
     /// Adjacent word pairs inside a sentence → index of the first token.
     pub bigrams: HashMap<(&'a str, &'a str), usize>,
 }
@@ -162,13 +160,11 @@ impl<'a> RefIndex<'a> {
             }
         }
         names.sort_by_cached_key(|&(name, tok)| (name.chars().count(), tok));
-        let name_lens = names.iter().map(|(n, _)| n.chars().count()).collect();
         RefIndex {
             article,
             words,
             parts,
             names,
-            name_lens,
             bigrams,
         }
     }

@@ -403,12 +403,7 @@ impl ChrfReference {
                     *c = 0;
                 }
             }
-            let (h, r) = (ngrams(&hyp, n), ngrams(&refr, n));
-            orders.push(OrderStats {
-                hypothesis: if r > 0 { h } else { 0 },
-                reference: r,
-                matched,
-            });
+            orders.push(order(ngrams(&hyp, n), ngrams(&refr, n), matched));
         }
         ChrfStats { orders }
     }
@@ -511,6 +506,16 @@ fn split_punctuation(text: &str) -> Vec<&str> {
     words
 }
 
+/// One order's counts as sacrebleu keeps them: it does not count
+/// hypothesis n-grams of an order the reference lacks.
+fn order(hypothesis: u64, reference: u64, matched: u64) -> OrderStats {
+    OrderStats {
+        hypothesis: if reference > 0 { hypothesis } else { 0 },
+        reference,
+        matched,
+    }
+}
+
 /// sacrebleu's per-order [hypothesis, reference, matched] counts.
 fn order_stats<'a>(
     hyp: &'a NgramIndex,
@@ -521,12 +526,7 @@ fn order_stats<'a>(
         .iter()
         .zip(&reference.totals)
         .zip(matched)
-        .map(|((&h, &r), matched)| OrderStats {
-            // sacrebleu does not count hypothesis n-grams of an order the reference lacks.
-            hypothesis: if r > 0 { h } else { 0 },
-            reference: r,
-            matched,
-        })
+        .map(|((&h, &r), m)| order(h, r, m))
 }
 
 /// [`order_stats`] with the index on the reference side.
@@ -540,11 +540,7 @@ fn reference_order_stats<'a>(
         .iter()
         .zip(&hyp.totals)
         .zip(matched)
-        .map(|((&r, &h), matched)| OrderStats {
-            hypothesis: if r > 0 { h } else { 0 },
-            reference: r,
-            matched,
-        })
+        .map(|((&r, &h), m)| order(h, r, m))
 }
 
 #[cfg(test)]

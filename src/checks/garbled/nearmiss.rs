@@ -134,20 +134,17 @@ fn name_near_miss(
     }
     let len = norm.chars().count();
     let mut best: Option<(bool, usize, usize)> = None;
-    // Only names within the distance in length can be that close.
+    // Only names within the distance in length can be that close (names
+    // are sorted by length).
+    let chars = |name: &str| name.chars().count();
     let lo = index
-        .name_lens
-        .partition_point(|&n| n.saturating_add(cfg.name_max_distance) < len);
-    let hi = index
-        .name_lens
-        .partition_point(|&n| n <= len.saturating_add(cfg.name_max_distance));
-    for (&(name, tok), &name_len) in index
         .names
-        .get(lo..hi)
-        .unwrap_or(&[])
-        .iter()
-        .zip(index.name_lens.get(lo..hi).unwrap_or(&[]))
-    {
+        .partition_point(|&(n, _)| chars(n).saturating_add(cfg.name_max_distance) < len);
+    let hi = index
+        .names
+        .partition_point(|&(n, _)| chars(n) <= len.saturating_add(cfg.name_max_distance));
+    for &(name, tok) in index.names.get(lo..hi).unwrap_or(&[]) {
+        let name_len = chars(name);
         // Cheap refusals before the quadratic distance is computed.
         if name_len < cfg.name_min_len
             || name_len.abs_diff(len) > cfg.name_max_distance
