@@ -24,7 +24,9 @@ use std::sync::Arc;
 pub const MIN_ORDER: usize = 2;
 /// Largest character n-gram order.
 pub const MAX_ORDER: usize = 5;
-const ORDERS: usize = MAX_ORDER - MIN_ORDER + 1;
+pub const ORDERS: usize = MAX_ORDER - MIN_ORDER + 1;
+/// Clipped n-gram matches of two texts, per order (see [`GramSpace::counted`]).
+pub type Counts = [u32; ORDERS];
 /// The order lives in the top bits of a gram key so keys sort by order.
 const ORDER_SHIFT: u32 = 60;
 /// Characters of a word that make its stem ("hegemony" and "hegemonic" share "hegem").
@@ -334,7 +336,67 @@ impl<'f> GramSpace<'f> {
     /// taken together against reference sentences `refr` taken together;
     /// one side has a single sentence. Indices out of range count as empty.
     pub fn char_f(&self, cand: &[usize], refr: &[usize]) -> f64 {
-        let matched = match (cand, refr) {
+        f1(
+            self.counts(cand, refr),
+            totals(self.candidate, cand),
+            totals(self.reference, refr),
+        )
+    }
+
+    /// The aligner's similarity (see [`similarity`]) of candidate sentences
+    /// `cand` against reference sentences `refr`, each side taken together.
+    pub fn similarity(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> f64 {
+        self.counted(cand, refr, anchor_weight).0
+    }
+
+    /// [`GramSpace::similarity`], with the clipped matches per order it
+    /// was computed from (what [`GramSpace::merge_bounds`] takes).
+    pub fn counted(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> (f64, Counts) {
+        let matched = self.counts(cand, refr);
+        let chars = f1(
+            matched,
+            totals(self.candidate, cand),
+            totals(self.reference, refr),
+        );
+        let s = blend(
+            chars,
+            &anchors(self.candidate, cand),
+            &anchors(self.reference, refr),
+            anchor_weight,
+        );
+        (s, matched)
+    }
+
+    /// Bounds on [`GramSpace::similarity`] of a merge, without comparing a
+    /// single n-gram: `sum` is its parts' clipped matches added up (a merge
+    /// matches no more than its parts did apart, nor more than either side
+    /// has) and `max` the largest part's (adding sentences to a side never
+    /// loses a match), order by order. The similarity is monotone in the
+    /// matches, so `lower <= similarity <= upper` holds in floating point too.
+    pub fn merge_bounds(
+        &self,
+        cand: &[usize],
+        refr: &[usize],
+        sum: Counts,
+        max: Counts,
+        anchor_weight: f64,
+    ) -> (f64, f64) {
+        let (ta, tb) = (totals(self.candidate, cand), totals(self.reference, refr));
+        let mut upper = sum;
+        for ((u, &a), &b) in upper.iter_mut().zip(&ta).zip(&tb) {
+            *u = (*u).min(a).min(b);
+        }
+        let (a, b) = (anchors(self.candidate, cand), anchors(self.reference, refr));
+        (
+            blend(f1(max, ta, tb), &a, &b, anchor_weight),
+            blend(f1(upper, ta, tb), &a, &b, anchor_weight),
+        )
+    }
+
+    /// Clipped matches per order of candidate sentences `cand` against
+    /// reference sentences `refr` (one side a single sentence).
+    fn counts(&self, cand: &[usize], refr: &[usize]) -> Counts {
+        match (cand, refr) {
             (&[i], &[j]) => {
                 // Keep whichever sentence is loaded; else load the candidate
                 // (a row of the aligner compares it with many references).
@@ -351,23 +413,7 @@ impl<'f> GramSpace<'f> {
             (&[i], group) => self.matched(Side::Candidate, i, group),
             (group, &[j]) => self.matched(Side::Reference, j, group),
             _ => [0; ORDERS],
-        };
-        f1(
-            matched,
-            totals(self.candidate, cand),
-            totals(self.reference, refr),
-        )
-    }
-
-    /// The aligner's similarity (see [`similarity`]) of candidate sentences
-    /// `cand` against reference sentences `refr`, each side taken together.
-    pub fn similarity(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> f64 {
-        blend(
-            self.char_f(cand, refr),
-            &anchors(self.candidate, cand),
-            &anchors(self.reference, refr),
-            anchor_weight,
-        )
+        }
     }
 
     /// Clipped matches per order between sentence `one` of `side` and the
@@ -691,6 +737,77 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn merge_bounds_bracket_the_similarity() {
+        let texts = [
+            "The summit opened in Brussels on Thursday, officials said.",
+            "Leaders argued over refugee policy for hours on end.",
+            "Officials said every stage of the process had bottlenecks.",
+            "The talks ended late on Friday in Brussels.",
+            "Nothing in common: xyz qqq.",
+            "",
+        ];
+        let refr_texts = [
+            "The summit opened in Brussels on Thursday. Leaders argued over refugee policy.",
+            "Officials said every stage had bottlenecks.",
+            "The process had bottlenecks, officials said on Friday.",
+            "Talks ended late in Brussels.",
+            "Refugee policy divided the leaders for hours.",
+        ];
+        let cand: Vec<Features> = texts.iter().map(|t| feats(t)).collect();
+        let refr: Vec<Features> = refr_texts.iter().map(|t| feats(t)).collect();
+        let space = GramSpace::new(&cand, &refr);
+        let w = 0.2;
+        let mut decided_without_comparing = 0;
+        for k in 2..=3 {
+            // Candidate groups against one reference sentence, and back.
+            for start in 0..=cand.len() - k {
+                for j in 0..refr.len() {
+                    let group: Vec<usize> = (start..start + k).collect();
+                    let parts: Vec<Counts> = group
+                        .iter()
+                        .map(|&i| space.counted(&[i], &[j], w).1)
+                        .collect();
+                    let sum = std::array::from_fn(|o| parts.iter().map(|p| p[o]).sum());
+                    let max =
+                        std::array::from_fn(|o| parts.iter().map(|p| p[o]).max().unwrap_or(0));
+                    let (lower, upper) = space.merge_bounds(&group, &[j], sum, max, w);
+                    let exact = space.similarity(&group, &[j], w);
+                    assert!(
+                        lower <= exact && exact <= upper,
+                        "{group:?} vs {j}: {lower} {exact} {upper}"
+                    );
+                    if upper < 0.5 {
+                        decided_without_comparing += 1;
+                    }
+                }
+            }
+            for start in 0..=refr.len() - k {
+                for i in 0..cand.len() {
+                    let group: Vec<usize> = (start..start + k).collect();
+                    let parts: Vec<Counts> = group
+                        .iter()
+                        .map(|&j| space.counted(&[i], &[j], w).1)
+                        .collect();
+                    let sum = std::array::from_fn(|o| parts.iter().map(|p| p[o]).sum());
+                    let max =
+                        std::array::from_fn(|o| parts.iter().map(|p| p[o]).max().unwrap_or(0));
+                    let (lower, upper) = space.merge_bounds(&[i], &group, sum, max, w);
+                    let exact = space.similarity(&[i], &group, w);
+                    assert!(
+                        lower <= exact && exact <= upper,
+                        "{i} vs {group:?}: {lower} {exact} {upper}"
+                    );
+                }
+            }
+        }
+        // The bounds are tight enough to settle unrelated merges.
+        assert!(
+            decided_without_comparing > 10,
+            "{decided_without_comparing}"
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::Article;
 use std::sync::Arc;
 
-use features::{article_features, Features, GramSpace, ReferenceGrams};
+use features::{article_features, Counts, Features, GramSpace, ReferenceGrams};
 use index::StemIndex;
 
 /// How the two articles relate.
@@ -193,6 +193,9 @@ pub(crate) struct Prepared<'f> {
     /// For each candidate sentence, its shortlisted reference sentences with
     /// their similarity, best first.
     pub matches: Vec<Vec<(usize, f64)>>,
+    /// `counts[i][k]`: the clipped matches per order behind `matches[i][k]`
+    /// (the parallel programme bounds merges with them).
+    pub counts: Vec<Vec<Counts>>,
 }
 
 /// What the aligner derives from the reference alone, kept with the
@@ -244,7 +247,7 @@ impl<'f> Prepared<'f> {
         // still finds some to take.
         let seed = space.seed();
         let chunk = (cand.len() / (4 * rayon::current_num_threads().max(1))).max(64);
-        let matches: Vec<Vec<(usize, f64)>> = cand
+        let (matches, counts): (Vec<_>, Vec<_>) = cand
             .par_chunks(chunk)
             .enumerate()
             .flat_map_iter(|(k, part)| {
@@ -256,19 +259,25 @@ impl<'f> Prepared<'f> {
                     .map(|(o, c)| {
                         let i = first + o;
                         if c.is_empty() {
-                            return Vec::new();
+                            return (Vec::new(), Vec::new());
                         }
                         let list: Vec<usize> = if small {
                             (0..refr.len()).collect()
                         } else {
                             index.shortlist(c, config.shortlist, &mut scratch)
                         };
-                        let mut scored: Vec<(usize, f64)> = list
+                        let mut scored: Vec<(usize, f64, Counts)> = list
                             .into_iter()
-                            .map(|j| (j, space.similarity(&[i], &[j], config.anchor_weight)))
+                            .map(|j| {
+                                let (s, counts) = space.counted(&[i], &[j], config.anchor_weight);
+                                (j, s, counts)
+                            })
                             .collect();
                         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                         scored
+                            .into_iter()
+                            .map(|(j, s, counts)| ((j, s), counts))
+                            .unzip()
                     })
                     .collect::<Vec<_>>()
             })
@@ -278,6 +287,7 @@ impl<'f> Prepared<'f> {
             reference: refr,
             space,
             matches,
+            counts,
         }
     }
 
@@ -341,14 +351,17 @@ impl<'f> Prepared<'f> {
     }
 }
 
-/// The similarity of candidate `i` and reference `j` if the shortlist
-/// (`Prepared::matches`) already computed it.
-pub(crate) fn shortlisted(matches: &[Vec<(usize, f64)>], i: usize, j: usize) -> Option<f64> {
-    matches
-        .get(i)?
-        .iter()
-        .find(|&&(k, _)| k == j)
-        .map(|&(_, s)| s)
+/// The similarity of candidate `i` and reference `j`, with its clipped
+/// matches, if the shortlist (`Prepared::matches`) already computed it.
+pub(crate) fn shortlisted(
+    matches: &[Vec<(usize, f64)>],
+    counts: &[Vec<Counts>],
+    i: usize,
+    j: usize,
+) -> Option<(f64, Counts)> {
+    let list = matches.get(i)?;
+    let at = list.iter().position(|&(k, _)| k == j)?;
+    Some((list.get(at)?.1, *counts.get(i)?.get(at)?))
 }
 
 /// The longest chain of `(i, j)` pairs (given in increasing `i`) whose `j`

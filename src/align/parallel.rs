@@ -11,15 +11,13 @@
 //! backbone (the longest monotonic chain of strong best matches, interpolated
 //! between its points), so its cost grows with n × band rather than n × m.
 
-use super::features::GramSpace;
+use super::features::{Counts, GramSpace, ORDERS};
 use super::{monotonic_chain, shortlisted, AlignConfig, AlignedPair, Prepared};
 
 /// Longest merge the programme considers, whatever the config says.
 const MAX_K: usize = 3;
 
-/// One boundary `(i, j)` of the programme: the best path to it, and the
-/// similarities of the beads ending here, kept so longer merges can be
-/// gated on them without recomputing.
+/// One boundary `(i, j)` of the programme: the best path to it.
 #[derive(Clone, Copy)]
 struct Cell {
     gain: f64,
@@ -27,18 +25,12 @@ struct Cell {
     sim: f64,
     /// Sentences the last step consumed: (candidate, reference); (0, 0) at the start.
     from: (usize, usize),
-    /// `split[k-1]`: candidate `i-k..i` against reference `j-1`; NaN when not computed.
-    split: [f64; MAX_K],
-    /// `merge[k-1]`: candidate `i-1` against reference `j-k..j`; `merge[0] == split[0]`.
-    merge: [f64; MAX_K],
 }
 
 const UNREACHED: Cell = Cell {
     gain: f64::NEG_INFINITY,
     sim: 0.0,
     from: (0, 0),
-    split: [f64::NAN; MAX_K],
-    merge: [f64::NAN; MAX_K],
 };
 
 /// The band: boundary row `i` (0..=n) may use boundary columns `lo[i]..=hi[i]`.
@@ -102,115 +94,316 @@ impl Band {
     }
 }
 
-/// The similarities of the beads ending at each boundary of the band: the
-/// 1:1 bead, and the k:1 and 1:k beads their gates let through, as
-/// `(split, merge)` in the layout of [`Cell`]. They depend only on the
-/// sentences, never on the programme's path, so they are computed before
-/// it; the programme then only adds. `sims[i][j - lo[i]]` is boundary
-/// `(i, j)`; row 0 has none.
-type BeadSims = ([f64; MAX_K], [f64; MAX_K]);
+/// The beads ending at one boundary that the programme may take: `split[0]`
+/// (= `merge[0]`) is the 1:1 bead's similarity; `split[k-1]` the k:1 bead's
+/// and `merge[k-1]` the 1:k bead's when its gate lets it through and it is
+/// clearly better than its better part (see [`align`]), else NaN. They
+/// depend only on the sentences, never on the programme's path, so they are
+/// decided before it; the programme then only adds.
+#[derive(Clone, Copy)]
+struct Offers {
+    split: [f64; MAX_K],
+    merge: [f64; MAX_K],
+}
 
-/// Rows per rayon job when the similarities are computed: a news article
-/// is one run on the aligner's own lanes; a long one is cut into runs
-/// computed side by side, each with its own lanes.
+const NO_OFFERS: Offers = Offers {
+    split: [f64::NAN; MAX_K],
+    merge: [f64::NAN; MAX_K],
+};
+
+/// Rows per rayon job when the offers are computed: a news article is one
+/// run on the aligner's own lanes; a long one is cut into runs computed
+/// side by side, each with its own lanes.
 const ROWS_PER_JOB: usize = 512;
 
-fn bead_similarities(p: &Prepared, band: &Band, config: &AlignConfig) -> Vec<Vec<BeadSims>> {
+/// `offers[i][j - lo[i]]` for every boundary `(i, j)` of the band; row 0 has none.
+fn bead_offers(p: &Prepared, band: &Band, config: &AlignConfig) -> Vec<Vec<Offers>> {
     use rayon::prelude::*;
     let n = p.candidate.len();
-    let mut sims: Vec<Vec<BeadSims>> = vec![Vec::new()];
+    let shortlist = Shortlist {
+        matches: &p.matches,
+        counts: &p.counts,
+    };
+    let mut offers: Vec<Vec<Offers>> = vec![Vec::new()];
     if n < ROWS_PER_JOB {
-        sims.extend(bead_rows(
-            p.matches.as_slice(),
-            band,
-            config,
-            &p.space,
-            1..n + 1,
-        ));
+        offers.extend(bead_rows(shortlist, band, config, &p.space, 1..n + 1));
     } else {
         let seed = p.space.seed();
-        let matches = p.matches.as_slice();
         let starts: Vec<usize> = (1..n + 1).step_by(ROWS_PER_JOB).collect();
-        let runs: Vec<Vec<Vec<BeadSims>>> = starts
+        let runs: Vec<Vec<Vec<Offers>>> = starts
             .par_iter()
             .map_init(
                 || seed.space(),
                 |space, &start| {
                     let end = (start + ROWS_PER_JOB).min(n + 1);
-                    bead_rows(matches, band, config, space, start..end)
+                    bead_rows(shortlist, band, config, space, start..end)
                 },
             )
             .collect();
-        sims.extend(runs.into_iter().flatten());
+        offers.extend(runs.into_iter().flatten());
     }
-    sims
+    offers
 }
 
-/// Bead similarities of rows `rows`, in order, each cell as the programme
-/// would visit it (so a loaded sentence serves the next look-up). A run
-/// that starts past row 1 first recomputes the `MAX_K - 1` rows before it,
-/// which is what its first row's gates read (k:1 gates look one row up,
-/// for order k − 1 only).
+/// The 1:1 similarities (and their matches) the shortlist already computed.
+#[derive(Clone, Copy)]
+struct Shortlist<'a> {
+    matches: &'a [Vec<(usize, f64)>],
+    counts: &'a [Vec<Counts>],
+}
+
+/// A 2-merge (k:1 or 1:k, k = 2) at one boundary, as far as it is known:
+/// its similarity is only computed when a decision needs it; until then it
+/// is known by bounds from its two parts ([`GramSpace::merge_bounds`]).
+#[derive(Clone, Copy)]
+struct Pair {
+    /// Its gate let it through (what the programme's rule computes; a
+    /// 3-merge is gated on two of these).
+    gated: bool,
+    /// The similarity, NaN until computed.
+    exact: f64,
+    lower: f64,
+    upper: f64,
+    /// Clipped matches per order: summed over the parts (exact once computed) …
+    sum: Counts,
+    /// … and the larger part's, order by order (exact once computed).
+    max: Counts,
+}
+
+const UNGATED: Pair = Pair {
+    gated: false,
+    exact: f64::NAN,
+    lower: f64::NAN,
+    upper: f64::NAN,
+    sum: [0; ORDERS],
+    max: [0; ORDERS],
+};
+
+/// One boundary while the offers are worked out.
+#[derive(Clone, Copy)]
+struct Work {
+    s11: f64,
+    m11: Counts,
+    /// Candidate `i-2..i` against reference `j-1`.
+    split: Pair,
+    /// Candidate `i-1` against reference `j-2..j`.
+    merge: Pair,
+    offers: Offers,
+}
+
+const NO_WORK: Work = Work {
+    s11: f64::NAN,
+    m11: [0; ORDERS],
+    split: UNGATED,
+    merge: UNGATED,
+    offers: NO_OFFERS,
+};
+
+/// Candidate sentences `ci..ci + ck` against reference `rj..rj + rk` (k ≤ 3).
+fn runs(
+    ci: usize,
+    ck: usize,
+    rj: usize,
+    rk: usize,
+) -> ([usize; MAX_K], usize, [usize; MAX_K], usize) {
+    let run = |start: usize| std::array::from_fn(|n| start + n);
+    (run(ci), ck.min(MAX_K), run(rj), rk.min(MAX_K))
+}
+
+impl Pair {
+    /// A gated 2-merge of candidate `ci..ci+ck` and reference `rj..rj+rk`
+    /// whose single parts matched `a` and `b`.
+    fn bounded(
+        space: &GramSpace,
+        at: (usize, usize, usize, usize),
+        a: Counts,
+        b: Counts,
+        w: f64,
+    ) -> Pair {
+        let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
+        let sum = std::array::from_fn(|o| a[o] + b[o]);
+        let max = std::array::from_fn(|o| a[o].max(b[o]));
+        let (lower, upper) = space.merge_bounds(&c[..ck], &r[..rk], sum, max, w);
+        Pair {
+            gated: true,
+            exact: f64::NAN,
+            lower,
+            upper,
+            sum,
+            max,
+        }
+    }
+
+    /// The similarity, computed now if it was only bounded.
+    fn exact(&mut self, space: &GramSpace, at: (usize, usize, usize, usize), w: f64) -> f64 {
+        if self.exact.is_nan() {
+            let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
+            let (s, matched) = space.counted(&c[..ck], &r[..rk], w);
+            *self = Pair {
+                gated: true,
+                exact: s,
+                lower: s,
+                upper: s,
+                sum: matched,
+                max: matched,
+            };
+        }
+        self.exact
+    }
+}
+
+/// Offers of rows `rows`, in order, each cell as the programme would visit
+/// it (so a loaded sentence serves the next look-up). A run that starts
+/// past row 1 first works out the `MAX_K - 1` rows before it, which is what
+/// its first row's gates read (k:1 gates look one row up, for order k − 1
+/// only).
+///
+/// The rule is the programme's: a k-merge is computed when both its
+/// (k−1)-parts were and the better reaches the floor, and offered when at
+/// least `merge_min_gain` more similar than that better part. Most merges
+/// fail that test by far; bounds from their parts' matches settle those
+/// without comparing n-grams, and a merge is only computed when its bounds
+/// cannot decide.
 fn bead_rows(
-    matches: &[Vec<(usize, f64)>],
+    shortlist: Shortlist,
     band: &Band,
     config: &AlignConfig,
     space: &GramSpace,
     rows: std::ops::Range<usize>,
-) -> Vec<Vec<BeadSims>> {
+) -> Vec<Vec<Offers>> {
     let max_k = config.max_merge.clamp(1, MAX_K);
     let floor = config.parallel_min_similarity;
-    // Candidate sentences `ci..ci + ck` against reference `rj..rj + rk`.
-    let sim = |ci: usize, ck: usize, rj: usize, rk: usize| {
-        let run = |start: usize, k: usize| {
-            let mut idx = [0usize; MAX_K];
-            for (n, slot) in idx.iter_mut().enumerate() {
-                *slot = start + n;
-            }
-            (idx, k.min(MAX_K))
-        };
-        let ((c, ck), (r, rk)) = (run(ci, ck), run(rj, rk));
-        space.similarity(&c[..ck], &r[..rk], config.anchor_weight)
-    };
+    let gain = config.merge_min_gain;
+    let w = config.anchor_weight;
     let warm = rows.start.saturating_sub(MAX_K - 1).max(1);
-    let mut out: Vec<Vec<BeadSims>> = Vec::with_capacity(rows.len());
-    let mut prev: Option<Vec<BeadSims>> = None;
+    let mut out: Vec<Vec<Offers>> = Vec::with_capacity(rows.len());
+    let mut prev: Vec<Work> = Vec::new();
+    let mut row: Vec<Work> = Vec::new();
     for i in warm..rows.end {
         let (lo, hi) = (band.lo[i], band.hi[i]);
-        let mut row: Vec<BeadSims> = Vec::with_capacity(hi + 1 - lo);
+        let up_lo = band.lo[i - 1];
+        row.clear();
         for j in lo..=hi {
-            let mut cell: BeadSims = ([f64::NAN; MAX_K], [f64::NAN; MAX_K]);
+            let mut cell = NO_WORK;
             if j >= 1 {
-                let s11 =
-                    shortlisted(matches, i - 1, j - 1).unwrap_or_else(|| sim(i - 1, 1, j - 1, 1));
-                cell.0[0] = s11;
-                cell.1[0] = s11;
-                let up = prev
-                    .as_ref()
-                    .filter(|_| band.contains(i - 1, j))
-                    .and_then(|r| r.get(j - band.lo[i - 1]));
-                let left = (j > lo).then(|| row.last()).flatten();
-                for k in 2..=max_k {
-                    // k:1 — its (k−1)-parts end here and one row up.
-                    let parts = [cell.0[k - 2], up.map_or(f64::NAN, |c| c.0[k - 2])];
-                    if gate(parts, floor).is_some() && i >= k {
-                        cell.0[k - 1] = sim(i - k, k, j - 1, 1);
+                let (s11, m11) = shortlisted(shortlist.matches, shortlist.counts, i - 1, j - 1)
+                    .unwrap_or_else(|| space.counted(&[i - 1], &[j - 1], w));
+                cell.s11 = s11;
+                cell.m11 = m11;
+                cell.offers.split[0] = s11;
+                cell.offers.merge[0] = s11;
+                let up = band.contains(i - 1, j).then_some(j - up_lo);
+                let left = (j > lo).then_some(j - 1 - lo);
+                if max_k >= 2 {
+                    // k:1 — its parts end here and one row up.
+                    let part = up.and_then(|u| prev.get(u));
+                    let at = (i.saturating_sub(2), 2, j - 1, 1);
+                    if let Some(best) = part.and_then(|p| gate([s11, p.s11], floor)) {
+                        if let (true, Some(p)) = (i >= 2, part) {
+                            cell.split = Pair::bounded(space, at, p.m11, m11, w);
+                            if cell.split.upper >= best + gain {
+                                let s = cell.split.exact(space, at, w);
+                                if s >= best + gain {
+                                    cell.offers.split[1] = s;
+                                }
+                            }
+                        }
                     }
-                    // 1:k — parts end here and one column left.
-                    let parts = [cell.1[k - 2], left.map_or(f64::NAN, |c| c.1[k - 2])];
-                    if gate(parts, floor).is_some() && j >= k {
-                        cell.1[k - 1] = sim(i - 1, 1, j - k, k);
+                    // 1:k — its parts end here and one column left.
+                    let part = left.and_then(|l| row.get(l));
+                    let at = (i - 1, 1, j.saturating_sub(2), 2);
+                    if let Some(best) = part.and_then(|p| gate([s11, p.s11], floor)) {
+                        if let (true, Some(p)) = (j >= 2, part) {
+                            cell.merge = Pair::bounded(space, at, p.m11, m11, w);
+                            if cell.merge.upper >= best + gain {
+                                let s = cell.merge.exact(space, at, w);
+                                if s >= best + gain {
+                                    cell.offers.merge[1] = s;
+                                }
+                            }
+                        }
+                    }
+                }
+                if max_k >= 3 {
+                    // k:1 over three rows: the 2-merges here and one row up.
+                    if let Some(p) = up.and_then(|u| prev.get_mut(u)) {
+                        if i >= 3 {
+                            cell.offers.split[2] = three(
+                                space,
+                                (&mut cell.split, (i - 2, 2, j - 1, 1)),
+                                (&mut p.split, (i - 3, 2, j - 1, 1)),
+                                (i - 3, 3, j - 1, 1),
+                                m11,
+                                config,
+                            );
+                        }
+                    }
+                    if let Some(p) = left.and_then(|l| row.get_mut(l)) {
+                        if j >= 3 {
+                            cell.offers.merge[2] = three(
+                                space,
+                                (&mut cell.merge, (i - 1, 1, j - 2, 2)),
+                                (&mut p.merge, (i - 1, 1, j - 3, 2)),
+                                (i - 1, 1, j - 3, 3),
+                                m11,
+                                config,
+                            );
+                        }
                     }
                 }
             }
             row.push(cell);
         }
         if i >= rows.start {
-            out.push(row.clone());
+            out.push(row.iter().map(|c| c.offers).collect());
         }
-        prev = Some(row);
+        std::mem::swap(&mut prev, &mut row);
     }
     out
+}
+
+/// The offer of a 3-merge `at` whose 2-parts are `here` (which shares its
+/// last sentence, matched `last` alone) and `other`: NaN unless both parts
+/// were gated, the better reaches the floor and the merge beats it by
+/// `merge_min_gain`. Bounds decide first; a part or the merge is computed
+/// only when they cannot.
+fn three(
+    space: &GramSpace,
+    here: (&mut Pair, (usize, usize, usize, usize)),
+    other: (&mut Pair, (usize, usize, usize, usize)),
+    at: (usize, usize, usize, usize),
+    last: Counts,
+    config: &AlignConfig,
+) -> f64 {
+    let (floor, gain, w) = (
+        config.parallel_min_similarity,
+        config.merge_min_gain,
+        config.anchor_weight,
+    );
+    let ((a, a_at), (b, b_at)) = (here, other);
+    if !(a.gated && b.gated) || a.upper.max(b.upper) < floor {
+        return f64::NAN;
+    }
+    // The 3-merge is `other`'s two sentences and `last`.
+    let sum = std::array::from_fn(|o| b.sum[o] + last[o]);
+    let max = std::array::from_fn(|o| b.max[o].max(last[o]));
+    let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
+    let (_, upper) = space.merge_bounds(&c[..ck], &r[..rk], sum, max, w);
+    if upper < a.lower.max(b.lower).max(floor) + gain {
+        return f64::NAN;
+    }
+    let Some(best) = gate([a.exact(space, a_at, w), b.exact(space, b_at, w)], floor) else {
+        return f64::NAN;
+    };
+    if upper < best + gain {
+        return f64::NAN;
+    }
+    let s = space.similarity(&c[..ck], &r[..rk], w);
+    if s >= best + gain {
+        s
+    } else {
+        f64::NAN
+    }
 }
 
 /// Monotonic alignment of the prepared articles.
@@ -223,7 +416,7 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
     let band = Band::around(&backbone, n, m, config.band);
     let max_k = config.max_merge.clamp(1, MAX_K);
     let min = config.parallel_min_similarity;
-    let sims = bead_similarities(p, &band, config);
+    let sims = bead_offers(p, &band, config);
 
     // rows[i][j - lo[i]] is boundary (i, j).
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(n + 1);
@@ -258,39 +451,29 @@ pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
             };
             offer(at(&rows, &row, 1, 0), -config.gap_penalty, 0.0, (1, 0));
             offer(at(&rows, &row, 0, 1), -config.gap_penalty, 0.0, (0, 1));
-            let up = at(&rows, &row, 1, 0);
-            let left = at(&rows, &row, 0, 1);
-            let (split, merge) = sims
+            let offers = sims
                 .get(i)
                 .and_then(|r| r.get(j - lo))
                 .copied()
-                .unwrap_or(([f64::NAN; MAX_K], [f64::NAN; MAX_K]));
+                .unwrap_or(NO_OFFERS);
             if i >= 1 && j >= 1 {
-                let s11 = split[0];
+                let s11 = offers.split[0];
                 if s11 >= config.parallel_floor {
                     offer(at(&rows, &row, 1, 1), (s11 - min) * 2.0, s11, (1, 1));
                 }
+                // k:1 and 1:k beads, where their gates let them through
+                // and they clearly beat their better part (bead_offers).
                 for k in 2..=max_k {
-                    // k:1 — offered when clearly better than its better part.
-                    let parts = [split[k - 2], up.map_or(f64::NAN, |c| c.split[k - 2])];
-                    if let Some(best) = gate(parts, config.parallel_min_similarity) {
-                        let s = split[k - 1];
-                        if s >= best + config.merge_min_gain {
-                            offer(at(&rows, &row, k, 1), (s - min) * (k + 1) as f64, s, (k, 1));
-                        }
+                    let s = offers.split[k - 1];
+                    if !s.is_nan() {
+                        offer(at(&rows, &row, k, 1), (s - min) * (k + 1) as f64, s, (k, 1));
                     }
-                    // 1:k — likewise.
-                    let parts = [merge[k - 2], left.map_or(f64::NAN, |c| c.merge[k - 2])];
-                    if let Some(best) = gate(parts, config.parallel_min_similarity) {
-                        let s = merge[k - 1];
-                        if s >= best + config.merge_min_gain {
-                            offer(at(&rows, &row, 1, k), (s - min) * (k + 1) as f64, s, (1, k));
-                        }
+                    let s = offers.merge[k - 1];
+                    if !s.is_nan() {
+                        offer(at(&rows, &row, 1, k), (s - min) * (k + 1) as f64, s, (1, k));
                     }
                 }
             }
-            cell.split = split;
-            cell.merge = merge;
             row.push(cell);
         }
         rows.push(row);
@@ -352,6 +535,121 @@ mod tests {
         }
         assert!(band.contains(4, 11));
         assert!(!band.contains(1, 20));
+    }
+
+    /// The programme's rule applied the obvious way: every gated merge
+    /// computed, then offered when it beats its better part.
+    fn naive_offers(p: &Prepared, band: &Band, config: &AlignConfig) -> Vec<Vec<Offers>> {
+        let (floor, gain) = (config.parallel_min_similarity, config.merge_min_gain);
+        let n = p.candidate.len();
+        // values[i][j - lo] = (split, merge) similarities, NaN when not computed.
+        let mut values: Vec<Vec<([f64; MAX_K], [f64; MAX_K])>> = vec![Vec::new()];
+        let mut offers: Vec<Vec<Offers>> = vec![Vec::new()];
+        for i in 1..=n {
+            let (lo, hi) = (band.lo[i], band.hi[i]);
+            let mut vrow: Vec<([f64; MAX_K], [f64; MAX_K])> = Vec::new();
+            let mut orow: Vec<Offers> = Vec::new();
+            for j in lo..=hi {
+                let mut v = ([f64::NAN; MAX_K], [f64::NAN; MAX_K]);
+                let mut o = NO_OFFERS;
+                if j >= 1 {
+                    let s11 = p.sim(&[i - 1], &[j - 1], config);
+                    v.0[0] = s11;
+                    v.1[0] = s11;
+                    o.split[0] = s11;
+                    o.merge[0] = s11;
+                    let up = band
+                        .contains(i - 1, j)
+                        .then(|| values[i - 1].get(j - band.lo[i - 1]).copied())
+                        .flatten();
+                    let left = (j > lo).then(|| vrow[j - 1 - lo]);
+                    for k in 2..=MAX_K {
+                        let parts = [v.0[k - 2], up.map_or(f64::NAN, |c| c.0[k - 2])];
+                        if let Some(best) = gate(parts, floor).filter(|_| i >= k) {
+                            let c: Vec<usize> = (i - k..i).collect();
+                            v.0[k - 1] = p.sim(&c, &[j - 1], config);
+                            if v.0[k - 1] >= best + gain {
+                                o.split[k - 1] = v.0[k - 1];
+                            }
+                        }
+                        let parts = [v.1[k - 2], left.map_or(f64::NAN, |c| c.1[k - 2])];
+                        if let Some(best) = gate(parts, floor).filter(|_| j >= k) {
+                            let r: Vec<usize> = (j - k..j).collect();
+                            v.1[k - 1] = p.sim(&[i - 1], &r, config);
+                            if v.1[k - 1] >= best + gain {
+                                o.merge[k - 1] = v.1[k - 1];
+                            }
+                        }
+                    }
+                }
+                vrow.push(v);
+                orow.push(o);
+            }
+            values.push(vrow);
+            offers.push(orow);
+        }
+        offers
+    }
+
+    fn same(a: f64, b: f64) -> bool {
+        (a.is_nan() && b.is_nan()) || a == b
+    }
+
+    #[test]
+    fn bounded_offers_equal_the_exhaustive_rule() {
+        use crate::text::Article;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/align/parallel/");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap_or_default();
+        let reference = Article::from_text("r", read("reference.txt"));
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/");
+        let seed = |f: &str| std::fs::read_to_string(format!("{seeds}{f}")).unwrap_or_default();
+        let mut pairs: Vec<(Article, Article)> = [
+            "candidate.txt",
+            "split.txt",
+            "merged.txt",
+            "dropped.txt",
+            "inserted.txt",
+            "mixed.txt",
+        ]
+        .iter()
+        .map(|f| (Article::from_text("c", read(f)), reference.clone()))
+        .collect();
+        pairs.push((
+            Article::from_text("c", seed("xi-moscow-suspected-mt.txt")),
+            Article::from_text("r", seed("xi-moscow-reference.txt")),
+        ));
+        let mut offered = 0;
+        for (c, r) in &pairs {
+            assert!(!c.sentences.is_empty() && !r.sentences.is_empty());
+            for width in [1, 6] {
+                let config = AlignConfig {
+                    band: width,
+                    ..AlignConfig::default()
+                };
+                let (cf, rs) = super::super::sides(c, r);
+                let p = Prepared::new(&cf, &rs, &config);
+                let (n, m) = (p.candidate.len(), p.reference.len());
+                let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
+                let band = Band::around(&backbone, n, m, config.band);
+                let fast = bead_offers(&p, &band, &config);
+                let slow = naive_offers(&p, &band, &config);
+                assert_eq!(fast.len(), slow.len());
+                for (i, (f, s)) in fast.iter().zip(&slow).enumerate() {
+                    assert_eq!(f.len(), s.len());
+                    for (k, (a, b)) in f.iter().zip(s).enumerate() {
+                        for x in 0..MAX_K {
+                            assert!(same(a.split[x], b.split[x]), "row {i} cell {k} split {x}");
+                            assert!(same(a.merge[x], b.merge[x]), "row {i} cell {k} merge {x}");
+                            if x > 0 && !a.split[x].is_nan() {
+                                offered += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The fixtures have split sentences, so some merges are offered.
+        assert!(offered > 0);
     }
 
     #[test]
