@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::{Check, Context};
 use crate::finding::Finding;
 use crate::text::{Article, Token, TokenKind};
+use std::sync::Arc;
 
 /// Settings for this check (`[garbled]` in the config file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,28 +104,69 @@ impl Check for Garbled {
     }
 }
 
-/// What the reference uses, indexed for the candidate's look-ups.
+/// What the reference uses, indexed for the candidate's look-ups: the
+/// article and its [`RefWords`], which depend on it alone and are built
+/// once per reference article (a reference checked against many
+/// candidates, as in a batch of systems, indexes its words once).
 pub(crate) struct RefIndex<'a> {
     pub article: &'a Article,
+    known: Arc<RefWords>,
+}
+
+/// The reference's words, names and phrases (see [`RefIndex`]).
+pub(crate) struct RefWords {
     /// Normalised word → index of its first reference token.
-    pub words: HashMap<&'a str, usize>,
+    pub words: HashMap<Box<str>, usize>,
     /// Parts of the reference's hyphenated words ("neo", "nazism").
-    pub parts: HashSet<&'a str>,
+    pub parts: HashSet<Box<str>>,
     /// Capitalised reference words not at a sentence start (names), unique
     /// by normalised form, with their first token, shortest first (so a
     /// look-up reads only the names of about its length).
-    pub names: Vec<(&'a str, usize)>,
-    /// Adjacent word pairs inside a sentence → index of the first token.
-    pub bigrams: HashMap<(&'a str, &'a str), usize>,
+    pub names: Vec<(Box<str>, usize)>,
+    /// Adjacent word pairs inside a sentence: modifier → head → index of
+    /// the first token.
+    bigrams: HashMap<Box<str>, HashMap<Box<str>, usize>>,
+    /// The pairs of content words by head: head → [(modifier, first
+    /// token)], in text order.
+    pub by_head: HashMap<Box<str>, Vec<(Box<str>, usize)>>,
+}
+
+impl std::ops::Deref for RefIndex<'_> {
+    type Target = RefWords;
+
+    fn deref(&self) -> &RefWords {
+        &self.known
+    }
 }
 
 impl<'a> RefIndex<'a> {
     pub fn new(article: &'a Article) -> RefIndex<'a> {
-        let mut words = HashMap::new();
-        let mut parts = HashSet::new();
-        let mut names = Vec::new();
+        RefIndex {
+            article,
+            known: article.memo(0, RefWords::new),
+        }
+    }
+
+    /// Whether the reference uses this normalised word (or its possessive).
+    pub fn has(&self, norm: &str) -> bool {
+        self.words.contains_key(norm) || self.words.contains_key(strip_possessive(norm))
+    }
+
+    /// Whether the reference has the phrase `modifier head`.
+    pub fn has_bigram(&self, modifier: &str, head: &str) -> bool {
+        self.bigrams
+            .get(modifier)
+            .is_some_and(|heads| heads.contains_key(head))
+    }
+}
+
+impl RefWords {
+    fn new(article: &Article) -> RefWords {
+        let mut words: HashMap<Box<str>, usize> = HashMap::new();
+        let mut parts: HashSet<Box<str>> = HashSet::new();
+        let mut names: Vec<(Box<str>, usize)> = Vec::new();
         let mut name_seen = HashSet::new();
-        let mut bigrams = HashMap::new();
+        let mut bigrams: HashMap<Box<str>, HashMap<Box<str>, usize>> = HashMap::new();
         for s in &article.sentences {
             let mut prev: Option<usize> = None;
             for i in s.tokens.clone() {
@@ -138,40 +180,58 @@ impl<'a> RefIndex<'a> {
                     continue;
                 }
                 let norm = t.norm.as_str();
-                words.entry(norm).or_insert(i);
+                if !words.contains_key(norm) {
+                    words.insert(norm.into(), i);
+                }
                 let base = strip_possessive(norm);
-                words.entry(base).or_insert(i);
+                if !words.contains_key(base) {
+                    words.insert(base.into(), i);
+                }
                 if norm.contains('-') {
-                    parts.extend(norm.split('-'));
+                    parts.extend(norm.split('-').map(Box::from));
                 }
                 let text = t.text(&article.text);
                 if is_capitalised(text)
                     && !sentence_initial(article, s.tokens.start, i)
                     && name_seen.insert(base)
                 {
-                    names.push((base, i));
+                    names.push((base.into(), i));
                 }
-                if let Some(p) = prev {
-                    if let Some(pt) = article.tokens.get(p) {
-                        bigrams.entry((pt.norm.as_str(), norm)).or_insert(p);
+                if let Some(pt) = prev.and_then(|p| article.tokens.get(p).map(|pt| (p, pt))) {
+                    let (p, pt) = pt;
+                    let heads = match bigrams.get_mut(pt.norm.as_str()) {
+                        Some(heads) => heads,
+                        None => bigrams.entry(pt.norm.as_str().into()).or_default(),
+                    };
+                    if !heads.contains_key(norm) {
+                        heads.insert(norm.into(), p);
                     }
                 }
                 prev = Some(i);
             }
         }
-        names.sort_by_cached_key(|&(name, tok)| (name.chars().count(), tok));
-        RefIndex {
-            article,
+        names.sort_by_cached_key(|(name, tok)| (name.chars().count(), *tok));
+        let mut by_head: HashMap<Box<str>, Vec<(Box<str>, usize)>> = HashMap::new();
+        for (modifier, heads) in &bigrams {
+            for (head, &tok) in heads {
+                if !is_function_word(head) && !is_function_word(modifier) {
+                    by_head
+                        .entry(head.clone())
+                        .or_default()
+                        .push((modifier.clone(), tok));
+                }
+            }
+        }
+        for v in by_head.values_mut() {
+            v.sort_by_key(|&(_, t)| t);
+        }
+        RefWords {
             words,
             parts,
             names,
             bigrams,
+            by_head,
         }
-    }
-
-    /// Whether the reference uses this normalised word (or its possessive).
-    pub fn has(&self, norm: &str) -> bool {
-        self.words.contains_key(norm) || self.words.contains_key(strip_possessive(norm))
     }
 }
 

@@ -25,7 +25,7 @@
 //! Reference sentences aligned with the candidate's sentence are preferred as
 //! evidence; without an alignment the whole reference is searched.
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::HashSet;
 use rayon::prelude::*;
 
 use super::dict;
@@ -47,16 +47,6 @@ pub(super) fn find(
     };
     let cand = cx.candidate;
     let refr = index.article;
-    // Reference phrases by head word: head → [(modifier, first token)].
-    let mut by_head: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
-    for (&(modifier, head), &tok) in &index.bigrams {
-        if !is_function_word(head) && !is_function_word(modifier) {
-            by_head.entry(head).or_default().push((modifier, tok));
-        }
-    }
-    for v in by_head.values_mut() {
-        v.sort_by_key(|&(_, t)| t);
-    }
     // Sentence by sentence, independently: a long article's sentences are
     // shared out over the rayon pool in runs (the aligner has finished, so
     // both cores are free), and the runs' findings joined in order.
@@ -106,7 +96,7 @@ pub(super) fn find(
                     .filter(|p| !is_capitalised(p.text(&cand.text)) && !is_capitalised(text))
                 {
                     if let Some(r) =
-                        phrase_near_miss(&by_head, index, &p.norm, &t.norm, cfg, &in_aligned)
+                        phrase_near_miss(index, &p.norm, &t.norm, cfg, &in_aligned)
                     {
                         out.push(phrase_finding(cand, refr, p.start, t.end, r));
                     }
@@ -139,11 +129,12 @@ fn name_near_miss(
     let chars = |name: &str| name.chars().count();
     let lo = index
         .names
-        .partition_point(|&(n, _)| chars(n).saturating_add(cfg.name_max_distance) < len);
+        .partition_point(|(n, _)| chars(n).saturating_add(cfg.name_max_distance) < len);
     let hi = index
         .names
-        .partition_point(|&(n, _)| chars(n) <= len.saturating_add(cfg.name_max_distance));
-    for &(name, tok) in index.names.get(lo..hi).unwrap_or(&[]) {
+        .partition_point(|(n, _)| chars(n) <= len.saturating_add(cfg.name_max_distance));
+    for (name, tok) in index.names.get(lo..hi).unwrap_or(&[]) {
+        let (name, tok) = (&**name, *tok);
         let name_len = chars(name);
         // Cheap refusals before the quadratic distance is computed.
         if name_len < cfg.name_min_len
@@ -169,7 +160,6 @@ fn name_near_miss(
 /// The reference phrase (its first token and its two tokens' span) that
 /// the candidate's `modifier head` nearly is.
 fn phrase_near_miss(
-    by_head: &HashMap<&str, Vec<(&str, usize)>>,
     index: &RefIndex<'_>,
     modifier: &str,
     head: &str,
@@ -179,12 +169,13 @@ fn phrase_near_miss(
     if is_function_word(modifier) || is_function_word(head) || modifier.contains('\'') {
         return None;
     }
-    if index.bigrams.contains_key(&(modifier, head)) {
+    if index.has_bigram(modifier, head) {
         return None;
     }
-    let options = by_head.get(head)?;
+    let options = index.by_head.get(head)?;
     let mut best: Option<(bool, usize)> = None;
-    for &(theirs, tok) in options {
+    for (theirs, tok) in options {
+        let (theirs, tok) = (&**theirs, *tok);
         if theirs == modifier
             || theirs.starts_with(modifier)
             || modifier.starts_with(theirs)

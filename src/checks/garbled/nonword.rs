@@ -286,7 +286,8 @@ impl Suggester<'_, '_> {
         let max_distance = (len / 3).max(1);
         let mut best: Option<(usize, f64, usize)> = None;
         let mut seen = HashSet::new();
-        for (&word, &token) in &self.index.words {
+        for (word, &token) in &self.index.words {
+            let word = &**word;
             if word.len() < 3 || !seen.insert(strip_possessive(word)) {
                 continue;
             }
