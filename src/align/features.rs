@@ -18,7 +18,7 @@ use crate::idmap::IdMap;
 use crate::text::{Article, Token, TokenKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Smallest character n-gram order.
 pub const MIN_ORDER: usize = 2;
@@ -234,6 +234,43 @@ pub struct ReferenceGrams {
     ids: IdMap,
     sentences: Vec<Vec<Entry>>,
     slots: usize,
+    /// Built on first use, for a short reference (see [`GramSpace::counted_all`]).
+    postings: OnceLock<Postings>,
+}
+
+/// Each numbered n-gram's reference sentences, with its count in each:
+/// the n-gram numbered `g` has `at[starts[g]..starts[g + 1]]`.
+struct Postings {
+    starts: Vec<u32>,
+    at: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    fn new(sentences: &[Vec<Entry>], slots: usize) -> Postings {
+        let mut starts = vec![0u32; slots + 1];
+        for e in sentences.iter().flatten() {
+            if let Some(n) = starts.get_mut((e.id & ID_MASK) as usize + 1) {
+                *n += 1;
+            }
+        }
+        for g in 1..starts.len() {
+            starts[g] += starts[g - 1];
+        }
+        let mut next = starts.clone();
+        let mut at = vec![(0u32, 0u32); starts.last().map_or(0, |&n| n as usize)];
+        for (j, list) in sentences.iter().enumerate() {
+            for e in list {
+                let Some(k) = next.get_mut((e.id & ID_MASK) as usize) else {
+                    continue;
+                };
+                if let Some(slot) = at.get_mut(*k as usize) {
+                    *slot = (j as u32, e.count);
+                }
+                *k += 1;
+            }
+        }
+        Postings { starts, at }
+    }
 }
 
 impl ReferenceGrams {
@@ -255,6 +292,7 @@ impl ReferenceGrams {
             ids,
             sentences,
             slots,
+            postings: OnceLock::new(),
         }
     }
 }
@@ -365,6 +403,44 @@ impl<'f> GramSpace<'f> {
             anchor_weight,
         );
         (s, matched)
+    }
+
+    /// [`GramSpace::counted`] of candidate sentence `i` against every
+    /// reference sentence, in order. It walks the reference sentences that
+    /// share each of the candidate's n-grams rather than every reference
+    /// sentence's n-grams, which is the cheaper way round when all of a
+    /// short reference's sentences are wanted.
+    pub fn counted_all(&self, i: usize, anchor_weight: f64) -> Vec<(f64, Counts)> {
+        let refr = &self.grams.refr;
+        let postings = refr
+            .postings
+            .get_or_init(|| Postings::new(&refr.sentences, refr.slots));
+        let mut matched = vec![[0u32; ORDERS]; self.reference.len()];
+        for e in self.grams.cand.get(i).map_or(&[][..], Vec::as_slice) {
+            let g = (e.id & ID_MASK) as usize;
+            let order = (e.id >> ID_ORDER_SHIFT) as usize;
+            let (Some(&from), Some(&to)) = (postings.starts.get(g), postings.starts.get(g + 1))
+            else {
+                continue;
+            };
+            for &(j, count) in postings.at.get(from as usize..to as usize).unwrap_or(&[]) {
+                if let Some(m) = matched.get_mut(j as usize).and_then(|m| m.get_mut(order)) {
+                    *m += lane_count(e.count).min(lane_count(count)) as u32;
+                }
+            }
+        }
+        let (ta, ca) = (totals(self.candidate, &[i]), anchors(self.candidate, &[i]));
+        matched
+            .into_iter()
+            .enumerate()
+            .map(|(j, m)| {
+                let chars = f1(m, ta, totals(self.reference, &[j]));
+                (
+                    blend(chars, &ca, &anchors(self.reference, &[j]), anchor_weight),
+                    m,
+                )
+            })
+            .collect()
     }
 
     /// Bounds on [`GramSpace::similarity`] of a merge, without comparing a
@@ -808,6 +884,38 @@ mod tests {
             decided_without_comparing > 10,
             "{decided_without_comparing}"
         );
+    }
+
+    #[test]
+    fn counted_all_equals_one_by_one() {
+        let cand: Vec<Features> = [
+            "The the the talks ended on Friday in Brussels.",
+            "Leaders argued over refugee policy for hours.",
+            "",
+            "Officials said every stage had bottlenecks, bottlenecks everywhere.",
+        ]
+        .iter()
+        .map(|t| feats(t))
+        .collect();
+        let refr: Vec<Features> = [
+            "Talks ended on Friday in Brussels, the the officials said.",
+            "Every stage had bottlenecks.",
+            "",
+            "Leaders argued for hours over the refugee policy.",
+        ]
+        .iter()
+        .map(|t| feats(t))
+        .collect();
+        let space = GramSpace::new(&cand, &refr);
+        for i in 0..cand.len() {
+            let all = space.counted_all(i, 0.2);
+            assert_eq!(all.len(), refr.len());
+            for (j, got) in all.into_iter().enumerate() {
+                assert_eq!(got, space.counted(&[i], &[j], 0.2), "{i} vs {j}");
+            }
+        }
+        assert!(space.counted_all(0, 0.2)[0].0 > 0.5);
+        assert!(space.counted_all(9, 0.2).iter().all(|&(s, _)| s == 0.0));
     }
 
     #[test]

@@ -261,18 +261,21 @@ impl<'f> Prepared<'f> {
                         if c.is_empty() {
                             return (Vec::new(), Vec::new());
                         }
-                        let list: Vec<usize> = if small {
-                            (0..refr.len()).collect()
+                        let w = config.anchor_weight;
+                        let mut scored: Vec<(usize, f64, Counts)> = if small {
+                            // Every reference sentence: all at once.
+                            (space.counted_all(i, w).into_iter().enumerate())
+                                .map(|(j, (s, counts))| (j, s, counts))
+                                .collect()
                         } else {
-                            index.shortlist(c, config.shortlist, &mut scratch)
+                            let list = index.shortlist(c, config.shortlist, &mut scratch);
+                            list.into_iter()
+                                .map(|j| {
+                                    let (s, counts) = space.counted(&[i], &[j], w);
+                                    (j, s, counts)
+                                })
+                                .collect()
                         };
-                        let mut scored: Vec<(usize, f64, Counts)> = list
-                            .into_iter()
-                            .map(|j| {
-                                let (s, counts) = space.counted(&[i], &[j], config.anchor_weight);
-                                (j, s, counts)
-                            })
-                            .collect();
                         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                         scored
                             .into_iter()

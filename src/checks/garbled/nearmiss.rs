@@ -95,9 +95,7 @@ pub(super) fn find(
                     .and_then(|p| cand.tokens.get(p))
                     .filter(|p| !is_capitalised(p.text(&cand.text)) && !is_capitalised(text))
                 {
-                    if let Some(r) =
-                        phrase_near_miss(index, &p.norm, &t.norm, cfg, &in_aligned)
-                    {
+                    if let Some(r) = phrase_near_miss(index, &p.norm, &t.norm, cfg, &in_aligned) {
                         out.push(phrase_finding(cand, refr, p.start, t.end, r));
                     }
                 }
