@@ -389,20 +389,20 @@ fn three(
     let max = std::array::from_fn(|o| b.max[o].max(last[o]));
     let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
     let (_, upper) = space.merge_bounds(&c[..ck], &r[..rk], sum, max, w);
-    if upper < a.lower.max(b.lower).max(floor) + gain {
+    // What the better part is at least, should the gate let the merge through.
+    let least = a.lower.max(b.lower).max(floor);
+    if upper < least + gain {
         return f64::NAN;
     }
-    let Some(best) = gate([a.exact(space, a_at, w), b.exact(space, b_at, w)], floor) else {
-        return f64::NAN;
-    };
-    if upper < best + gain {
-        return f64::NAN;
-    }
+    // One 3-sentence comparison settles most of the rest, before the two
+    // 2-sentence ones the gate would need.
     let s = space.similarity(&c[..ck], &r[..rk], w);
-    if s >= best + gain {
-        s
-    } else {
-        f64::NAN
+    if s < least + gain {
+        return f64::NAN;
+    }
+    match gate([a.exact(space, a_at, w), b.exact(space, b_at, w)], floor) {
+        Some(best) if s >= best + gain => s,
+        _ => f64::NAN,
     }
 }
 
