@@ -135,3 +135,16 @@ fn wmt23_325_pairs_chrf_counted_reference(bencher: Bencher) {
             .sum::<f64>()
     });
 }
+
+/// sacrebleu's 13a tokeniser alone over the 325 WMT23 candidates (BLEU
+/// tokenises each candidate document once per check).
+#[divan::bench(sample_count = 20)]
+fn wmt23_325_candidates_tokenize_13a(bencher: Bencher) {
+    let pairs = wmt23();
+    bencher.counter(bytes(&pairs)).bench(|| {
+        pairs
+            .iter()
+            .map(|(c, _)| metrics::tokenize_13a(black_box(c)).len())
+            .sum::<usize>()
+    });
+}

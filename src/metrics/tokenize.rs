@@ -79,48 +79,43 @@ pub fn tokenize_13a(line: &str) -> String {
         );
     }
 
-    // The segment is padded with a space on both sides before the passes.
-    let mut padded = Vec::with_capacity(text.len() + 2);
-    padded.push(b' ');
-    padded.extend_from_slice(text.as_bytes());
-    padded.push(b' ');
-
-    // 1. `([\{-\~\[-\` -\&\(-\+\:-\@\/])` → ` \1 `
-    let mut a = Vec::with_capacity(padded.len() * 3 / 2);
-    for &b in &padded {
-        if is_13a_symbol(b) {
-            a.extend_from_slice(&[b' ', b, b' ']);
-        } else {
-            a.push(b);
-        }
-    }
-    // 2. `([^0-9])([\.,])` → `\1 \2 `: period and comma not after a digit.
-    let b = pair_pass(
-        &a,
-        |x, y| !x.is_ascii_digit() && is_period_or_comma(y),
+    // The four passes run as a pipeline of streaming stages, one byte at
+    // a time, into a last stage that splits on whitespace; each stage
+    // behaves exactly as its `re.sub` over the whole string (see
+    // [`PairStage`]). The segment is padded with a space on both sides.
+    // 4. `([0-9])(-)` → `\1 \2 `: a dash after a digit.
+    let split = SplitStage::with_capacity(text.len() + text.len() / 4);
+    let dash = PairStage::new(
+        |x, y| x.is_ascii_digit() && y == b'-',
         Spacing::Middle,
+        split,
     );
     // 3. `([\.,])([^0-9])` → ` \1 \2`: period and comma not before a digit.
-    let c = pair_pass(
-        &b,
+    let after = PairStage::new(
         |x, y| is_period_or_comma(x) && !y.is_ascii_digit(),
         Spacing::Around,
+        dash,
     );
-    // 4. `([0-9])(-)` → `\1 \2 `: a dash after a digit.
-    let d = pair_pass(&c, |x, y| x.is_ascii_digit() && y == b'-', Spacing::Middle);
-
-    // Only ASCII spaces were inserted, each beside an ASCII byte, so this
-    // cannot fail; the lossy fallback only keeps the function panic-free.
-    let spaced =
-        String::from_utf8(d).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    let mut out = String::with_capacity(spaced.len());
-    for token in pystr::split(&spaced) {
-        if !out.is_empty() {
-            out.push(' ');
+    // 2. `([^0-9])([\.,])` → `\1 \2 `: period and comma not after a digit.
+    let mut before = PairStage::new(
+        |x, y| !x.is_ascii_digit() && is_period_or_comma(y),
+        Spacing::Middle,
+        after,
+    );
+    // 1. `([\{-\~\[-\` -\&\(-\+\:-\@\/])` → ` \1 `
+    for &b in std::iter::once(&b' ')
+        .chain(text.as_bytes())
+        .chain(std::iter::once(&b' '))
+    {
+        if is_13a_symbol(b) {
+            before.put(b' ');
+            before.put(b);
+            before.put(b' ');
+        } else {
+            before.put(b);
         }
-        out.push_str(token);
     }
-    out
+    before.finish().finish().finish().into_string()
 }
 
 /// The first pass's character class: `{|}~`, `[\]^_` and backtick,
@@ -142,28 +137,163 @@ enum Spacing {
     Around,
 }
 
-/// One `re.sub` of a two-character pattern: scan left to right; where
-/// `(x, y)` matches, emit it spaced and continue after `y`, so a character
-/// that completed a match cannot start the next one.
-fn pair_pass(input: &[u8], matches: impl Fn(u8, u8) -> bool, spacing: Spacing) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len() + input.len() / 4);
-    let mut i = 0;
-    while let Some(&x) = input.get(i) {
-        match input.get(i + 1) {
-            Some(&y) if matches(x, y) => {
-                match spacing {
-                    Spacing::Middle => out.extend_from_slice(&[x, b' ', y, b' ']),
-                    Spacing::Around => out.extend_from_slice(&[b' ', x, b' ', y]),
+/// One `re.sub` of a two-character pattern as a streaming stage: it
+/// holds back one byte; when the next arrives and the two match, both go
+/// on spaced and the stage starts afresh (a character that completed a
+/// match cannot start the next, as `re.sub` scans left to right without
+/// overlapping), else the held byte goes on unchanged and the new one is
+/// held.
+struct PairStage<M, N> {
+    held: Option<u8>,
+    matches: M,
+    spacing: Spacing,
+    next: N,
+}
+
+impl<M: Fn(u8, u8) -> bool, N: Stage> PairStage<M, N> {
+    fn new(matches: M, spacing: Spacing, next: N) -> Self {
+        PairStage {
+            held: None,
+            matches,
+            spacing,
+            next,
+        }
+    }
+
+    /// Passes on the byte still held; returns the next stage.
+    fn finish(mut self) -> N {
+        if let Some(x) = self.held.take() {
+            self.next.put(x);
+        }
+        self.next
+    }
+}
+
+/// A stage of the pipeline: takes bytes one at a time.
+trait Stage {
+    fn put(&mut self, byte: u8);
+}
+
+impl<M: Fn(u8, u8) -> bool, N: Stage> Stage for PairStage<M, N> {
+    #[inline(always)]
+    fn put(&mut self, y: u8) {
+        match self.held {
+            Some(x) if (self.matches)(x, y) => {
+                self.held = None;
+                match self.spacing {
+                    Spacing::Middle => {
+                        for b in [x, b' ', y, b' '] {
+                            self.next.put(b);
+                        }
+                    }
+                    Spacing::Around => {
+                        for b in [b' ', x, b' ', y] {
+                            self.next.put(b);
+                        }
+                    }
                 }
-                i += 2;
             }
-            _ => {
-                out.push(x);
-                i += 1;
+            Some(x) => {
+                self.next.put(x);
+                self.held = Some(y);
+            }
+            None => self.held = Some(y),
+        }
+    }
+}
+
+/// The last stage: Python's `str.split()` and `" ".join(...)`, tokens
+/// joined by single spaces. The passes only insert ASCII spaces beside
+/// ASCII bytes, so a multi-byte character arrives whole and in order; it
+/// is gathered and judged as a character (Python's whitespace includes
+/// U+00A0, U+3000 and others).
+struct SplitStage {
+    out: Vec<u8>,
+    /// Whitespace seen since the last token.
+    gap: bool,
+    /// A multi-byte character being gathered, and how many bytes it has.
+    partial: [u8; 4],
+    have: usize,
+    want: usize,
+}
+
+impl SplitStage {
+    fn with_capacity(n: usize) -> SplitStage {
+        SplitStage {
+            out: Vec::with_capacity(n),
+            gap: false,
+            partial: [0; 4],
+            have: 0,
+            want: 0,
+        }
+    }
+
+    fn into_string(self) -> String {
+        // Whole characters only were written (see above), so this cannot
+        // fail; the lossy fallback only keeps the function panic-free.
+        String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    #[inline]
+    fn token_bytes(&mut self, bytes: &[u8]) {
+        if self.gap && !self.out.is_empty() {
+            self.out.push(b' ');
+        }
+        self.gap = false;
+        self.out.extend_from_slice(bytes);
+    }
+}
+
+/// Python's whitespace among ASCII bytes: space, `\t` to `\r`, and the
+/// information separators `\x1c` to `\x1f`.
+fn is_ascii_py_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)
+}
+
+impl Stage for SplitStage {
+    #[inline(always)]
+    fn put(&mut self, b: u8) {
+        if self.want == 0 {
+            if b.is_ascii() {
+                if is_ascii_py_space(b) {
+                    self.gap = true;
+                } else {
+                    if self.gap && !self.out.is_empty() {
+                        self.out.push(b' ');
+                    }
+                    self.gap = false;
+                    self.out.push(b);
+                }
+                return;
+            }
+            self.want = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            self.have = 0;
+        }
+        if let Some(slot) = self.partial.get_mut(self.have) {
+            *slot = b;
+            self.have += 1;
+        }
+        if self.have >= self.want {
+            let (bytes, len) = (self.partial, self.have);
+            self.want = 0;
+            self.have = 0;
+            let bytes = bytes.get(..len).unwrap_or(&[]);
+            let space = std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|s| s.chars().next())
+                .is_some_and(pystr::is_space);
+            if space {
+                self.gap = true;
+            } else {
+                self.token_bytes(bytes);
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -223,6 +353,108 @@ mod tests {
     fn empty_and_blank_lines_give_no_tokens() {
         assert_eq!(tokenize_13a(""), "");
         assert_eq!(tokenize_13a(" \t "), "");
+    }
+
+    /// The tokeniser as four whole-string passes, one per regular
+    /// expression, as it was first written: the reference for the
+    /// streaming pipeline.
+    fn passes_13a(line: &str) -> String {
+        let mut text = Cow::Borrowed(line);
+        if text.contains("<skipped>") {
+            text = Cow::Owned(text.replace("<skipped>", ""));
+        }
+        if text.contains("-\n") {
+            text = Cow::Owned(text.replace("-\n", ""));
+        }
+        if text.contains('\n') {
+            text = Cow::Owned(text.replace('\n', " "));
+        }
+        if text.contains('&') {
+            // In this order, as sacrebleu does: "&amp;lt;" becomes "<".
+            text = Cow::Owned(
+                text.replace("&quot;", "\"")
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">"),
+            );
+        }
+
+        // The segment is padded with a space on both sides before the passes.
+        let mut padded = Vec::with_capacity(text.len() + 2);
+        padded.push(b' ');
+        padded.extend_from_slice(text.as_bytes());
+        padded.push(b' ');
+
+        // 1. `([\{-\~\[-\` -\&\(-\+\:-\@\/])` → ` \1 `
+        let mut a = Vec::with_capacity(padded.len() * 3 / 2);
+        for &b in &padded {
+            if is_13a_symbol(b) {
+                a.extend_from_slice(&[b' ', b, b' ']);
+            } else {
+                a.push(b);
+            }
+        }
+        // 2. `([^0-9])([\.,])` → `\1 \2 `: period and comma not after a digit.
+        let b = pair_pass(
+            &a,
+            |x, y| !x.is_ascii_digit() && is_period_or_comma(y),
+            Spacing::Middle,
+        );
+        // 3. `([\.,])([^0-9])` → ` \1 \2`: period and comma not before a digit.
+        let c = pair_pass(
+            &b,
+            |x, y| is_period_or_comma(x) && !y.is_ascii_digit(),
+            Spacing::Around,
+        );
+        // 4. `([0-9])(-)` → `\1 \2 `: a dash after a digit.
+        let d = pair_pass(&c, |x, y| x.is_ascii_digit() && y == b'-', Spacing::Middle);
+
+        // Only ASCII spaces were inserted, each beside an ASCII byte, so this
+        // cannot fail; the lossy fallback only keeps the function panic-free.
+        let spaced = String::from_utf8(d)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let mut out = String::with_capacity(spaced.len());
+        for token in pystr::split(&spaced) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(token);
+        }
+        out
+    }
+
+    /// One `re.sub` of a two-character pattern: scan left to right; where
+    /// `(x, y)` matches, emit it spaced and continue after `y`, so a character
+    /// that completed a match cannot start the next one.
+    fn pair_pass(input: &[u8], matches: impl Fn(u8, u8) -> bool, spacing: Spacing) -> Vec<u8> {
+        let mut out = Vec::with_capacity(input.len() + input.len() / 4);
+        let mut i = 0;
+        while let Some(&x) = input.get(i) {
+            match input.get(i + 1) {
+                Some(&y) if matches(x, y) => {
+                    match spacing {
+                        Spacing::Middle => out.extend_from_slice(&[x, b' ', y, b' ']),
+                        Spacing::Around => out.extend_from_slice(&[b' ', x, b' ', y]),
+                    }
+                    i += 2;
+                }
+                _ => {
+                    out.push(x);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn streaming_stages_equal_the_whole_string_passes(
+            line in "[a-z0-9 .,\\-&;()\"'\t\n\u{a0}\u{3000}\u{2019}\u{1c}é中<>{}~/:@\\[]]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(tokenize_13a(&line), passes_13a(&line));
+        }
     }
 
     #[test]
