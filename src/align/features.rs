@@ -406,11 +406,46 @@ impl<'f> GramSpace<'f> {
     }
 
     /// [`GramSpace::counted`] of candidate sentence `i` against every
+    /// reference sentence, in order (see [`GramSpace::all_counts`]).
+    pub fn counted_all(&self, i: usize, anchor_weight: f64) -> Vec<(f64, Counts)> {
+        let (ta, ca) = (totals(self.candidate, &[i]), anchors(self.candidate, &[i]));
+        self.all_counts(i)
+            .into_iter()
+            .enumerate()
+            .map(|(j, m)| {
+                let chars = f1(m, ta, totals(self.reference, &[j]));
+                (
+                    blend(chars, &ca, &anchors(self.reference, &[j]), anchor_weight),
+                    m,
+                )
+            })
+            .collect()
+    }
+
+    /// [`GramSpace::counted`] of candidate sentence `i` against reference
+    /// sentence `j` from their clipped matches `matched` (one of
+    /// [`GramSpace::all_counts`]).
+    pub fn counted_from(&self, i: usize, j: usize, matched: Counts, anchor_weight: f64) -> f64 {
+        let chars = f1(
+            matched,
+            totals(self.candidate, &[i]),
+            totals(self.reference, &[j]),
+        );
+        blend(
+            chars,
+            &anchors(self.candidate, &[i]),
+            &anchors(self.reference, &[j]),
+            anchor_weight,
+        )
+    }
+
+    /// Clipped matches per order of candidate sentence `i` against every
     /// reference sentence, in order. It walks the reference sentences that
     /// share each of the candidate's n-grams rather than every reference
-    /// sentence's n-grams, which is the cheaper way round when all of a
-    /// short reference's sentences are wanted.
-    pub fn counted_all(&self, i: usize, anchor_weight: f64) -> Vec<(f64, Counts)> {
+    /// sentence's n-grams, which is the cheaper way round when all, or a
+    /// good share, of a short reference's sentences are wanted. The
+    /// postings are built on first use, once per reference.
+    pub fn all_counts(&self, i: usize) -> Vec<Counts> {
         let refr = &self.grams.refr;
         let postings = refr
             .postings
@@ -429,18 +464,7 @@ impl<'f> GramSpace<'f> {
                 }
             }
         }
-        let (ta, ca) = (totals(self.candidate, &[i]), anchors(self.candidate, &[i]));
         matched
-            .into_iter()
-            .enumerate()
-            .map(|(j, m)| {
-                let chars = f1(m, ta, totals(self.reference, &[j]));
-                (
-                    blend(chars, &ca, &anchors(self.reference, &[j]), anchor_weight),
-                    m,
-                )
-            })
-            .collect()
     }
 
     /// Bounds on [`GramSpace::similarity`] of a merge, without comparing a

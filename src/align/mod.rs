@@ -181,6 +181,15 @@ impl ModeEvidence {
     }
 }
 
+/// The shortlist's similarities come from [`GramSpace::all_counts`] (every
+/// reference sentence at once) when the reference has at most this many
+/// shortlists' worth of sentences, and pair by pair beyond: walking the
+/// postings of a candidate sentence's n-grams cost fewer instructions than
+/// its shortlist's comparisons up to about seven shortlists' worth of
+/// reference sentences (callgrind, synthetic WMT articles of 27 to 180
+/// sentences).
+const ALL_COUNTS_MAX_SHORTLISTS: usize = 6;
+
 /// Best matches within this similarity of each other count as tied.
 const TIE: f64 = 0.02;
 
@@ -269,10 +278,19 @@ impl<'f> Prepared<'f> {
                                 .collect()
                         } else {
                             let list = index.shortlist(c, config.shortlist, &mut scratch);
+                            // A reference of up to a few shortlists: all its
+                            // sentences counted at once still cost less.
+                            let all = (refr.len() <= ALL_COUNTS_MAX_SHORTLISTS * config.shortlist)
+                                .then(|| space.all_counts(i));
                             list.into_iter()
-                                .map(|j| {
-                                    let (s, counts) = space.counted(&[i], &[j], w);
-                                    (j, s, counts)
+                                .map(|j| match all.as_ref().and_then(|a| a.get(j)) {
+                                    Some(&counts) => {
+                                        (j, space.counted_from(i, j, counts, w), counts)
+                                    }
+                                    None => {
+                                        let (s, counts) = space.counted(&[i], &[j], w);
+                                        (j, s, counts)
+                                    }
                                 })
                                 .collect()
                         };
