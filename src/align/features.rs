@@ -934,8 +934,11 @@ mod tests {
         for i in 0..cand.len() {
             let all = space.counted_all(i, 0.2);
             assert_eq!(all.len(), refr.len());
+            let counts = space.all_counts(i);
             for (j, got) in all.into_iter().enumerate() {
                 assert_eq!(got, space.counted(&[i], &[j], 0.2), "{i} vs {j}");
+                assert_eq!(counts[j], got.1);
+                assert_eq!(space.counted_from(i, j, counts[j], 0.2), got.0);
             }
         }
         assert!(space.counted_all(0, 0.2)[0].0 > 0.5);
