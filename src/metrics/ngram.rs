@@ -148,13 +148,15 @@ impl NgramIndex {
         let mut totals = Vec::with_capacity(self.ranges.len());
         // Id of the n-gram found at each position so far (prefix of the next order).
         let mut prefix = vec![ROOT; symbols.len()];
-        // Positions still being extended, ascending.
+        // Positions still being extended, ascending, and the next order's.
         let mut live: Vec<usize> = (0..symbols.len()).collect();
+        let mut next: Vec<usize> = Vec::with_capacity(symbols.len());
         let mut keys: Vec<u64> = Vec::with_capacity(symbols.len());
         let mut found: Vec<u32> = Vec::with_capacity(symbols.len());
         for ((n, table), range) in (1..).zip(&self.ids).zip(&self.ranges) {
             let tail = symbols.len().saturating_sub(n - 1);
-            live.retain(|&p| p < tail);
+            // Only the last positions run out of symbols.
+            live.truncate(live.partition_point(|&p| p < tail));
             keys.clear();
             keys.extend(live.iter().map(|&p| {
                 let prev = prefix.get(p).copied().unwrap_or(MISSING);
@@ -162,16 +164,16 @@ impl NgramIndex {
                 key(prev, symbol)
             }));
             table.get_all(&keys, &mut found);
-            let mut here = keep.as_ref().map(|_| vec![MISSING; tail]);
-            let mut kept = 0;
-            for k in 0..live.len() {
-                let (Some(&p), Some(&local)) = (live.get(k), found.get(k)) else {
-                    break;
-                };
-                let Some(id) = (local != u32::MAX)
-                    .then(|| u32::try_from(range.start + local as usize).ok())
-                    .flatten()
-                else {
+            let mut here = match keep {
+                Some(_) => vec![MISSING; tail],
+                None => Vec::new(),
+            };
+            next.clear();
+            for (&p, &local) in live.iter().zip(&found) {
+                if local == u32::MAX {
+                    continue;
+                }
+                let Ok(id) = u32::try_from(range.start + local as usize) else {
                     continue;
                 };
                 if let Some(c) = counts.get_mut(id as usize) {
@@ -180,16 +182,13 @@ impl NgramIndex {
                 if let Some(slot) = prefix.get_mut(p) {
                     *slot = id;
                 }
-                if let Some(slot) = here.as_mut().and_then(|h| h.get_mut(p)) {
+                if let Some(slot) = here.get_mut(p) {
                     *slot = id;
                 }
-                if let Some(slot) = live.get_mut(kept) {
-                    *slot = p;
-                }
-                kept += 1;
+                next.push(p);
             }
-            live.truncate(kept);
-            if let (Some(keep), Some(here)) = (keep.as_deref_mut(), here) {
+            std::mem::swap(&mut live, &mut next);
+            if let Some(keep) = keep.as_deref_mut() {
                 keep.ids.push(here);
             }
             totals.push(ngrams_in(symbols.len(), n) as u64);
