@@ -292,8 +292,8 @@ fn bead_rows(
                 cell.m11 = m11;
                 cell.offers.split[0] = s11;
                 cell.offers.merge[0] = s11;
-                let up = band.contains(i - 1, j).then_some(j - up_lo);
-                let left = (j > lo).then_some(j - 1 - lo);
+                let up = band.contains(i - 1, j).then(|| j - up_lo);
+                let left = (j > lo).then(|| j - 1 - lo);
                 if max_k >= 2 {
                     // k:1 — its parts end here and one row up.
                     let part = up.and_then(|u| prev.get(u));
@@ -540,6 +540,7 @@ mod tests {
     /// The programme's rule applied the obvious way: every gated merge
     /// computed, then offered when it beats its better part.
     fn naive_offers(p: &Prepared, band: &Band, config: &AlignConfig) -> Vec<Vec<Offers>> {
+        let max_k = config.max_merge.clamp(1, MAX_K);
         let (floor, gain) = (config.parallel_min_similarity, config.merge_min_gain);
         let n = p.candidate.len();
         // values[i][j - lo] = (split, merge) similarities, NaN when not computed.
@@ -563,7 +564,7 @@ mod tests {
                         .then(|| values[i - 1].get(j - band.lo[i - 1]).copied())
                         .flatten();
                     let left = (j > lo).then(|| vrow[j - 1 - lo]);
-                    for k in 2..=MAX_K {
+                    for k in 2..=max_k {
                         let parts = [v.0[k - 2], up.map_or(f64::NAN, |c| c.0[k - 2])];
                         if let Some(best) = gate(parts, floor).filter(|_| i >= k) {
                             let c: Vec<usize> = (i - k..i).collect();
@@ -595,6 +596,36 @@ mod tests {
         (a.is_nan() && b.is_nan()) || a == b
     }
 
+    /// `naive_offers` and `bead_offers` agree cell by cell; returns the
+    /// k:1 and 1:k offers made (k > 1).
+    fn compare_offers(
+        c: &crate::text::Article,
+        r: &crate::text::Article,
+        config: &AlignConfig,
+    ) -> (usize, usize) {
+        let (cf, rs) = super::super::sides(c, r);
+        let p = Prepared::new(&cf, &rs, config);
+        let (n, m) = (p.candidate.len(), p.reference.len());
+        let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
+        let band = Band::around(&backbone, n, m, config.band);
+        let fast = bead_offers(&p, &band, config);
+        let slow = naive_offers(&p, &band, config);
+        assert_eq!(fast.len(), slow.len());
+        let (mut splits, mut merges) = (0, 0);
+        for (i, (f, s)) in fast.iter().zip(&slow).enumerate() {
+            assert_eq!(f.len(), s.len());
+            for (k, (a, b)) in f.iter().zip(s).enumerate() {
+                for x in 0..MAX_K {
+                    assert!(same(a.split[x], b.split[x]), "row {i} cell {k} split {x}");
+                    assert!(same(a.merge[x], b.merge[x]), "row {i} cell {k} merge {x}");
+                    splits += usize::from(x > 0 && !a.split[x].is_nan());
+                    merges += usize::from(x > 0 && !a.merge[x].is_nan());
+                }
+            }
+        }
+        (splits, merges)
+    }
+
     #[test]
     fn bounded_offers_equal_the_exhaustive_rule() {
         use crate::text::Article;
@@ -618,38 +649,69 @@ mod tests {
             Article::from_text("c", seed("xi-moscow-suspected-mt.txt")),
             Article::from_text("r", seed("xi-moscow-reference.txt")),
         ));
-        let mut offered = 0;
+        let configs = [
+            AlignConfig::default(),
+            AlignConfig {
+                band: 1,
+                ..AlignConfig::default()
+            },
+            AlignConfig {
+                max_merge: 2,
+                ..AlignConfig::default()
+            },
+            AlignConfig {
+                max_merge: 1,
+                ..AlignConfig::default()
+            },
+            AlignConfig {
+                parallel_min_similarity: 0.1,
+                merge_min_gain: 0.0,
+                ..AlignConfig::default()
+            },
+        ];
+        let (mut splits, mut merges) = (0, 0);
         for (c, r) in &pairs {
             assert!(!c.sentences.is_empty() && !r.sentences.is_empty());
-            for width in [1, 6] {
-                let config = AlignConfig {
-                    band: width,
-                    ..AlignConfig::default()
-                };
-                let (cf, rs) = super::super::sides(c, r);
-                let p = Prepared::new(&cf, &rs, &config);
-                let (n, m) = (p.candidate.len(), p.reference.len());
-                let backbone = monotonic_chain(&p.best_matches(config.mode_match_similarity));
-                let band = Band::around(&backbone, n, m, config.band);
-                let fast = bead_offers(&p, &band, &config);
-                let slow = naive_offers(&p, &band, &config);
-                assert_eq!(fast.len(), slow.len());
-                for (i, (f, s)) in fast.iter().zip(&slow).enumerate() {
-                    assert_eq!(f.len(), s.len());
-                    for (k, (a, b)) in f.iter().zip(s).enumerate() {
-                        for x in 0..MAX_K {
-                            assert!(same(a.split[x], b.split[x]), "row {i} cell {k} split {x}");
-                            assert!(same(a.merge[x], b.merge[x]), "row {i} cell {k} merge {x}");
-                            if x > 0 && !a.split[x].is_nan() {
-                                offered += 1;
-                            }
-                        }
-                    }
-                }
+            for config in &configs {
+                let (s, m) = compare_offers(c, r, config);
+                splits += s;
+                merges += m;
             }
         }
-        // The fixtures have split sentences, so some merges are offered.
-        assert!(offered > 0);
+        // The fixtures split and merge sentences, so both kinds are offered.
+        assert!(splits > 0 && merges > 0, "{splits} {merges}");
+    }
+
+    #[test]
+    fn bounded_offers_equal_the_exhaustive_rule_in_runs_of_rows() {
+        use crate::text::Article;
+        // More than ROWS_PER_JOB candidate sentences: the offers are worked
+        // out in runs side by side, each starting with its warm-up rows.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/align/parallel/");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap_or_default();
+        let (split, reference) = (read("split.txt"), read("reference.txt"));
+        let (mut c, mut r) = (String::new(), String::new());
+        for section in 0..45 {
+            let head = format!("Section {section} of the record opens here.\n");
+            c.push_str(&head);
+            c.push_str(&split);
+            c.push('\n');
+            r.push_str(&head);
+            r.push_str(&reference);
+            r.push('\n');
+        }
+        let (c, r) = (Article::from_text("c", c), Article::from_text("r", r));
+        assert!(c.sentences.len() > ROWS_PER_JOB, "{}", c.sentences.len());
+        // Low thresholds, so that merges of three, which read the rows
+        // before them, are offered all along.
+        let config = AlignConfig {
+            band: 2,
+            parallel_min_similarity: 0.05,
+            merge_min_gain: 0.0,
+            ..AlignConfig::default()
+        };
+        let (splits, merges) = compare_offers(&c, &r, &config);
+        assert!(splits > 0 && merges > 0);
     }
 
     #[test]
