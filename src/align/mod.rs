@@ -280,8 +280,9 @@ impl<'f> Prepared<'f> {
                             let list = index.shortlist(c, config.shortlist, &mut scratch);
                             // A reference of up to a few shortlists: all its
                             // sentences counted at once still cost less.
-                            let all = (refr.len() <= ALL_COUNTS_MAX_SHORTLISTS * config.shortlist)
-                                .then(|| space.all_counts(i));
+                            let all = (refr.len()
+                                <= ALL_COUNTS_MAX_SHORTLISTS.saturating_mul(config.shortlist))
+                            .then(|| space.all_counts(i));
                             list.into_iter()
                                 .map(|j| match all.as_ref().and_then(|a| a.get(j)) {
                                     Some(&counts) => {

@@ -451,7 +451,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         #[test]
         fn streaming_stages_equal_the_whole_string_passes(
-            line in "[a-z0-9 .,\\-&;()\"'\t\n\u{a0}\u{3000}\u{2019}\u{1c}é中<>{}~/:@\\[]]{0,40}"
+            line in "[a-z0-9 .,\\-&;()\"'\t\n\r\u{b}\u{c}\u{1c}-\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{2019}é中😀<>{}~/:@\\[]]{0,40}"
         ) {
             proptest::prop_assert_eq!(tokenize_13a(&line), passes_13a(&line));
         }
