@@ -860,46 +860,40 @@ mod tests {
         let refr: Vec<Features> = refr_texts.iter().map(|t| feats(t)).collect();
         let space = GramSpace::new(&cand, &refr);
         let w = 0.2;
+        // Bounds of candidate sentences `c` against reference sentences `r`
+        // (one side a group) from their single pairs' matches, checked
+        // against the similarity; returns the upper bound.
+        let bracket = |c: &[usize], r: &[usize]| {
+            let parts: Vec<Counts> = c
+                .iter()
+                .flat_map(|&i| r.iter().map(move |&j| (i, j)))
+                .map(|(i, j)| space.counted(&[i], &[j], w).1)
+                .collect();
+            let sum = std::array::from_fn(|o| parts.iter().map(|p| p[o]).sum());
+            let max = std::array::from_fn(|o| parts.iter().map(|p| p[o]).max().unwrap_or(0));
+            let (lower, upper) = space.merge_bounds(c, r, sum, max, w);
+            let exact = space.similarity(c, r, w);
+            assert!(
+                lower <= exact && exact <= upper,
+                "{c:?} vs {r:?}: {lower} {exact} {upper}"
+            );
+            upper
+        };
         let mut decided_without_comparing = 0;
         for k in 2..=3 {
             // Candidate groups against one reference sentence, and back.
             for start in 0..=cand.len() - k {
+                let group: Vec<usize> = (start..start + k).collect();
                 for j in 0..refr.len() {
-                    let group: Vec<usize> = (start..start + k).collect();
-                    let parts: Vec<Counts> = group
-                        .iter()
-                        .map(|&i| space.counted(&[i], &[j], w).1)
-                        .collect();
-                    let sum = std::array::from_fn(|o| parts.iter().map(|p| p[o]).sum());
-                    let max =
-                        std::array::from_fn(|o| parts.iter().map(|p| p[o]).max().unwrap_or(0));
-                    let (lower, upper) = space.merge_bounds(&group, &[j], sum, max, w);
-                    let exact = space.similarity(&group, &[j], w);
-                    assert!(
-                        lower <= exact && exact <= upper,
-                        "{group:?} vs {j}: {lower} {exact} {upper}"
-                    );
-                    if upper < 0.5 {
+                    if bracket(&group, &[j]) < 0.5 {
                         decided_without_comparing += 1;
                     }
                 }
             }
             for start in 0..=refr.len() - k {
+                let group: Vec<usize> = (start..start + k).collect();
                 for i in 0..cand.len() {
-                    let group: Vec<usize> = (start..start + k).collect();
-                    let parts: Vec<Counts> = group
-                        .iter()
-                        .map(|&j| space.counted(&[i], &[j], w).1)
-                        .collect();
-                    let sum = std::array::from_fn(|o| parts.iter().map(|p| p[o]).sum());
-                    let max =
-                        std::array::from_fn(|o| parts.iter().map(|p| p[o]).max().unwrap_or(0));
-                    let (lower, upper) = space.merge_bounds(&[i], &group, sum, max, w);
-                    let exact = space.similarity(&[i], &group, w);
-                    assert!(
-                        lower <= exact && exact <= upper,
-                        "{i} vs {group:?}: {lower} {exact} {upper}"
-                    );
+                    bracket(&[i], &group);
                 }
             }
         }

@@ -272,8 +272,6 @@ fn bead_rows(
     rows: std::ops::Range<usize>,
 ) -> Vec<Vec<Offers>> {
     let max_k = config.max_merge.clamp(1, MAX_K);
-    let floor = config.parallel_min_similarity;
-    let gain = config.merge_min_gain;
     let w = config.anchor_weight;
     let warm = rows.start.saturating_sub(MAX_K - 1).max(1);
     let mut out: Vec<Vec<Offers>> = Vec::with_capacity(rows.len());
@@ -296,33 +294,21 @@ fn bead_rows(
                 let left = (j > lo).then(|| j - 1 - lo);
                 if max_k >= 2 {
                     // k:1 — its parts end here and one row up.
-                    let part = up.and_then(|u| prev.get(u));
-                    let at = (i.saturating_sub(2), 2, j - 1, 1);
-                    if let Some(best) = part.and_then(|p| gate([s11, p.s11], floor)) {
-                        if let (true, Some(p)) = (i >= 2, part) {
-                            cell.split = Pair::bounded(space, at, p.m11, m11, w);
-                            if cell.split.upper >= best + gain {
-                                let s = cell.split.exact(space, at, w);
-                                if s >= best + gain {
-                                    cell.offers.split[1] = s;
-                                }
-                            }
-                        }
-                    }
+                    (cell.split, cell.offers.split[1]) = two(
+                        space,
+                        (s11, m11),
+                        up.and_then(|u| prev.get(u)).filter(|_| i >= 2),
+                        (i.saturating_sub(2), 2, j - 1, 1),
+                        config,
+                    );
                     // 1:k — its parts end here and one column left.
-                    let part = left.and_then(|l| row.get(l));
-                    let at = (i - 1, 1, j.saturating_sub(2), 2);
-                    if let Some(best) = part.and_then(|p| gate([s11, p.s11], floor)) {
-                        if let (true, Some(p)) = (j >= 2, part) {
-                            cell.merge = Pair::bounded(space, at, p.m11, m11, w);
-                            if cell.merge.upper >= best + gain {
-                                let s = cell.merge.exact(space, at, w);
-                                if s >= best + gain {
-                                    cell.offers.merge[1] = s;
-                                }
-                            }
-                        }
-                    }
+                    (cell.merge, cell.offers.merge[1]) = two(
+                        space,
+                        (s11, m11),
+                        left.and_then(|l| row.get(l)).filter(|_| j >= 2),
+                        (i - 1, 1, j.saturating_sub(2), 2),
+                        config,
+                    );
                 }
                 if max_k >= 3 {
                     // k:1 over three rows: the 2-merges here and one row up.
@@ -360,6 +346,36 @@ fn bead_rows(
         std::mem::swap(&mut prev, &mut row);
     }
     out
+}
+
+/// The 2-merge `at` of the 1:1 bead here (`s11`, matched `m11`) and the
+/// neighbouring one `part` (`None` when outside the band or the article):
+/// the merge as far as it is known, and its offer (NaN unless its gate lets
+/// it through and it beats its better part by `merge_min_gain`).
+fn two(
+    space: &GramSpace,
+    (s11, m11): (f64, Counts),
+    part: Option<&Work>,
+    at: (usize, usize, usize, usize),
+    config: &AlignConfig,
+) -> (Pair, f64) {
+    let (floor, gain, w) = (
+        config.parallel_min_similarity,
+        config.merge_min_gain,
+        config.anchor_weight,
+    );
+    let Some((best, p)) = part.and_then(|p| Some((gate([s11, p.s11], floor)?, p))) else {
+        return (UNGATED, f64::NAN);
+    };
+    let mut pair = Pair::bounded(space, at, p.m11, m11, w);
+    let mut offer = f64::NAN;
+    if pair.upper >= best + gain {
+        let s = pair.exact(space, at, w);
+        if s >= best + gain {
+            offer = s;
+        }
+    }
+    (pair, offer)
 }
 
 /// The offer of a 3-merge `at` whose 2-parts are `here` (which shares its

@@ -59,25 +59,7 @@ impl Tokenizer {
 
 /// sacrebleu's `Tokenizer13a`: the tokenised segment, tokens joined by single spaces.
 pub fn tokenize_13a(line: &str) -> String {
-    let mut text = Cow::Borrowed(line);
-    if text.contains("<skipped>") {
-        text = Cow::Owned(text.replace("<skipped>", ""));
-    }
-    if text.contains("-\n") {
-        text = Cow::Owned(text.replace("-\n", ""));
-    }
-    if text.contains('\n') {
-        text = Cow::Owned(text.replace('\n', " "));
-    }
-    if text.contains('&') {
-        // In this order, as sacrebleu does: "&amp;lt;" becomes "<".
-        text = Cow::Owned(
-            text.replace("&quot;", "\"")
-                .replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">"),
-        );
-    }
+    let text = prepare_13a(line);
 
     // The four passes run as a pipeline of streaming stages, one byte at
     // a time, into a last stage that splits on whitespace; each stage
@@ -116,6 +98,31 @@ pub fn tokenize_13a(line: &str) -> String {
         }
     }
     before.finish().finish().finish().into_string()
+}
+
+/// What 13a does before its substitutions: `<skipped>` removed, `-\n`
+/// joined, newlines to spaces, and the four entities unescaped.
+fn prepare_13a(line: &str) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed(line);
+    if text.contains("<skipped>") {
+        text = Cow::Owned(text.replace("<skipped>", ""));
+    }
+    if text.contains("-\n") {
+        text = Cow::Owned(text.replace("-\n", ""));
+    }
+    if text.contains('\n') {
+        text = Cow::Owned(text.replace('\n', " "));
+    }
+    if text.contains('&') {
+        // In this order, as sacrebleu does: "&amp;lt;" becomes "<".
+        text = Cow::Owned(
+            text.replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">"),
+        );
+    }
+    text
 }
 
 /// The first pass's character class: `{|}~`, `[\]^_` and backtick,
@@ -259,6 +266,7 @@ impl Stage for SplitStage {
                 if is_ascii_py_space(b) {
                     self.gap = true;
                 } else {
+                    // As `token_bytes`, for one byte: the common path.
                     if self.gap && !self.out.is_empty() {
                         self.out.push(b' ');
                     }
@@ -359,25 +367,7 @@ mod tests {
     /// expression, as it was first written: the reference for the
     /// streaming pipeline.
     fn passes_13a(line: &str) -> String {
-        let mut text = Cow::Borrowed(line);
-        if text.contains("<skipped>") {
-            text = Cow::Owned(text.replace("<skipped>", ""));
-        }
-        if text.contains("-\n") {
-            text = Cow::Owned(text.replace("-\n", ""));
-        }
-        if text.contains('\n') {
-            text = Cow::Owned(text.replace('\n', " "));
-        }
-        if text.contains('&') {
-            // In this order, as sacrebleu does: "&amp;lt;" becomes "<".
-            text = Cow::Owned(
-                text.replace("&quot;", "\"")
-                    .replace("&amp;", "&")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">"),
-            );
-        }
+        let text = prepare_13a(line);
 
         // The segment is padded with a space on both sides before the passes.
         let mut padded = Vec::with_capacity(text.len() + 2);
