@@ -182,7 +182,7 @@ const UNGATED: Pair = Pair {
 /// One boundary while the offers are worked out.
 #[derive(Clone, Copy)]
 struct Work {
-    s11: f64,
+    /// The 1:1 bead's matches (its similarity is `offers.split[0]`).
     m11: Counts,
     /// Candidate `i-2..i` against reference `j-1`.
     split: Pair,
@@ -192,7 +192,6 @@ struct Work {
 }
 
 const NO_WORK: Work = Work {
-    s11: f64::NAN,
     m11: [0; ORDERS],
     split: UNGATED,
     merge: UNGATED,
@@ -286,7 +285,6 @@ fn bead_rows(
             if j >= 1 {
                 let (s11, m11) = shortlisted(shortlist.matches, shortlist.counts, i - 1, j - 1)
                     .unwrap_or_else(|| space.counted(&[i - 1], &[j - 1], w));
-                cell.s11 = s11;
                 cell.m11 = m11;
                 cell.offers.split[0] = s11;
                 cell.offers.merge[0] = s11;
@@ -364,7 +362,8 @@ fn two(
         config.merge_min_gain,
         config.anchor_weight,
     );
-    let Some((best, p)) = part.and_then(|p| Some((gate([s11, p.s11], floor)?, p))) else {
+    let Some((best, p)) = part.and_then(|p| Some((gate([s11, p.offers.split[0]], floor)?, p)))
+    else {
         return (UNGATED, f64::NAN);
     };
     let mut pair = Pair::bounded(space, at, p.m11, m11, w);
