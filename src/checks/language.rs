@@ -141,7 +141,7 @@ fn passage_finding(article: &Article, start: usize, end: usize, lang: Option<Lan
 /// another language), otherwise whatlang's answer for the whole text.
 pub fn article_language(article: &Article) -> Option<Lang> {
     article.memo_language(|article| {
-        let (words, english) = english_words(article.tokens.iter(), &article.text);
+        let (words, english) = english_words(article, 0..article.tokens.len());
         if words > 0 && english as f64 >= 0.6 * words as f64 {
             return Some(Lang::Eng);
         }
@@ -149,29 +149,54 @@ pub fn article_language(article: &Article) -> Option<Lang> {
     })
 }
 
-/// Lower-case words among `tokens`, and how many are English words.
-fn english_words<'t>(tokens: impl Iterator<Item = &'t Token>, text: &str) -> (usize, usize) {
-    let Some(en) = dict::english() else {
-        return (0, 0);
-    };
-    let (mut words, mut english) = (0usize, 0usize);
-    for t in tokens {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        if t.text(text)
+/// What each token of an article is to the English-share tests: not a
+/// lower-case word, a lower-case word the dictionary lacks, or an English
+/// one. Looked up once per article (the article's language and each
+/// sentence's both count them).
+struct EnglishTokens(Vec<WordClass>);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    Other,
+    Unknown,
+    English,
+}
+
+/// Lower-case words among tokens `range` of `article`, and how many are
+/// English words.
+fn english_words(article: &Article, range: std::ops::Range<usize>) -> (usize, usize) {
+    let classes = article.memo(0, |article| {
+        let Some(en) = dict::english() else {
+            return EnglishTokens(Vec::new());
+        };
+        EnglishTokens(
+            article
+                .tokens
+                .iter()
+                .map(|t| word_class(t, &article.text, en))
+                .collect(),
+        )
+    });
+    let classes = classes.0.get(range).unwrap_or(&[]);
+    let words = classes.iter().filter(|&&c| c != WordClass::Other).count();
+    let english = classes.iter().filter(|&&c| c == WordClass::English).count();
+    (words, english)
+}
+
+fn word_class(t: &Token, text: &str, en: &dict::English) -> WordClass {
+    if t.kind != TokenKind::Word
+        || t.text(text)
             .chars()
             .next()
             .is_some_and(|c| !c.is_lowercase())
-        {
-            continue;
-        }
-        words += 1;
-        if en.check(super::garbled::strip_possessive(&t.norm)) {
-            english += 1;
-        }
+    {
+        return WordClass::Other;
     }
-    (words, english)
+    if en.check(super::garbled::strip_possessive(&t.norm)) {
+        WordClass::English
+    } else {
+        WordClass::Unknown
+    }
 }
 
 /// Whether the article is English, or too short to tell.
@@ -216,7 +241,7 @@ impl LanguageConfig {
 fn scan_sentences(article: &Article, cfg: &LanguageConfig) -> Vec<bool> {
     let mut out = vec![false; article.sentences.len()];
     let lang = article_language(article);
-    let script = whatlang::detect_script(&article.text);
+    let script = text_script(&article.text);
     for (i, flag) in out.iter_mut().enumerate() {
         *flag = sentence_is_foreign(article, i, lang, script, cfg);
     }
@@ -233,7 +258,11 @@ fn sentence_is_foreign(
     let text = article.sentence_text(i);
     // Script: count letters in the article's script and in others.
     let (mut own, mut other) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    // ASCII letters are all Latin: an ASCII sentence in a Latin article has
+    // no letter in another script (`other` stays 0 and cannot exceed `own`).
+    let latin = matches!(script, None | Some(Script::Latin));
+    let letters = (!(latin && text.is_ascii())).then(|| text.chars().filter(|c| c.is_alphabetic()));
+    for c in letters.into_iter().flatten() {
         if in_script(c, script) {
             own += 1;
         } else {
@@ -248,7 +277,8 @@ fn sentence_is_foreign(
     };
     if lang == Lang::Eng {
         // The dictionary first: cheap, and it clears almost every sentence.
-        let (words, english) = english_words(article.sentence_tokens(i).iter(), &article.text);
+        let range = article.sentences.get(i).map_or(0..0, |s| s.tokens.clone());
+        let (words, english) = english_words(article, range);
         if words < cfg.min_words || english as f64 >= cfg.max_english_share * words as f64 {
             return false;
         }
@@ -260,6 +290,20 @@ fn sentence_is_foreign(
         return false;
     }
     lang == Lang::Eng || detected.is_reliable()
+}
+
+/// `whatlang::detect_script` of `text`, without its per-character scan of
+/// every script when the text is ASCII: whatlang counts ASCII letters as
+/// Latin and every other ASCII character as none, so such a text is Latin
+/// when it has a letter and has no script otherwise.
+fn text_script(text: &str) -> Option<Script> {
+    if text.is_ascii() {
+        text.bytes()
+            .any(|b| b.is_ascii_alphabetic())
+            .then_some(Script::Latin)
+    } else {
+        whatlang::detect_script(text)
+    }
 }
 
 /// Whether letter `c` belongs to `script` (Latin when unknown).
@@ -291,6 +335,21 @@ mod tests {
     fn run(cand: &str, refr: &str) -> Vec<Finding> {
         let config = crate::config::Config::default();
         crate::checks::with_context(cand, refr, &config, None, |cx| Language.run(cx))
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut gives whatlang's answer for any text.
+        #[test]
+        fn text_script_is_whatlangs(text in "[\\x00-\\x7f]{0,40}|.{0,12}") {
+            proptest::prop_assert_eq!(text_script(&text), whatlang::detect_script(&text));
+        }
+    }
+
+    #[test]
+    fn text_script_of_ascii_without_letters_is_none() {
+        assert_eq!(text_script("12, 3.5 -- ?!"), None);
+        assert_eq!(text_script("\x7f"), whatlang::detect_script("\x7f"));
+        assert_eq!(text_script("a1"), Some(Script::Latin));
     }
 
     #[test]
