@@ -16,7 +16,6 @@
 
 use crate::idmap::IdMap;
 use crate::text::{Article, Token, TokenKind};
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
@@ -487,9 +486,10 @@ impl<'f> GramSpace<'f> {
             *u = (*u).min(a).min(b);
         }
         let (a, b) = (anchors(self.candidate, cand), anchors(self.reference, refr));
+        let d = anchor_dice(&a, &b);
         (
-            blend(f1(max, ta, tb), &a, &b, anchor_weight),
-            blend(f1(upper, ta, tb), &a, &b, anchor_weight),
+            blend_dice(f1(max, ta, tb), d, anchor_weight),
+            blend_dice(f1(upper, ta, tb), d, anchor_weight),
         )
     }
 
@@ -622,21 +622,66 @@ fn totals(side: &[Features], idx: &[usize]) -> [u32; ORDERS] {
     t
 }
 
-/// The anchors of sentences `idx` of `side`, pooled.
-fn anchors<'a>(side: &'a [Features], idx: &[usize]) -> Cow<'a, [u64]> {
-    match idx {
-        [one] => Cow::Borrowed(side.get(*one).map_or(&[][..], |f| f.anchors.as_slice())),
-        _ => {
-            let mut all: Vec<u64> = idx
-                .iter()
-                .filter_map(|&i| side.get(i))
-                .flat_map(|f| f.anchors.iter().copied())
-                .collect();
-            all.sort_unstable();
-            all.dedup();
-            Cow::Owned(all)
+/// Anchors pooled from a few sentences without a heap allocation: the
+/// aligner pools two or three sentences' anchors for every merge it
+/// bounds, and each sentence has only a handful.
+const POOLED_INLINE: usize = 32;
+/// Sentences pooled by merging (the aligner's merges have at most three).
+const MERGED_PARTS: usize = 3;
+
+/// The sorted, deduplicated anchors of one or more sentences.
+// Lives on the stack for one comparison: boxing the inline variant would
+// bring back the allocation it avoids.
+#[allow(clippy::large_enum_variant)]
+enum Pooled<'a> {
+    One(&'a [u64]),
+    Inline([u64; POOLED_INLINE], usize),
+    Heap(Vec<u64>),
+}
+
+impl std::ops::Deref for Pooled<'_> {
+    type Target = [u64];
+    fn deref(&self) -> &[u64] {
+        match self {
+            Pooled::One(s) => s,
+            Pooled::Inline(buf, len) => buf.get(..*len).unwrap_or(&[]),
+            Pooled::Heap(v) => v,
         }
     }
+}
+
+/// The anchors of sentences `idx` of `side`, pooled.
+fn anchors<'a>(side: &'a [Features], idx: &[usize]) -> Pooled<'a> {
+    if let [one] = idx {
+        return Pooled::One(side.get(*one).map_or(&[][..], |f| f.anchors.as_slice()));
+    }
+    let parts = || idx.iter().filter_map(|&i| side.get(i));
+    let total: usize = parts().map(|f| f.anchors.len()).sum();
+    if total <= POOLED_INLINE && idx.len() <= MERGED_PARTS {
+        // Each sentence's anchors are sorted: merge them.
+        let mut heads: [&[u64]; MERGED_PARTS] = [&[]; MERGED_PARTS];
+        for (head, f) in heads.iter_mut().zip(parts()) {
+            *head = &f.anchors;
+        }
+        let mut buf = [0u64; POOLED_INLINE];
+        let mut len = 0;
+        while let Some(least) = heads.iter().filter_map(|h| h.first()).min().copied() {
+            for head in &mut heads {
+                if head.first() == Some(&least) {
+                    *head = head.get(1..).unwrap_or(&[]);
+                }
+            }
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = least;
+                len += 1;
+            }
+        }
+        return Pooled::Inline(buf, len);
+    }
+    let mut all: Vec<u64> = parts().flat_map(|f| f.anchors.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    Pooled::Heap(all)
 }
 
 /// A gram key's order as the top bits of a dense number.
@@ -699,11 +744,21 @@ pub fn similarity(a: &Features, b: &Features, anchor_weight: f64) -> f64 {
 }
 
 fn blend(chars: f64, a: &[u64], b: &[u64], anchor_weight: f64) -> f64 {
-    if a.is_empty() && b.is_empty() {
+    blend_dice(chars, anchor_dice(a, b), anchor_weight)
+}
+
+/// The anchors' Dice overlap, or `None` when neither side has any.
+fn anchor_dice(a: &[u64], b: &[u64]) -> Option<f64> {
+    (!(a.is_empty() && b.is_empty())).then(|| dice(a, b))
+}
+
+/// [`blend`] from the anchors' [`anchor_dice`].
+fn blend_dice(chars: f64, dice: Option<f64>, anchor_weight: f64) -> f64 {
+    let Some(d) = dice else {
         return chars;
-    }
+    };
     let w = anchor_weight.clamp(0.0, 1.0);
-    (1.0 - w) * chars + w * dice(a, b)
+    (1.0 - w) * chars + w * d
 }
 
 #[cfg(test)]
@@ -713,6 +768,30 @@ mod tests {
     fn feats(s: &str) -> Features {
         let a = Article::from_text("t", s);
         Features::of_tokens(&a.text, &a.tokens)
+    }
+
+    proptest::proptest! {
+        /// Pooled anchors are the sorted union of the sentences' anchors,
+        /// whether they fit inline or not.
+        #[test]
+        fn pooled_anchors_are_the_sorted_union(
+            sets in proptest::collection::vec(proptest::collection::vec(0u64..40, 0..30), 1..4),
+        ) {
+            let side: Vec<Features> = sets
+                .iter()
+                .map(|s| {
+                    let mut anchors = s.clone();
+                    anchors.sort_unstable();
+                    anchors.dedup();
+                    Features { anchors, ..Features::default() }
+                })
+                .collect();
+            let idx: Vec<usize> = (0..side.len()).collect();
+            let mut want: Vec<u64> = sets.concat();
+            want.sort_unstable();
+            want.dedup();
+            proptest::prop_assert_eq!(&*anchors(&side, &idx), want.as_slice());
+        }
     }
 
     #[test]
