@@ -217,7 +217,14 @@ pub struct GramSpace<'f> {
     grams: Arc<Numbered>,
     /// Lanes for a candidate and a reference sentence.
     lanes: RefCell<[Lane; 2]>,
+    /// The n-grams neighbouring candidate sentences `i` and `i + 1`
+    /// share, for the last few `i` asked (see [`GramSpace::counted_merge`]).
+    shared: RefCell<Vec<(usize, Vec<Shared>)>>,
 }
+
+/// Shared n-gram lists a space keeps: a row of the aligner's programme
+/// asks for two neighbouring pairs of candidate sentences.
+const SHARED_KEPT: usize = 3;
 
 /// Both sides' sentences as numbered entries.
 struct Numbered {
@@ -235,6 +242,18 @@ pub struct ReferenceGrams {
     slots: usize,
     /// Built on first use, for a short reference (see [`GramSpace::counted_all`]).
     postings: OnceLock<Postings>,
+    /// `adjacent[j]`: the n-grams sentences `j` and `j + 1` share, each
+    /// made on first use (see [`GramSpace::counted_merge`]).
+    adjacent: Vec<OnceLock<Vec<Shared>>>,
+}
+
+/// An n-gram two neighbouring sentences of one side share (its dense
+/// number with the order bits) and its count in each.
+#[derive(Debug, Clone, Copy)]
+struct Shared {
+    id: u32,
+    first: u16,
+    second: u16,
 }
 
 /// Each numbered n-gram's reference sentences, with its count in each:
@@ -292,6 +311,7 @@ impl ReferenceGrams {
             sentences,
             slots,
             postings: OnceLock::new(),
+            adjacent: (1..reference.len()).map(|_| OnceLock::new()).collect(),
         }
     }
 }
@@ -317,6 +337,7 @@ impl<'f> GramSeed<'f> {
             reference: self.reference,
             grams: Arc::clone(&self.grams),
             lanes: RefCell::new([lane(), lane()]),
+            shared: RefCell::new(Vec::new()),
         }
     }
 }
@@ -389,7 +410,39 @@ impl<'f> GramSpace<'f> {
     /// [`GramSpace::similarity`], with the clipped matches per order it
     /// was computed from (what [`GramSpace::merge_bounds`] takes).
     pub fn counted(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> (f64, Counts) {
-        let matched = self.counts(cand, refr);
+        self.scored(cand, refr, self.counts(cand, refr), anchor_weight)
+    }
+
+    /// [`GramSpace::counted`] of a 2-merge whose two single parts matched
+    /// `parts` between them (each part's clipped matches, added up): the
+    /// merge then only compares the n-grams its two sentences share, as it
+    /// matches what its parts did apart less what they both took of one
+    /// n-gram.
+    pub fn counted_merge(
+        &self,
+        cand: &[usize],
+        refr: &[usize],
+        parts: Counts,
+        anchor_weight: f64,
+    ) -> (f64, Counts) {
+        let matched = match (cand, refr) {
+            (&[i], &[j, next]) if next == j + 1 => self.pair_matched(i, j, parts),
+            (&[i, next], &[j]) if next == i + 1 => self.run_matched(i, j, parts),
+            _ => None,
+        };
+        let matched = matched.unwrap_or_else(|| self.counts(cand, refr));
+        debug_assert_eq!(matched, self.counts(cand, refr));
+        self.scored(cand, refr, matched, anchor_weight)
+    }
+
+    /// The similarity of `cand` against `refr` from their clipped matches.
+    fn scored(
+        &self,
+        cand: &[usize],
+        refr: &[usize],
+        matched: Counts,
+        anchor_weight: f64,
+    ) -> (f64, Counts) {
         let chars = f1(
             matched,
             totals(self.candidate, cand),
@@ -516,6 +569,94 @@ impl<'f> GramSpace<'f> {
         }
     }
 
+    /// Clipped matches per order of candidate sentence `i` against
+    /// reference sentences `j` and `j + 1` taken together, from `parts`,
+    /// its matches against each alone added up: for an n-gram both
+    /// reference sentences have, the two parts took min(c, a) + min(c, b)
+    /// of the candidate's c where the merge takes min(c, a + b); no other
+    /// n-gram differs. `None` when the lanes are busy or out of range.
+    fn pair_matched(&self, i: usize, j: usize, parts: Counts) -> Option<Counts> {
+        self.with_shared(Side::Reference, j, |shared, lanes| {
+            let lane = &mut lanes[0];
+            load(lane, &self.grams.cand, i);
+            let mut matched = parts;
+            for s in shared {
+                let c = u32::from(*lane.counts.get((s.id & ID_MASK) as usize)?);
+                take_back(&mut matched, s, c)?;
+            }
+            Some(matched)
+        })?
+    }
+
+    /// Clipped matches per order of candidate sentences `i` and `i + 1`
+    /// taken together against reference sentence `j`, from `parts`, their
+    /// matches against it alone added up (the mirror of
+    /// [`GramSpace::pair_matched`]). The reference sentence's count of a
+    /// shared n-gram comes from the postings when a short reference has
+    /// them, else from its lane.
+    fn run_matched(&self, i: usize, j: usize, parts: Counts) -> Option<Counts> {
+        let refr = &self.grams.refr;
+        self.with_shared(Side::Candidate, i, |shared, lanes| {
+            let mut matched = parts;
+            if let Some(postings) = refr.postings.get() {
+                let j = u32::try_from(j).ok()?;
+                for s in shared {
+                    let g = (s.id & ID_MASK) as usize;
+                    let (from, to) = (*postings.starts.get(g)?, *postings.starts.get(g + 1)?);
+                    let list = postings.at.get(from as usize..to as usize)?;
+                    if let Ok(k) = list.binary_search_by_key(&j, |&(k, _)| k) {
+                        let r = u32::from(lane_count(list.get(k)?.1));
+                        take_back(&mut matched, s, r)?;
+                    }
+                }
+            } else {
+                let lane = &mut lanes[1];
+                load(lane, &refr.sentences, j);
+                for s in shared {
+                    let r = u32::from(*lane.counts.get((s.id & ID_MASK) as usize)?);
+                    take_back(&mut matched, s, r)?;
+                }
+            }
+            Some(matched)
+        })?
+    }
+
+    /// Calls `f` with the n-grams sentences `i` and `i + 1` of `side` share
+    /// and the lanes. A reference's lists are made once and kept with it
+    /// (for every candidate checked against it); a candidate's are kept in
+    /// the space for the last few asked. `None` when out of range or busy.
+    fn with_shared<R>(
+        &self,
+        side: Side,
+        i: usize,
+        f: impl FnOnce(&[Shared], &mut [Lane; 2]) -> R,
+    ) -> Option<R> {
+        let mut lanes = self.lanes.try_borrow_mut().ok()?;
+        if side == Side::Reference {
+            let refr = &self.grams.refr;
+            let shared = refr
+                .adjacent
+                .get(i)?
+                .get_or_init(|| shared_with_next(&refr.sentences, i, &mut lanes[1]));
+            return Some(f(shared, &mut lanes));
+        }
+        let mut kept = self.shared.try_borrow_mut().ok()?;
+        let at = match kept.iter().position(|&(k, _)| k == i) {
+            Some(at) => at,
+            None => {
+                self.grams.cand.get(i + 1)?;
+                let shared = shared_with_next(&self.grams.cand, i, &mut lanes[0]);
+                if kept.len() >= SHARED_KEPT {
+                    kept.remove(0);
+                }
+                kept.push((i, shared));
+                kept.len() - 1
+            }
+        };
+        let (_, shared) = kept.get(at)?;
+        Some(f(shared, &mut lanes))
+    }
+
     /// Clipped matches per order between sentence `one` of `side` and the
     /// summed counts of sentences `group` of the other side.
     fn matched(&self, side: Side, one: usize, group: &[usize]) -> [u32; ORDERS] {
@@ -530,21 +671,7 @@ impl<'f> GramSpace<'f> {
         let Some(own) = lists.get(one) else {
             return matched;
         };
-        if lane.loaded != Some(one) {
-            if let Some(old) = lane.loaded.and_then(|k| lists.get(k)) {
-                for e in old {
-                    if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
-                        *slot = 0;
-                    }
-                }
-            }
-            for e in own {
-                if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
-                    *slot = lane_count(e.count);
-                }
-            }
-            lane.loaded = Some(one);
-        }
+        load(lane, lists, one);
         let single = group.len() == 1;
         for list in group.iter().filter_map(|&k| others.get(k)) {
             for e in list {
@@ -569,6 +696,57 @@ impl<'f> GramSpace<'f> {
         }
         matched
     }
+}
+
+/// The n-grams sentences `i` and `i + 1` of `lists` share, with their
+/// counts in each: `i + 1` is loaded into `lane` and `i`'s n-grams are
+/// looked up in it.
+fn shared_with_next(lists: &[Vec<Entry>], i: usize, lane: &mut Lane) -> Vec<Shared> {
+    load(lane, lists, i + 1);
+    let first = lists.get(i).map_or(&[][..], Vec::as_slice);
+    first
+        .iter()
+        .filter_map(|e| {
+            let second = *lane.counts.get((e.id & ID_MASK) as usize)?;
+            (second > 0).then(|| Shared {
+                id: e.id,
+                first: lane_count(e.count),
+                second,
+            })
+        })
+        .collect()
+}
+
+/// Takes back from `matched` what the two parts of a 2-merge both took of
+/// shared n-gram `s` from the other side's `c` (the merge takes
+/// min(c, first + second) where the parts took min(c, first) + min(c, second)).
+/// `None` if that would go below zero, which exact parts never do.
+fn take_back(matched: &mut Counts, s: &Shared, c: u32) -> Option<()> {
+    let (a, b) = (u32::from(s.first), u32::from(s.second));
+    let lost = c.min(a) + c.min(b) - c.min(a + b);
+    let m = matched.get_mut((s.id >> ID_ORDER_SHIFT) as usize)?;
+    *m = m.checked_sub(lost)?;
+    Some(())
+}
+
+/// Loads sentence `one` of `lists` into `lane`, unless it holds it already.
+fn load(lane: &mut Lane, lists: &[Vec<Entry>], one: usize) {
+    if lane.loaded == Some(one) {
+        return;
+    }
+    if let Some(old) = lane.loaded.and_then(|k| lists.get(k)) {
+        for e in old {
+            if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
+                *slot = 0;
+            }
+        }
+    }
+    for e in lists.get(one).map_or(&[][..], Vec::as_slice) {
+        if let Some(slot) = lane.counts.get_mut((e.id & ID_MASK) as usize) {
+            *slot = lane_count(e.count);
+        }
+    }
+    lane.loaded = Some(one);
 }
 
 /// A count in a lane's width (never clipped in practice: see [`Lane`]).
@@ -792,6 +970,55 @@ mod tests {
             want.dedup();
             proptest::prop_assert_eq!(&*anchors(&side, &idx), want.as_slice());
         }
+    }
+
+    /// A 2-merge counted from its parts' matches (and the n-grams its two
+    /// sentences share) equals the merge compared n-gram by n-gram, both
+    /// ways round, for every pair of neighbours of the seeds; and in both
+    /// orders of asking, so the kept shared lists and loaded lanes cannot
+    /// leak from one question into the next.
+    #[test]
+    fn merges_from_parts_equal_merges_compared() {
+        let cand = Article::from_text("c", include_str!("../../seeds/xi-moscow-suspected-mt.txt"));
+        let refr = Article::from_text("r", include_str!("../../seeds/xi-moscow-reference.txt"));
+        let (cf, rf) = (article_features(&cand), article_features(&refr));
+        let space = GramSpace::new(&cf, &rf);
+        let add = |a: Counts, b: Counts| -> Counts { std::array::from_fn(|o| a[o] + b[o]) };
+        let (n, m) = (cf.len(), rf.len());
+        assert!(n > 10 && m > 10);
+        let mut checked = 0;
+        for forward in [true, false] {
+            for step in 0..n * m {
+                let k = if forward { step } else { n * m - 1 - step };
+                let (i, j) = (k / m, k % m);
+                if j + 1 < m {
+                    let parts = add(space.counts(&[i], &[j]), space.counts(&[i], &[j + 1]));
+                    let want = space.counts(&[i], &[j, j + 1]);
+                    let got = space.counted_merge(&[i], &[j, j + 1], parts, 0.3);
+                    assert_eq!(
+                        got.1,
+                        want,
+                        "candidate {i} against references {j}, {}",
+                        j + 1
+                    );
+                    assert_eq!(got.0, space.counted(&[i], &[j, j + 1], 0.3).0);
+                    checked += 1;
+                }
+                if i + 1 < n {
+                    let parts = add(space.counts(&[i], &[j]), space.counts(&[i + 1], &[j]));
+                    let want = space.counts(&[i, i + 1], &[j]);
+                    let got = space.counted_merge(&[i, i + 1], &[j], parts, 0.3);
+                    assert_eq!(
+                        got.1,
+                        want,
+                        "candidates {i}, {} against reference {j}",
+                        i + 1
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000);
     }
 
     #[test]

@@ -237,7 +237,8 @@ impl Pair {
     fn exact(&mut self, space: &GramSpace, at: (usize, usize, usize, usize), w: f64) -> f64 {
         if self.exact.is_nan() {
             let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
-            let (s, matched) = space.counted(&c[..ck], &r[..rk], w);
+            // Unset, `sum` is still the two parts' matches added up.
+            let (s, matched) = space.counted_merge(&c[..ck], &r[..rk], self.sum, w);
             *self = Pair {
                 gated: true,
                 exact: s,
