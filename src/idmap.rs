@@ -78,18 +78,17 @@ impl IdMap {
                     .copied()
                     .unwrap_or((EMPTY, 0));
             }
-            for (&(k, id), &key) in first.iter().zip(block) {
-                let found = if key == EMPTY {
-                    None
-                } else if k == key {
-                    Some(id)
-                } else if k == EMPTY {
-                    None
+            // One `extend` of a slice-sized iterator: no capacity check per key.
+            out.extend(first.iter().zip(block).map(|(&(k, id), &key)| {
+                if k == key && key != EMPTY {
+                    id
+                } else if k == EMPTY || key == EMPTY {
+                    u32::MAX
                 } else {
                     self.probe_from((self.home(key) + 1) & mask, key)
-                };
-                out.push(found.unwrap_or(u32::MAX));
-            }
+                        .unwrap_or(u32::MAX)
+                }
+            }));
         }
     }
 

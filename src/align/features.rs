@@ -359,7 +359,9 @@ impl<'f> GramSpace<'f> {
         reference: &'f [Features],
         grams: Arc<ReferenceGrams>,
     ) -> GramSpace<'f> {
-        let mut counts: Vec<u32> = Vec::new();
+        // Every number is below `slots` (at most `ID_MASK + 1`), so a key
+        // the reference lacks (`u32::MAX`) falls outside `counts`.
+        let mut counts: Vec<u32> = vec![0; grams.slots];
         let mut found: Vec<u32> = Vec::new();
         let cand = candidate
             .iter()
@@ -367,10 +369,25 @@ impl<'f> GramSpace<'f> {
                 // All of a sentence's keys looked up at once (most miss: the
                 // look-ups overlap rather than wait on each other).
                 grams.ids.get_all(&f.keys, &mut found);
-                let mut ids = found.iter();
-                entries(&f.keys, &mut counts, |_| {
-                    ids.next().copied().filter(|&id| id <= ID_MASK)
-                })
+                let mut out: Vec<Entry> = Vec::with_capacity(f.keys.len());
+                for (&key, &id) in f.keys.iter().zip(&found) {
+                    let Some(c) = counts.get_mut(id as usize) else {
+                        continue;
+                    };
+                    if *c == 0 {
+                        out.push(Entry {
+                            id: id | order_bits(key),
+                            count: 0,
+                        });
+                    }
+                    *c += 1;
+                }
+                for e in &mut out {
+                    if let Some(c) = counts.get_mut((e.id & ID_MASK) as usize) {
+                        e.count = std::mem::take(c);
+                    }
+                }
+                out
             })
             .collect();
         GramSeed {
