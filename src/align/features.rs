@@ -519,7 +519,10 @@ impl<'f> GramSpace<'f> {
         let postings = refr
             .postings
             .get_or_init(|| Postings::new(&refr.sentences, refr.slots));
-        let mut matched = vec![[0u32; ORDERS]; self.reference.len()];
+        let m = self.reference.len();
+        // Order by order, a row of reference sentences (one bounds check
+        // per posting); turned into one `Counts` per sentence at the end.
+        let mut by_order = vec![0u32; ORDERS * m];
         for e in self.grams.cand.get(i).map_or(&[][..], Vec::as_slice) {
             let g = (e.id & ID_MASK) as usize;
             let order = (e.id >> ID_ORDER_SHIFT) as usize;
@@ -527,13 +530,20 @@ impl<'f> GramSpace<'f> {
             else {
                 continue;
             };
+            let Some(row) = by_order.get_mut(order * m..(order + 1) * m) else {
+                continue;
+            };
+            // As in a lane: a count is taken at most 16 bits wide.
+            let own = u32::from(lane_count(e.count));
             for &(j, count) in postings.at.get(from as usize..to as usize).unwrap_or(&[]) {
-                if let Some(m) = matched.get_mut(j as usize).and_then(|m| m.get_mut(order)) {
-                    *m += lane_count(e.count).min(lane_count(count)) as u32;
+                if let Some(slot) = row.get_mut(j as usize) {
+                    *slot += own.min(count);
                 }
             }
         }
-        matched
+        (0..m)
+            .map(|j| std::array::from_fn(|o| by_order.get(o * m + j).copied().unwrap_or(0)))
+            .collect()
     }
 
     /// Bounds on [`GramSpace::similarity`] of a merge, without comparing a
