@@ -86,7 +86,11 @@ fn hash_chars(tag: u64, chars: impl Iterator<Item = char>) -> u64 {
 impl Features {
     /// Features of a run of tokens from `text`.
     pub fn of_tokens(text: &str, tokens: &[Token]) -> Features {
-        let mut chars: Vec<char> = Vec::new();
+        let span = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => b.end.saturating_sub(a.start),
+            _ => 0,
+        };
+        let mut chars: Vec<char> = Vec::with_capacity(span.min(MAX_SENTENCE_CHARS * 2));
         let mut anchors = Vec::new();
         let mut stems = Vec::new();
         let mut in_quote = false;
