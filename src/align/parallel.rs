@@ -381,8 +381,9 @@ fn two(
 /// The offer of a 3-merge `at` whose 2-parts are `here` (which shares its
 /// last sentence, matched `last` alone) and `other`: NaN unless both parts
 /// were gated, the better reaches the floor and the merge beats it by
-/// `merge_min_gain`. Bounds decide first; a part or the merge is computed
-/// only when they cannot.
+/// `merge_min_gain`. Bounds from the parts decide first; then the two
+/// 2-merges are counted (cheap, from their own parts) and bound the merge
+/// again; three sentences are compared only when that cannot decide.
 fn three(
     space: &GramSpace,
     here: (&mut Pair, (usize, usize, usize, usize)),
@@ -410,15 +411,24 @@ fn three(
     if upper < least + gain {
         return f64::NAN;
     }
-    // One 3-sentence comparison settles most of the rest, before the two
-    // 2-sentence ones the gate would need.
-    let s = space.similarity(&c[..ck], &r[..rk], w);
-    if s < least + gain {
+    // The two 2-merges are cheap to count (from their parts): settle the
+    // gate first, then bound again with `other` counted (its matches and
+    // the last sentence's are a tighter sum), and only then compare three
+    // sentences.
+    let Some(best) = gate([a.exact(space, a_at, w), b.exact(space, b_at, w)], floor) else {
+        return f64::NAN;
+    };
+    let sum = std::array::from_fn(|o| b.sum[o] + last[o]);
+    let max = std::array::from_fn(|o| b.max[o].max(last[o]));
+    let (_, upper) = space.merge_bounds(&c[..ck], &r[..rk], sum, max, w);
+    if upper < best + gain {
         return f64::NAN;
     }
-    match gate([a.exact(space, a_at, w), b.exact(space, b_at, w)], floor) {
-        Some(best) if s >= best + gain => s,
-        _ => f64::NAN,
+    let s = space.similarity(&c[..ck], &r[..rk], w);
+    if s >= best + gain {
+        s
+    } else {
+        f64::NAN
     }
 }
 
