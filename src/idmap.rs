@@ -50,7 +50,6 @@ impl IdMap {
     }
 
     /// The id of `key`, if present (one key at a time: see [`IdMap::get_all`]).
-    #[cfg(test)]
     pub fn get(&self, key: u64) -> Option<u32> {
         if key == EMPTY {
             return None;

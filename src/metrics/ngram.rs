@@ -18,6 +18,8 @@ type Table<K> = HashMap<K, u32, foldhash::fast::RandomState>;
 
 /// The prefix of a unigram.
 const ROOT: u32 = u32::MAX;
+/// Symbols whose unigram is looked up in a plain array (see `NgramIndex::small`).
+const SMALL: u32 = 128;
 /// A reference n-gram that is not among the hypothesis's.
 const MISSING: u32 = u32::MAX - 1;
 
@@ -26,6 +28,10 @@ pub(crate) struct NgramIndex {
     /// One table per order: each pass then works in a table a sixth the
     /// size, which stays in cache.
     ids: Vec<IdMap>,
+    /// The unigram of each symbol below [`SMALL`] (its local id, or
+    /// `u32::MAX`): characters are mostly ASCII and a text's commonest
+    /// words get the first ids, so most unigrams skip the hash table.
+    small: Vec<u32>,
     /// Ids of order n are `ranges[n - 1]` (ids are handed out order by order).
     ranges: Vec<std::ops::Range<usize>>,
     counts: Vec<u32>,
@@ -106,8 +112,14 @@ impl NgramIndex {
             ranges.push(start..counts.len());
             totals.push(ngrams_in(symbols.len(), n) as u64);
         }
+        let small = ids.first().map_or_else(Vec::new, |unigrams: &IdMap| {
+            (0..SMALL)
+                .map(|s| unigrams.get(key(ROOT, s)).unwrap_or(u32::MAX))
+                .collect()
+        });
         NgramIndex {
             ids,
+            small,
             ranges,
             counts,
             totals,
@@ -157,13 +169,25 @@ impl NgramIndex {
             let tail = symbols.len().saturating_sub(n - 1);
             // Only the last positions run out of symbols.
             live.truncate(live.partition_point(|&p| p < tail));
-            keys.clear();
-            keys.extend(live.iter().map(|&p| {
-                let prev = prefix.get(p).copied().unwrap_or(MISSING);
-                let symbol = symbols.get(p + n - 1).copied().unwrap_or(u32::MAX);
-                key(prev, symbol)
-            }));
-            table.get_all(&keys, &mut found);
+            if n == 1 {
+                // Every position is live and every prefix the root.
+                found.clear();
+                found.extend(live.iter().map(|&p| {
+                    let symbol = symbols.get(p).copied().unwrap_or(u32::MAX);
+                    match self.small.get(symbol as usize) {
+                        Some(&local) => local,
+                        None => table.get(key(ROOT, symbol)).unwrap_or(u32::MAX),
+                    }
+                }));
+            } else {
+                keys.clear();
+                keys.extend(live.iter().map(|&p| {
+                    let prev = prefix.get(p).copied().unwrap_or(MISSING);
+                    let symbol = symbols.get(p + n - 1).copied().unwrap_or(u32::MAX);
+                    key(prev, symbol)
+                }));
+                table.get_all(&keys, &mut found);
+            }
             let mut here = match keep {
                 Some(_) => vec![MISSING; tail],
                 None => Vec::new(),
@@ -299,6 +323,33 @@ mod tests {
         assert_eq!(other, [0, u32::MAX]);
         let hyp = NgramIndex::new(&hyp_words, 2);
         assert_eq!(hyp.clipped_matches(&hyp.count(&other).counts), [1, 0]);
+    }
+
+    proptest::proptest! {
+        /// Clipped matches equal a count of n-gram tuples, with symbols on
+        /// both sides of the unigram array's bound and ones only the other
+        /// text has.
+        #[test]
+        fn clipped_matches_equal_tuple_counts(
+            hyp in proptest::collection::vec(proptest::sample::select(vec![0u32, 1, 127, 128, 300, 70_000]), 0..40),
+            other in proptest::collection::vec(proptest::sample::select(vec![0u32, 1, 127, 128, 300, 70_000, u32::MAX]), 0..40),
+        ) {
+            use std::collections::HashMap;
+            let index = NgramIndex::new(&hyp, 4);
+            let got = index.clipped_matches(&index.count(&other).counts);
+            for (n, &g) in (1..=4).zip(&got) {
+                let tally = |s: &[u32]| {
+                    let mut m: HashMap<Vec<u32>, u64> = HashMap::new();
+                    for w in s.windows(n) {
+                        *m.entry(w.to_vec()).or_default() += 1;
+                    }
+                    m
+                };
+                let (h, o) = (tally(&hyp), tally(&other));
+                let want: u64 = h.iter().map(|(k, &c)| c.min(o.get(k).copied().unwrap_or(0))).sum();
+                proptest::prop_assert_eq!(g, want, "order {}", n);
+            }
+        }
     }
 
     #[test]
