@@ -20,6 +20,8 @@ type Table<K> = HashMap<K, u32, foldhash::fast::RandomState>;
 const ROOT: u32 = u32::MAX;
 /// Symbols whose unigram is looked up in a plain array (see `NgramIndex::small`).
 const SMALL: u32 = 128;
+/// Distinct unigrams at most for bigrams in a plain array (see `NgramIndex::pairs`).
+const SMALL_PREFIXES: usize = 256;
 /// A reference n-gram that is not among the hypothesis's.
 const MISSING: u32 = u32::MAX - 1;
 
@@ -32,6 +34,11 @@ pub(crate) struct NgramIndex {
     /// `u32::MAX`): characters are mostly ASCII and a text's commonest
     /// words get the first ids, so most unigrams skip the hash table.
     small: Vec<u32>,
+    /// The bigram of unigram id `a` and symbol `b` below [`SMALL`], at
+    /// `a * SMALL + b` (its local id, or `u32::MAX`), when the text has at
+    /// most [`SMALL_PREFIXES`] distinct unigrams (a text's characters);
+    /// empty otherwise.
+    pairs: Vec<u32>,
     /// Ids of order n are `ranges[n - 1]` (ids are handed out order by order).
     ranges: Vec<std::ops::Range<usize>>,
     counts: Vec<u32>,
@@ -83,8 +90,13 @@ impl NgramIndex {
         let mut totals = Vec::with_capacity(max_order);
         // prefix[i]: id of the previous order's n-gram starting at i.
         let mut prefix = vec![ROOT; symbols.len()];
+        let mut pairs: Vec<u32> = Vec::new();
         for n in 1..=max_order {
             let start = counts.len();
+            // Bigrams of a few distinct unigrams, in a plain array too.
+            if n == 2 && start <= SMALL_PREFIXES {
+                pairs = vec![u32::MAX; start * SMALL as usize];
+            }
             let tail = symbols.get(n - 1..).unwrap_or(&[]);
             // Low orders have few distinct n-grams: start small and grow rather
             // than zero a table sized for every position.
@@ -101,6 +113,12 @@ impl NgramIndex {
                 }
                 if let Some(c) = counts.get_mut(id as usize) {
                     *c += 1;
+                }
+                if n == 2 && symbol < SMALL && id < MISSING {
+                    let at = (*p as usize).saturating_mul(SMALL as usize) + symbol as usize;
+                    if let Some(slot) = pairs.get_mut(at) {
+                        *slot = id - start as u32;
+                    }
                 }
                 *p = id;
             }
@@ -120,6 +138,7 @@ impl NgramIndex {
         NgramIndex {
             ids,
             small,
+            pairs,
             ranges,
             counts,
             totals,
@@ -177,6 +196,18 @@ impl NgramIndex {
                     match self.small.get(symbol as usize) {
                         Some(&local) => local,
                         None => table.get(key(ROOT, symbol)).unwrap_or(u32::MAX),
+                    }
+                }));
+            } else if n == 2 && !self.pairs.is_empty() {
+                found.clear();
+                found.extend(live.iter().map(|&p| {
+                    let prev = prefix.get(p).copied().unwrap_or(MISSING);
+                    let symbol = symbols.get(p + 1).copied().unwrap_or(u32::MAX);
+                    let at = (symbol < SMALL)
+                        .then(|| (prev as usize).saturating_mul(SMALL as usize) + symbol as usize);
+                    match at.and_then(|at| self.pairs.get(at)) {
+                        Some(&local) => local,
+                        None => table.get(key(prev, symbol)).unwrap_or(u32::MAX),
                     }
                 }));
             } else {
