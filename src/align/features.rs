@@ -198,6 +198,8 @@ enum Side {
 /// the narrow slots halve the memory a long article's lanes sweep.
 struct Lane {
     counts: Vec<u16>,
+    /// The slots `counts` has once used (it starts empty).
+    slots: usize,
     loaded: Option<usize>,
 }
 
@@ -333,7 +335,8 @@ impl<'f> GramSeed<'f> {
     /// A space over the same numbered n-grams with fresh lanes.
     pub fn space(&self) -> GramSpace<'f> {
         let lane = || Lane {
-            counts: vec![0; self.grams.refr.slots],
+            counts: Vec::new(),
+            slots: self.grams.refr.slots,
             loaded: None,
         };
         GramSpace {
@@ -764,6 +767,10 @@ fn take_back(matched: &mut Counts, s: &Shared, c: u32) -> Option<()> {
 fn load(lane: &mut Lane, lists: &[Vec<Entry>], one: usize) {
     if lane.loaded == Some(one) {
         return;
+    }
+    if lane.counts.len() < lane.slots {
+        // Made on first use: a space that only reads postings never needs it.
+        lane.counts.resize(lane.slots, 0);
     }
     if let Some(old) = lane.loaded.and_then(|k| lists.get(k)) {
         for e in old {
