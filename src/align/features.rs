@@ -31,7 +31,7 @@ const ORDER_SHIFT: u32 = 60;
 /// Characters of a word that make its stem ("hegemony" and "hegemonic" share "hegem").
 const STEM_CHARS: usize = 5;
 
-/// Function words that are neither names (when capitalised) nor stems.
+/// Function words that are neither names (when capitalised) nor stems (sorted).
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "an", "and", "are", "as", "at", "be", "been",
     "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "during",
@@ -45,8 +45,17 @@ const STOPWORDS: &[&str] = &[
 ];
 
 fn is_stopword(norm: &str) -> bool {
-    STOPWORDS.binary_search(&norm).is_ok()
+    // Longer than every stop word: most content words end here.
+    if norm.len() > STOPWORD_MAX_LEN {
+        return false;
+    }
+    static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(norm)
 }
+
+/// The longest stop word, in bytes.
+const STOPWORD_MAX_LEN: usize = 7;
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -1060,8 +1069,18 @@ mod tests {
     }
 
     #[test]
-    fn stopwords_are_sorted_for_binary_search() {
+    fn stopwords_are_sorted_and_found() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            STOPWORDS.iter().map(|w| w.len()).max(),
+            Some(STOPWORD_MAX_LEN)
+        );
+        for w in STOPWORDS {
+            assert!(is_stopword(w), "{w}");
+        }
+        for w in ["", "th", "thee", "abouts", "Because", "between."] {
+            assert!(!is_stopword(w), "{w}");
+        }
     }
 
     #[test]
