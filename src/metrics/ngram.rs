@@ -21,7 +21,7 @@ const ROOT: u32 = u32::MAX;
 /// Symbols whose unigram is looked up in a plain array (see `NgramIndex::small`).
 const SMALL: u32 = 128;
 /// Distinct unigrams at most for bigrams in a plain array (see `NgramIndex::pairs`).
-const SMALL_PREFIXES: usize = 256;
+const SMALL_PREFIXES: usize = 128;
 /// A reference n-gram that is not among the hypothesis's.
 const MISSING: u32 = u32::MAX - 1;
 
