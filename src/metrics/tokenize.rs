@@ -85,10 +85,8 @@ pub fn tokenize_13a(line: &str) -> String {
         after,
     );
     // 1. `([\{-\~\[-\` -\&\(-\+\:-\@\/])` → ` \1 `
-    for &b in std::iter::once(&b' ')
-        .chain(text.as_bytes())
-        .chain(std::iter::once(&b' '))
-    {
+    before.put(b' ');
+    for &b in text.as_bytes() {
         if is_13a_symbol(b) {
             before.put(b' ');
             before.put(b);
@@ -97,6 +95,7 @@ pub fn tokenize_13a(line: &str) -> String {
             before.put(b);
         }
     }
+    before.put(b' ');
     before.finish().finish().finish().into_string()
 }
 
