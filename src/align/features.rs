@@ -447,11 +447,13 @@ impl<'f> GramSpace<'f> {
     }
 
     /// [`GramSpace::counted`] of a 2-merge whose two single parts matched
-    /// `parts` between them (each part's clipped matches, added up): the
+    /// `parts` between them (each part's exact clipped matches, added up;
+    /// anything else gives wrong matches, which only debug builds catch,
+    /// hence crate-private): the
     /// merge then only compares the n-grams its two sentences share, as it
     /// matches what its parts did apart less what they both took of one
     /// n-gram.
-    pub fn counted_merge(
+    pub(crate) fn counted_merge(
         &self,
         cand: &[usize],
         refr: &[usize],
