@@ -312,12 +312,16 @@ impl ReferenceGrams {
         let grams: usize = reference.iter().map(|f| f.keys.len()).sum();
         let mut ids = IdMap::with_capacity(grams.min(1 << 14));
         let mut counts: Vec<u32> = Vec::new();
+        let mut found: Vec<u32> = Vec::new();
         let sentences: Vec<Vec<Entry>> = reference
             .iter()
             .map(|f| {
-                entries(&f.keys, &mut counts, |key| {
-                    ids.get_or_insert(key).filter(|&id| id <= ID_MASK)
-                })
+                found.clear();
+                found.extend(
+                    (f.keys.iter()).map(|&key| ids.get_or_insert(key).unwrap_or(u32::MAX)),
+                );
+                counts.resize(ids.len().min(ID_MASK as usize + 1), 0);
+                entries(&f.keys, &found, &mut counts)
             })
             .collect();
         let slots = ids.len().min(ID_MASK as usize + 1);
@@ -385,25 +389,7 @@ impl<'f> GramSpace<'f> {
                 // All of a sentence's keys looked up at once (most miss: the
                 // look-ups overlap rather than wait on each other).
                 grams.ids.get_all(&f.keys, &mut found);
-                let mut out: Vec<Entry> = Vec::with_capacity(f.keys.len());
-                for (&key, &id) in f.keys.iter().zip(&found) {
-                    let Some(c) = counts.get_mut(id as usize) else {
-                        continue;
-                    };
-                    if *c == 0 {
-                        out.push(Entry {
-                            id: id | order_bits(key),
-                            count: 0,
-                        });
-                    }
-                    *c += 1;
-                }
-                for e in &mut out {
-                    if let Some(c) = counts.get_mut((e.id & ID_MASK) as usize) {
-                        e.count = std::mem::take(c);
-                    }
-                }
-                out
+                entries(&f.keys, &found, &mut counts)
             })
             .collect();
         GramSeed {
@@ -804,35 +790,27 @@ fn lane_count(count: u32) -> u16 {
 }
 
 /// One sentence's n-grams (`keys`, repeats kept) as distinct numbered
-/// entries with counts; `number`, called once per key in order, gives a
-/// key's number or drops it.
-/// `counts` is scratch, all zero on entry and on return.
-fn entries(
-    keys: &[u64],
-    counts: &mut Vec<u32>,
-    mut number: impl FnMut(u64) -> Option<u32>,
-) -> Vec<Entry> {
+/// entries with counts: `ids[k]` is key `k`'s number, and a number outside
+/// `counts` (a key the reference lacks, `u32::MAX`, or one past
+/// [`ID_MASK`]) drops the key. `counts` is scratch, all zero on entry and
+/// on return.
+fn entries(keys: &[u64], ids: &[u32], counts: &mut [u32]) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::with_capacity(keys.len());
-    for &key in keys {
-        let Some(id) = number(key) else { continue };
-        let at = id as usize;
-        if counts.len() <= at {
-            counts.resize(at + 1, 0);
+    for (&key, &id) in keys.iter().zip(ids) {
+        let Some(c) = counts.get_mut(id as usize) else {
+            continue;
+        };
+        if *c == 0 {
+            out.push(Entry {
+                id: id | order_bits(key),
+                count: 0,
+            });
         }
-        if let Some(c) = counts.get_mut(at) {
-            if *c == 0 {
-                out.push(Entry {
-                    id: id | order_bits(key),
-                    count: 0,
-                });
-            }
-            *c += 1;
-        }
+        *c += 1;
     }
     for e in &mut out {
         if let Some(c) = counts.get_mut((e.id & ID_MASK) as usize) {
-            e.count = *c;
-            *c = 0;
+            e.count = std::mem::take(c);
         }
     }
     out
