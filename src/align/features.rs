@@ -317,9 +317,8 @@ impl ReferenceGrams {
             .iter()
             .map(|f| {
                 found.clear();
-                found.extend(
-                    (f.keys.iter()).map(|&key| ids.get_or_insert(key).unwrap_or(u32::MAX)),
-                );
+                found
+                    .extend((f.keys.iter()).map(|&key| ids.get_or_insert(key).unwrap_or(u32::MAX)));
                 counts.resize(ids.len().min(ID_MASK as usize + 1), 0);
                 entries(&f.keys, &found, &mut counts)
             })
@@ -608,14 +607,7 @@ impl<'f> GramSpace<'f> {
     /// n-gram differs. `None` when the lanes are busy or out of range.
     fn pair_matched(&self, i: usize, j: usize, parts: Counts) -> Option<Counts> {
         self.with_shared(Side::Reference, j, |shared, lanes| {
-            let lane = &mut lanes[0];
-            load(lane, &self.grams.cand, i);
-            let mut matched = parts;
-            for s in shared {
-                let c = u32::from(*lane.counts.get((s.id & ID_MASK) as usize)?);
-                take_back(&mut matched, s, c)?;
-            }
-            Some(matched)
+            take_back_loaded(parts, shared, &mut lanes[0], &self.grams.cand, i)
         })?
     }
 
@@ -628,23 +620,17 @@ impl<'f> GramSpace<'f> {
     fn run_matched(&self, i: usize, j: usize, parts: Counts) -> Option<Counts> {
         let refr = &self.grams.refr;
         self.with_shared(Side::Candidate, i, |shared, lanes| {
+            let Some(postings) = refr.postings.get() else {
+                return take_back_loaded(parts, shared, &mut lanes[1], &refr.sentences, j);
+            };
             let mut matched = parts;
-            if let Some(postings) = refr.postings.get() {
-                let j = u32::try_from(j).ok()?;
-                for s in shared {
-                    let g = (s.id & ID_MASK) as usize;
-                    let (from, to) = (*postings.starts.get(g)?, *postings.starts.get(g + 1)?);
-                    let list = postings.at.get(from as usize..to as usize)?;
-                    if let Ok(k) = list.binary_search_by_key(&j, |&(k, _)| k) {
-                        let r = u32::from(lane_count(list.get(k)?.1));
-                        take_back(&mut matched, s, r)?;
-                    }
-                }
-            } else {
-                let lane = &mut lanes[1];
-                load(lane, &refr.sentences, j);
-                for s in shared {
-                    let r = u32::from(*lane.counts.get((s.id & ID_MASK) as usize)?);
+            let j = u32::try_from(j).ok()?;
+            for s in shared {
+                let g = (s.id & ID_MASK) as usize;
+                let (from, to) = (*postings.starts.get(g)?, *postings.starts.get(g + 1)?);
+                let list = postings.at.get(from as usize..to as usize)?;
+                if let Ok(k) = list.binary_search_by_key(&j, |&(k, _)| k) {
+                    let r = u32::from(lane_count(list.get(k)?.1));
                     take_back(&mut matched, s, r)?;
                 }
             }
@@ -758,6 +744,24 @@ fn take_back(matched: &mut Counts, s: &Shared, c: u32) -> Option<()> {
     let m = matched.get_mut((s.id >> ID_ORDER_SHIFT) as usize)?;
     *m = m.checked_sub(lost)?;
     Some(())
+}
+
+/// [`take_back`] for every shared n-gram, the other side's count read from
+/// `lane` with sentence `one` of `lists` loaded.
+fn take_back_loaded(
+    parts: Counts,
+    shared: &[Shared],
+    lane: &mut Lane,
+    lists: &[Vec<Entry>],
+    one: usize,
+) -> Option<Counts> {
+    load(lane, lists, one);
+    let mut matched = parts;
+    for s in shared {
+        let c = u32::from(*lane.counts.get((s.id & ID_MASK) as usize)?);
+        take_back(&mut matched, s, c)?;
+    }
+    Some(matched)
 }
 
 /// Loads sentence `one` of `lists` into `lane`, unless it holds it already.
