@@ -706,18 +706,38 @@ fn consensus_clears_figures_most_candidates_agree_on() {
             ("d", "number-mismatch", "critical"),
         ]
     );
-    // Pages are written before the review: the two do not combine (yet).
-    let refused = mtcheck(&[
+    // With --html-dir the pages are written after the review: they show
+    // the re-scored findings, and the index lists every row.
+    let pages = out.path().join("pages");
+    let run = mtcheck(&[
         "batch",
         s(&dir.join("manifest.csv")),
         "--output",
         s(&out.path().join("r2.csv")),
         "--html-dir",
-        s(&out.path().join("pages")),
+        s(&pages),
         "--consensus",
         "--quiet",
     ]);
-    assert_eq!(refused.code, 2);
-    assert!(refused.stderr.contains("--consensus"), "{}", refused.stderr);
-    assert!(!out.path().join("r2.csv").exists());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(&pages)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(names.iter().any(|n| n == "index.html"), "{names:?}");
+    let page_of = |id: &str| {
+        let name = names
+            .iter()
+            .find(|n| n.ends_with(&format!("-{id}.html")))
+            .unwrap_or_else(|| panic!("no page for {id}: {names:?}"));
+        std::fs::read_to_string(pages.join(name)).unwrap()
+    };
+    assert!(page_of("a").contains("check the reference"));
+    assert!(!page_of("d").contains("check the reference"));
+    let index = std::fs::read_to_string(pages.join("index.html")).unwrap();
+    for id in ["a", "b", "c", "d"] {
+        assert!(index.contains(&format!("-{id}.html")), "{id}");
+    }
 }

@@ -222,6 +222,18 @@ struct Outcome {
     /// The row's line in `index.html`, when writing HTML; an `Err` is a page
     /// that could not be written (an output error: the batch stops).
     page: Option<Result<IndexEntry, String>>,
+    /// Fingerprints of the candidate's and the reference's text, kept when
+    /// the page is written after the consensus review, from a second read.
+    texts: Option<(u64, u64)>,
+}
+
+/// A fingerprint of an article's text, to tell whether a file read again
+/// still holds what was checked.
+fn fingerprint(article: &Article) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    article.text.hash(&mut h);
+    h.finish()
 }
 
 /// Names the file and what is wrong, with the path as the manifest wrote it.
@@ -248,6 +260,8 @@ struct Job<'a> {
     config: &'a Config,
     html_dir: Option<&'a Path>,
     references: &'a ReferenceCache,
+    /// Keep the texts' fingerprints ([`Outcome::texts`]).
+    fingerprints: bool,
 }
 
 fn process(row: Row, job: &Job) -> Outcome {
@@ -257,7 +271,12 @@ fn process(row: Row, job: &Job) -> Outcome {
     if let Some(problem) = &row.problem {
         let result = Err(problem.clone());
         let page = html_dir.map(|_| Ok(failed(&row, problem)));
-        return Outcome { row, result, page };
+        return Outcome {
+            row,
+            result,
+            page,
+            texts: None,
+        };
     }
     // A bug in decoding or in one check must not take the other rows down
     // with it: it becomes this row's error.
@@ -266,25 +285,16 @@ fn process(row: Row, job: &Job) -> Outcome {
     match checked {
         Ok((report, candidate, reference)) => {
             // Written here, in the worker, while both articles are at hand.
-            let page = html_dir.map(|dir| {
-                catch_unwind(AssertUnwindSafe(|| {
-                    html::write_page(dir, row.index, &report, &candidate, &reference)
-                }))
-                .unwrap_or_else(|_| {
-                    Ok(failed(
-                        &row,
-                        "internal error while writing the page (please report it)",
-                    ))
-                })
-                .map_err(|e| {
-                    let name = html::page_file_name(row.index, &row.id);
-                    format!("{}: cannot write: {e}", dir.join(name).display())
-                })
-            });
+            let page =
+                html_dir.map(|dir| write_row_page(dir, &row, &report, &candidate, &reference));
+            let texts = job
+                .fingerprints
+                .then(|| (fingerprint(&candidate), fingerprint(&reference)));
             Outcome {
                 row,
                 result: Ok(report),
                 page,
+                texts,
             }
         }
         Err(error) => {
@@ -293,9 +303,67 @@ fn process(row: Row, job: &Job) -> Outcome {
                 row,
                 result: Err(error),
                 page,
+                texts: None,
             }
         }
     }
+}
+
+/// Writes a checked row's page; an `Err` is an output error.
+fn write_row_page(
+    dir: &Path,
+    row: &Row,
+    report: &Report,
+    candidate: &Article,
+    reference: &Article,
+) -> Result<IndexEntry, String> {
+    catch_unwind(AssertUnwindSafe(|| {
+        html::write_page(dir, row.index, report, candidate, reference)
+    }))
+    .unwrap_or_else(|_| {
+        Ok(IndexEntry::failed(
+            &row.id,
+            &row.candidate,
+            &row.reference,
+            "internal error while writing the page (please report it)",
+        ))
+    })
+    .map_err(|e| {
+        let name = html::page_file_name(row.index, &row.id);
+        format!("{}: cannot write: {e}", dir.join(name).display())
+    })
+}
+
+/// The page of a row held for the consensus review, written once the
+/// review has re-scored it: its articles are read again (the batch does
+/// not hold every article) and must still hold the text that was checked.
+fn page_after_review(dir: &Path, out: &Outcome, job: &Job) -> Result<IndexEntry, String> {
+    let row = &out.row;
+    let failed = |error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
+    let report = match &out.result {
+        Ok(report) => report,
+        Err(error) => return Ok(failed(error)),
+    };
+    let max = job.config.limits.max_bytes;
+    let again = Article::read(&resolve(job.base, &row.candidate), max)
+        .map_err(|e| input_error("candidate", &row.candidate, e))
+        .and_then(|c| {
+            let r = job
+                .references
+                .read(&resolve(job.base, &row.reference), max)
+                .map_err(|e| input_error("reference", &row.reference, e))?;
+            Ok((c, r))
+        });
+    let (candidate, reference) = match again {
+        Ok(pair) => pair,
+        Err(error) => return Ok(failed(&format!("page not written: {error}"))),
+    };
+    if out.texts != Some((fingerprint(&candidate), fingerprint(&reference))) {
+        return Ok(failed(
+            "page not written: an input file changed while the batch ran",
+        ));
+    }
+    write_row_page(dir, row, report, &candidate, &reference)
 }
 
 fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), String> {
@@ -475,12 +543,6 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             BatchError::Output(format!("{}: cannot create the folder: {e}", dir.display()))
         })?;
     }
-    if o.consensus && o.html_dir.is_some() {
-        return Err(BatchError::Setup(
-            "--consensus cannot be combined with --html-dir yet (pages are written before the review)"
-                .into(),
-        ));
-    }
     let mut outputs = Outputs::create(o, source.extra_columns())?;
     // With --consensus, every outcome waits here for the review.
     let mut held: Vec<Outcome> = Vec::new();
@@ -489,11 +551,13 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     let mut summary = Summary::default();
     let base = source.base().to_path_buf();
     let references = ReferenceCache::default();
+    // With --consensus, pages wait for the review (`page_after_review`).
     let job = Job {
         base: &base,
         config,
-        html_dir: o.html_dir.as_deref(),
+        html_dir: o.html_dir.as_deref().filter(|_| !o.consensus),
         references: &references,
+        fingerprints: o.consensus && o.html_dir.is_some(),
     };
     let mut pending: Vec<Row> = Vec::with_capacity(window);
     let mut rows = source.rows(range)?;
@@ -534,6 +598,16 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             .filter_map(|out| out.result.as_mut().ok())
             .collect();
         crate::consensus::review(&mut reports, config);
+        if let Some(dir) = &o.html_dir {
+            let pages: Vec<Result<IndexEntry, String>> = pool.install(|| {
+                held.par_iter()
+                    .map(|out| page_after_review(dir, out, &job))
+                    .collect()
+            });
+            for page in pages {
+                index.push(page.map_err(BatchError::Output)?);
+            }
+        }
         for out in held {
             outputs.write(o, &out)?;
             summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
@@ -591,6 +665,58 @@ mod tests {
                 assert_eq!(next, rows);
             }
         }
+    }
+
+    /// A page written after the consensus review reads the articles again,
+    /// and only writes the page if they still hold what was checked.
+    #[test]
+    fn page_after_review_needs_the_texts_that_were_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "c.txt",
+            "The summit opened on Monday. Leaders met for four days.",
+        );
+        write(
+            "r.txt",
+            "The summit opened on Monday. The leaders met for four days.",
+        );
+        let config = Config::default();
+        let references = ReferenceCache::default();
+        let job = Job {
+            base: dir.path(),
+            config: &config,
+            html_dir: None,
+            references: &references,
+            fingerprints: true,
+        };
+        let row = |index: usize| Row {
+            index,
+            id: format!("row{index}"),
+            candidate: "c.txt".into(),
+            reference: "r.txt".into(),
+            extras: Vec::new(),
+            problem: None,
+        };
+        let pages = dir.path().join("pages");
+        std::fs::create_dir(&pages).unwrap();
+
+        let checked = process(row(0), &job);
+        assert!(checked.texts.is_some() && checked.page.is_none());
+        let entry = page_after_review(&pages, &checked, &job).unwrap();
+        assert!(entry.error.is_none(), "{:?}", entry.error);
+        let href = entry.href.unwrap();
+        assert!(pages.join(&href).is_file(), "{href}");
+
+        let checked = process(row(1), &job);
+        write("c.txt", "Something else entirely.");
+        let entry = page_after_review(&pages, &checked, &job).unwrap();
+        assert!(entry.error.unwrap().contains("changed"));
+        assert!(entry.href.is_none());
+
+        std::fs::remove_file(dir.path().join("c.txt")).unwrap();
+        let entry = page_after_review(&pages, &checked, &job).unwrap();
+        assert!(entry.error.unwrap().contains("candidate c.txt"));
     }
 
     fn scored(rows: &[(&str, Option<f64>)]) -> Summary {
