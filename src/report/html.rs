@@ -291,9 +291,13 @@ fn summary(out: &mut String, report: &Report) {
         let _ = writeln!(out, "<p class=\"kinds\">{}</p>", kinds.join(" "));
     }
     let m = &report.metrics;
+    let sentences = m
+        .sentence_chrf
+        .map(|c| format!(" (aligned sentences {c:.2})"))
+        .unwrap_or_default();
     let _ = write!(
         out,
-        "<p class=\"metrics\">chrF {:.2} · BLEU {:.2} · sentences: {} candidate, {} reference, {} aligned</p>\n</div>\n</header>\n",
+        "<p class=\"metrics\">chrF {:.2}{sentences} · BLEU {:.2} · sentences: {} candidate, {} reference, {} aligned</p>\n</div>\n</header>\n",
         m.chrf, m.bleu, m.candidate_sentences, m.reference_sentences, m.aligned_sentences
     );
 }

@@ -320,9 +320,13 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
         let _ = writeln!(out, "  by kind   {}", kinds.join(", "));
     }
     let m = &report.metrics;
+    let sentences = m
+        .sentence_chrf
+        .map(|c| format!(" (aligned sentences {c:.2})"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "  metrics   chrF {:.2}, BLEU {:.2}; sentences {} candidate, {} reference, {} aligned",
+        "  metrics   chrF {:.2}{sentences}, BLEU {:.2}; sentences {} candidate, {} reference, {} aligned",
         m.chrf, m.bleu, m.candidate_sentences, m.reference_sentences, m.aligned_sentences
     );
     out
