@@ -1,5 +1,5 @@
 //! Arbitrary bytes split into two articles (at the first 0xFF byte, or in the
-//! middle) → decode → full `check` → JSON and text reports: never panics;
+//! middle) → decode → full `check` → JSON, text and HTML reports: never panics;
 //! finding spans in bounds and on char boundaries; score in 0–100.
 #![no_main]
 
@@ -27,5 +27,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = mtcheck::report::json::render_pretty(&report);
-    let _ = mtcheck::report::text::render(&report);
+    let _ = mtcheck::report::text::render(&report, &c, &r, Default::default());
+    let _ = mtcheck::report::html::render_page(&report, &c, &r);
 });
