@@ -337,13 +337,35 @@ fn write_row_page(
 /// The page of a row held for the consensus review, written once the
 /// review has re-scored it: its articles are read again (the batch does
 /// not hold every article) and must still hold the text that was checked.
+/// Only regular files are read twice: a pipe's text is gone after the
+/// check, and opening it again would wait for a writer that never comes.
 fn page_after_review(dir: &Path, out: &Outcome, job: &Job) -> Result<IndexEntry, String> {
+    let row = &out.row;
+    let failed = |error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
+    // As in `process`: a bug in reading must not take the other rows down.
+    catch_unwind(AssertUnwindSafe(|| reviewed_page(dir, out, job))).unwrap_or_else(|_| {
+        Ok(failed(
+            "internal error while writing the page (please report it)",
+        ))
+    })
+}
+
+fn reviewed_page(dir: &Path, out: &Outcome, job: &Job) -> Result<IndexEntry, String> {
     let row = &out.row;
     let failed = |error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
     let report = match &out.result {
         Ok(report) => report,
         Err(error) => return Ok(failed(error)),
     };
+    for (role, shown) in [("candidate", &row.candidate), ("reference", &row.reference)] {
+        // A missing file is left to the read below, which says so.
+        let special = std::fs::metadata(resolve(job.base, shown)).is_ok_and(|m| !m.is_file());
+        if special {
+            return Ok(failed(&format!(
+                "page not written: {role} {shown} is not a regular file, so it cannot be read again after the consensus review"
+            )));
+        }
+    }
     let max = job.config.limits.max_bytes;
     let again = Article::read(&resolve(job.base, &row.candidate), max)
         .map_err(|e| input_error("candidate", &row.candidate, e))
@@ -591,7 +613,6 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             }
         }
     }
-    bar.finish_and_clear();
     if o.consensus {
         let mut reports: Vec<&mut Report> = held
             .iter_mut()
@@ -599,6 +620,8 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             .collect();
         crate::consensus::review(&mut reports, config);
         if let Some(dir) = &o.html_dir {
+            // Every page is attempted; the first failure in row order stops
+            // the batch, as a failed page does without --consensus.
             let pages: Vec<Result<IndexEntry, String>> = pool.install(|| {
                 held.par_iter()
                     .map(|out| page_after_review(dir, out, &job))
@@ -613,6 +636,8 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
         }
     }
+    // Kept (full) while the consensus review's pages are written.
+    bar.finish_and_clear();
     if let Some(dir) = &o.html_dir {
         html::write_index(dir, &index).map_err(|e| out_err(&dir.join("index.html"), e))?;
     }
@@ -714,9 +739,26 @@ mod tests {
         assert!(entry.error.unwrap().contains("changed"));
         assert!(entry.href.is_none());
 
+        // A pipe is not read twice (opening it again would wait forever).
+        let mut piped = checked;
+        piped.row.candidate = "pipe".into();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("pipe"))
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            let entry = page_after_review(&pages, &piped, &job).unwrap();
+            assert!(entry.error.unwrap().contains("not a regular file"));
+        }
+
         std::fs::remove_file(dir.path().join("c.txt")).unwrap();
-        let entry = page_after_review(&pages, &checked, &job).unwrap();
-        assert!(entry.error.unwrap().contains("candidate c.txt"));
+        piped.row.candidate = "c.txt".into();
+        let entry = page_after_review(&pages, &piped, &job).unwrap();
+        let error = entry.error.unwrap();
+        assert!(
+            error.contains("candidate c.txt") && !error.contains("regular"),
+            "{error}"
+        );
     }
 
     fn scored(rows: &[(&str, Option<f64>)]) -> Summary {
