@@ -264,13 +264,16 @@ struct Job<'a> {
     fingerprints: bool,
 }
 
+/// A row's line in `index.html` when it has no page, saying why.
+fn failed_entry(row: &Row, error: &str) -> IndexEntry {
+    IndexEntry::failed(&row.id, &row.candidate, &row.reference, error)
+}
+
 fn process(row: Row, job: &Job) -> Outcome {
     let html_dir = job.html_dir;
-    let failed =
-        |row: &Row, error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
     if let Some(problem) = &row.problem {
         let result = Err(problem.clone());
-        let page = html_dir.map(|_| Ok(failed(&row, problem)));
+        let page = html_dir.map(|_| Ok(failed_entry(&row, problem)));
         return Outcome {
             row,
             result,
@@ -298,7 +301,7 @@ fn process(row: Row, job: &Job) -> Outcome {
             }
         }
         Err(error) => {
-            let page = html_dir.map(|_| Ok(failed(&row, &error)));
+            let page = html_dir.map(|_| Ok(failed_entry(&row, &error)));
             Outcome {
                 row,
                 result: Err(error),
@@ -321,10 +324,8 @@ fn write_row_page(
         html::write_page(dir, row.index, report, candidate, reference)
     }))
     .unwrap_or_else(|_| {
-        Ok(IndexEntry::failed(
-            &row.id,
-            &row.candidate,
-            &row.reference,
+        Ok(failed_entry(
+            row,
             "internal error while writing the page (please report it)",
         ))
     })
@@ -340,11 +341,10 @@ fn write_row_page(
 /// Only regular files are read twice: a pipe's text is gone after the
 /// check, and opening it again would wait for a writer that never comes.
 fn page_after_review(dir: &Path, out: &Outcome, job: &Job) -> Result<IndexEntry, String> {
-    let row = &out.row;
-    let failed = |error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
     // As in `process`: a bug in reading must not take the other rows down.
     catch_unwind(AssertUnwindSafe(|| reviewed_page(dir, out, job))).unwrap_or_else(|_| {
-        Ok(failed(
+        Ok(failed_entry(
+            &out.row,
             "internal error while writing the page (please report it)",
         ))
     })
@@ -352,43 +352,35 @@ fn page_after_review(dir: &Path, out: &Outcome, job: &Job) -> Result<IndexEntry,
 
 fn reviewed_page(dir: &Path, out: &Outcome, job: &Job) -> Result<IndexEntry, String> {
     let row = &out.row;
-    let failed = |error: &str| IndexEntry::failed(&row.id, &row.candidate, &row.reference, error);
     let report = match &out.result {
         Ok(report) => report,
-        Err(error) => return Ok(failed(error)),
+        Err(error) => return Ok(failed_entry(row, error)),
     };
     for (role, shown) in [("candidate", &row.candidate), ("reference", &row.reference)] {
         // A missing file is left to the read below, which says so.
         let special = std::fs::metadata(resolve(job.base, shown)).is_ok_and(|m| !m.is_file());
         if special {
-            return Ok(failed(&format!(
+            return Ok(failed_entry(row, &format!(
                 "page not written: {role} {shown} is not a regular file, so it cannot be read again after the consensus review"
             )));
         }
     }
-    let max = job.config.limits.max_bytes;
-    let again = Article::read(&resolve(job.base, &row.candidate), max)
-        .map_err(|e| input_error("candidate", &row.candidate, e))
-        .and_then(|c| {
-            let r = job
-                .references
-                .read(&resolve(job.base, &row.reference), max)
-                .map_err(|e| input_error("reference", &row.reference, e))?;
-            Ok((c, r))
-        });
-    let (candidate, reference) = match again {
+    let (candidate, reference) = match read_pair(row, job) {
         Ok(pair) => pair,
-        Err(error) => return Ok(failed(&format!("page not written: {error}"))),
+        Err(error) => return Ok(failed_entry(row, &format!("page not written: {error}"))),
     };
     if out.texts != Some((fingerprint(&candidate), fingerprint(&reference))) {
-        return Ok(failed(
+        return Ok(failed_entry(
+            row,
             "page not written: an input file changed while the batch ran",
         ));
     }
     write_row_page(dir, row, report, &candidate, &reference)
 }
 
-fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), String> {
+/// A row's two articles (the reference through the batch's cache); an
+/// `Err` names the file and what is wrong.
+fn read_pair(row: &Row, job: &Job) -> Result<(Article, Arc<Article>), String> {
     let max = job.config.limits.max_bytes;
     let candidate = Article::read(&resolve(job.base, &row.candidate), max)
         .map_err(|e| input_error("candidate", &row.candidate, e))?;
@@ -396,6 +388,11 @@ fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), St
         .references
         .read(&resolve(job.base, &row.reference), max)
         .map_err(|e| input_error("reference", &row.reference, e))?;
+    Ok((candidate, reference))
+}
+
+fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), String> {
+    let (candidate, reference) = read_pair(row, job)?;
     let mut report = crate::check(&candidate, &reference, job.config);
     report.id = Some(row.id.clone());
     report.candidate = row.candidate.clone();

@@ -291,10 +291,7 @@ fn summary(out: &mut String, report: &Report) {
         let _ = writeln!(out, "<p class=\"kinds\">{}</p>", kinds.join(" "));
     }
     let m = &report.metrics;
-    let sentences = m
-        .sentence_chrf
-        .map(|c| format!(" (aligned sentences {c:.2})"))
-        .unwrap_or_default();
+    let sentences = m.sentence_chrf_note();
     let _ = write!(
         out,
         "<p class=\"metrics\">chrF {:.2}{sentences} · BLEU {:.2} · sentences: {} candidate, {} reference, {} aligned</p>\n</div>\n</header>\n",

@@ -41,6 +41,16 @@ pub struct Metrics {
     pub aligned_sentences: usize,
 }
 
+impl Metrics {
+    /// " (aligned sentences NN.NN)" when the aligned pairs' mean chrF is
+    /// known, for the summaries beside the document chrF; else empty.
+    pub fn sentence_chrf_note(&self) -> String {
+        self.sentence_chrf
+            .map(|c| format!(" (aligned sentences {c:.2})"))
+            .unwrap_or_default()
+    }
+}
+
 /// Everything mtcheck says about one candidate/reference pair.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {

@@ -320,10 +320,7 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
         let _ = writeln!(out, "  by kind   {}", kinds.join(", "));
     }
     let m = &report.metrics;
-    let sentences = m
-        .sentence_chrf
-        .map(|c| format!(" (aligned sentences {c:.2})"))
-        .unwrap_or_default();
+    let sentences = m.sentence_chrf_note();
     let _ = writeln!(
         out,
         "  metrics   chrF {:.2}{sentences}, BLEU {:.2}; sentences {} candidate, {} reference, {} aligned",
