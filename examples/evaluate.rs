@@ -1,7 +1,7 @@
 //! Evaluation of mtcheck against human MQM annotations.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- ../shared/data/wmt23-zhen [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--list KIND]...
+//! cargo run --release --example evaluate -- ../shared/data/wmt23-zhen [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--folds K (default 5, 0 skips)] [--list KIND]...
 //! ```
 //! Prints Markdown tables (see docs/EVALUATION.md); `--calibrate` also searches
 //! severity weights on the calibration documents and prints the best settings;
@@ -22,6 +22,7 @@ fn main() -> ExitCode {
     let mut json = false;
     let mut calibrate = false;
     let mut per_kind = false;
+    let mut folds = 5;
     let mut list = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -41,6 +42,10 @@ fn main() -> ExitCode {
             },
             "--list" => match args.next().as_deref().and_then(mtcheck::Kind::parse) {
                 Some(k) => list.push(k),
+                None => return usage(),
+            },
+            "--folds" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => folds = n,
                 None => return usage(),
             },
             "--json" => json = true,
@@ -71,6 +76,10 @@ fn main() -> ExitCode {
         println!("{}", evaluate::render_calibration(&best));
         evaluate::rescore(&mut data, &best.score);
     }
+    let cv = (folds > 1).then(|| {
+        let grid = evaluate::score_grid(&config.score);
+        evaluate::cv::cross_validate(&mut data, &config.score, folds, &grid)
+    });
     let e = evaluate::evaluate(&data);
     if json {
         match serde_json::to_string_pretty(&e) {
@@ -82,13 +91,16 @@ fn main() -> ExitCode {
         }
     } else {
         print!("{}", evaluate::render_markdown(&e));
+        if let Some(cv) = &cv {
+            print!("\n{}", evaluate::cv::render(cv));
+        }
     }
     ExitCode::SUCCESS
 }
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--list KIND]... [--no-consensus]"
+        "usage: evaluate [DATA_DIR (default ../shared/data/wmt23-zhen)] [--config FILE] [--limit N] [--json] [--calibrate [--per-kind]] [--folds K (default 5, 0 skips)] [--list KIND]... [--no-consensus]"
     );
     ExitCode::from(2)
 }

@@ -10,6 +10,7 @@ use crate::text::DEFAULT_MAX_BYTES;
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub score: crate::score::ScoreConfig,
+    pub verdict: crate::verdict::VerdictConfig,
     pub limits: Limits,
     pub align: crate::align::AlignConfig,
     pub repeats: crate::checks::repeats::RepeatsConfig,

@@ -18,6 +18,8 @@ use crate::finding::{Finding, Kind};
 use crate::score::ScoreConfig;
 use crate::text::Article;
 
+pub mod cv;
+
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("{path}: {message}")]
@@ -40,6 +42,8 @@ pub struct ArticleResult {
     pub words: usize,
     pub mqm_per_100_words: f64,
     pub score: f64,
+    /// The verdict at `score` ([`crate::verdict::decide`]).
+    pub verdict: crate::Verdict,
     pub chrf: f64,
     /// Mean chrF of the aligned sentence pairs (see [`crate::score::mean_pair_chrf`]).
     pub sentence_chrf: Option<f64>,
@@ -122,7 +126,51 @@ pub struct Evaluation {
     pub precision: Vec<KindPrecision>,
     pub recall: Vec<CategoryRecall>,
     pub disagreements: Vec<Disagreement>,
+    pub verdicts: Vec<VerdictCount>,
     pub seconds: f64,
+}
+
+/// How many articles got a verdict, and the human penalty they carry.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdictCount {
+    pub verdict: crate::Verdict,
+    pub articles: usize,
+    pub held_out: usize,
+    /// Median and mean MQM points per 100 words of those articles.
+    pub median_mqm: Option<f64>,
+    pub mean_mqm: Option<f64>,
+}
+
+fn verdict_counts(results: &[ArticleResult], held: &HashSet<String>) -> Vec<VerdictCount> {
+    crate::Verdict::ALL
+        .iter()
+        .map(|&v| {
+            let mut mqm: Vec<f64> = results
+                .iter()
+                .filter(|r| r.verdict == v)
+                .map(|r| r.mqm_per_100_words)
+                .collect();
+            mqm.sort_by(f64::total_cmp);
+            let n = mqm.len();
+            let median = (n > 0).then(|| {
+                if n % 2 == 1 {
+                    mqm[n / 2]
+                } else {
+                    (mqm[n / 2 - 1] + mqm[n / 2]) / 2.0
+                }
+            });
+            VerdictCount {
+                verdict: v,
+                articles: n,
+                held_out: results
+                    .iter()
+                    .filter(|r| r.verdict == v && held.contains(&r.doc))
+                    .count(),
+                median_mqm: median,
+                mean_mqm: (n > 0).then(|| mqm.iter().sum::<f64>() / n as f64),
+            }
+        })
+        .collect()
 }
 
 /// Loaded evaluation data: checked articles and the raters' spans.
@@ -130,6 +178,8 @@ pub struct Dataset {
     pub results: Vec<ArticleResult>,
     /// (system, doc, segment id) → rated spans.
     pub spans: HashMap<(String, String, u32), Vec<RatedSpan>>,
+    /// The verdict rules the articles were checked with ([`rescore`] keeps them).
+    pub verdict_rules: crate::verdict::VerdictConfig,
     pub seconds: f64,
 }
 
@@ -308,6 +358,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                 words: report.words,
                 mqm_per_100_words: row.mqm,
                 score: report.score,
+                verdict: report.verdict,
                 chrf: report.metrics.chrf,
                 sentence_chrf: report.metrics.sentence_chrf,
                 bleu: report.metrics.bleu,
@@ -321,6 +372,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
     Ok(Dataset {
         results,
         spans,
+        verdict_rules: config.verdict.clone(),
         seconds: started.elapsed().as_secs_f64(),
     })
 }
@@ -558,11 +610,13 @@ pub fn span_figures(
 
 /// Re-scores every article with other score settings (findings stay the same).
 pub fn rescore(data: &mut Dataset, score: &ScoreConfig) {
+    let rules = data.verdict_rules.clone();
     for r in &mut data.results {
         let chrf = r
             .parallel
             .then(|| score.adequacy_chrf(r.chrf, r.sentence_chrf));
         r.score = score.article_score(&r.findings, r.words, chrf);
+        r.verdict = crate::verdict::decide(&r.findings, r.words, r.score, score, &rules).verdict;
     }
 }
 
@@ -598,6 +652,7 @@ pub fn evaluate(data: &Dataset) -> Evaluation {
         precision,
         recall,
         disagreements: disagreements(&all, 10),
+        verdicts: verdict_counts(&data.results, &held),
         seconds: data.seconds,
     }
 }
@@ -716,6 +771,18 @@ pub fn render_markdown(e: &Evaluation) -> String {
             );
         }
     }
+    out.push_str("\n### Verdicts\n\n| verdict | articles | of them held out | median MQM/100w | mean MQM/100w |\n|---|---|---|---|---|\n");
+    for v in &e.verdicts {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            v.verdict,
+            v.articles,
+            v.held_out,
+            v.median_mqm.map_or("–".into(), |m| format!("{m:.2}")),
+            v.mean_mqm.map_or("–".into(), |m| format!("{m:.2}"))
+        );
+    }
     out.push_str("\n### Span precision by finding kind\n\n| kind | findings | with a span on a rated segment | on a rated span | precision |\n|---|---|---|---|---|\n");
     for p in &e.precision {
         let _ = writeln!(
@@ -820,6 +887,36 @@ const ADEQUACY_GRID: [(f64, f64); 18] = [
 /// Weights tried for one kind in the per-kind pass.
 const KIND_WEIGHTS: [f64; 9] = [0.0, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 10.0];
 
+/// The settings `--calibrate` and the cross-validation's nested tuning
+/// search: severity weights, `parallel_k`, the adequacy term and
+/// `sentence_weight` (34,560 settings); everything else is `base`'s.
+pub fn score_grid(base: &ScoreConfig) -> Vec<ScoreConfig> {
+    let mut grid = Vec::new();
+    for minor in [0.5, 1.0, 2.0] {
+        for major in [2.0, 3.0, 5.0, 8.0] {
+            for critical in [5.0, 10.0, 15.0, 25.0] {
+                for parallel_k in [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0] {
+                    for (adequacy, adequacy_floor) in ADEQUACY_GRID {
+                        for sentence_weight in [0.0, 0.25, 0.5, 0.75, 1.0] {
+                            grid.push(ScoreConfig {
+                                minor,
+                                major,
+                                critical,
+                                parallel_k,
+                                adequacy,
+                                adequacy_floor,
+                                sentence_weight,
+                                ..base.clone()
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    grid
+}
+
 /// Grid-searches severity weights and `k` on the calibration documents,
 /// maximising the mean of Kendall τ, Pearson r and within-document τ of the
 /// score against −MQM. Thresholds are kept. Leaves `data` scored with `base`.
@@ -837,31 +934,11 @@ pub fn calibrate(data: &mut Dataset, base: &ScoreConfig, per_kind: bool) -> Cali
     let default_objective = eval_with(data, base);
     let mut best = (default_objective, base.clone());
     let mut tried = 0;
-    for minor in [0.5, 1.0, 2.0] {
-        for major in [2.0, 3.0, 5.0, 8.0] {
-            for critical in [5.0, 10.0, 15.0, 25.0] {
-                for parallel_k in [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0] {
-                    for (adequacy, adequacy_floor) in ADEQUACY_GRID {
-                        for sentence_weight in [0.0, 0.25, 0.5, 0.75, 1.0] {
-                            let cfg = ScoreConfig {
-                                minor,
-                                major,
-                                critical,
-                                parallel_k,
-                                adequacy,
-                                adequacy_floor,
-                                sentence_weight,
-                                ..base.clone()
-                            };
-                            tried += 1;
-                            let o = eval_with(data, &cfg);
-                            if o > best.0 + 1e-9 {
-                                best = (o, cfg);
-                            }
-                        }
-                    }
-                }
-            }
+    for cfg in score_grid(base) {
+        tried += 1;
+        let o = eval_with(data, &cfg);
+        if o > best.0 + 1e-9 {
+            best = (o, cfg);
         }
     }
     // Then per-kind weights, by coordinate ascent from the best severity

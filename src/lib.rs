@@ -26,6 +26,7 @@ pub mod score;
 #[doc(hidden)]
 pub mod synth;
 pub mod text;
+pub mod verdict;
 
 pub use config::Config;
 pub use finding::{Finding, Kind, Severity};

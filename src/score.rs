@@ -32,13 +32,15 @@ pub struct ScoreConfig {
     /// Score points lost per penalty point per 100 words (comparable mode,
     /// and whenever no adequacy term applies).
     ///
-    /// Default 8: one major finding in a 500-word article costs 8 points
-    /// (still `clean`); a seed-sized article with the fewest findings the
-    /// seeds must raise (26 penalty points in 510 words) costs about 41
-    /// (`likely-mt`). Rank calibration on parallel data
-    /// cannot set it (there `parallel_k` applies); see docs/EVALUATION.md.
+    /// Default 4: one critical finding in a 150-word article costs about
+    /// 27 points (`review`, as the verdict rules say it should), and the
+    /// minor number findings two outlets' copies of one story naturally
+    /// raise leave a faithful one `clean`. No data calibrates it (the WMT
+    /// evaluation is all parallel); see docs/EVALUATION.md.
     pub k: f64,
-    /// `k` for parallel pairs, where the adequacy term carries most of the weight.
+    /// `k` for parallel pairs, where the adequacy term carries most of the
+    /// weight. With `adequacy` it sets the parallel score's scale, which
+    /// rank agreement does not see (docs/EVALUATION.md).
     pub parallel_k: f64,
     /// Score points lost per chrF point below `adequacy_floor`, in parallel
     /// mode only (0 turns the term off).
@@ -63,9 +65,9 @@ impl Default for ScoreConfig {
             major: 5.0,
             critical: 10.0,
             kinds: BTreeMap::new(),
-            k: 8.0,
-            parallel_k: 0.25,
-            adequacy: 1.5,
+            k: 4.0,
+            parallel_k: 0.125,
+            adequacy: 0.75,
             adequacy_floor: 80.0,
             sentence_weight: 0.5,
             clean: 90.0,
@@ -74,7 +76,8 @@ impl Default for ScoreConfig {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Best first: `Clean < Review < LikelyMt`, so the worse of two verdicts is their `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Clean,
@@ -146,6 +149,24 @@ impl ScoreConfig {
         words: usize,
         parallel_chrf: Option<f64>,
     ) -> f64 {
+        let lost = self.breakdown(findings, words, parallel_chrf);
+        let raw = 100.0 - lost.findings - lost.adequacy;
+        if raw.is_nan() {
+            return 0.0;
+        }
+        (raw.clamp(0.0, 100.0) * 100.0).round() / 100.0
+    }
+
+    /// The points [`ScoreConfig::article_score`] takes off, by cause: the
+    /// findings' penalty × `k` (or `parallel_k`), and the adequacy term
+    /// (parallel pairs only). Before clamping, so the two always add up to
+    /// 100 − the unclamped score.
+    pub fn breakdown(
+        &self,
+        findings: &[Finding],
+        words: usize,
+        parallel_chrf: Option<f64>,
+    ) -> ScoreBreakdown {
         let (k, adequacy) = match parallel_chrf {
             None => (self.k, 0.0),
             Some(chrf) => (
@@ -153,16 +174,12 @@ impl ScoreConfig {
                 self.adequacy * (self.adequacy_floor - chrf).max(0.0),
             ),
         };
-        let flags = if findings.is_empty() {
+        let findings = if findings.is_empty() {
             0.0
         } else {
             self.penalty(findings, words) * k
         };
-        let raw = 100.0 - flags - adequacy;
-        if raw.is_nan() {
-            return 0.0;
-        }
-        (raw.clamp(0.0, 100.0) * 100.0).round() / 100.0
+        ScoreBreakdown { findings, adequacy }
     }
 
     /// The chrF the adequacy term reads: `sentence_weight` × `sentence_chrf`
@@ -187,6 +204,33 @@ impl ScoreConfig {
             Verdict::Review
         } else {
             Verdict::LikelyMt
+        }
+    }
+}
+
+/// Points an article's score lost, by cause (`score_breakdown` in the JSON
+/// report, rounded to two decimals there).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct ScoreBreakdown {
+    /// Lost to the findings: Σ weights per 100 words × `k` (`parallel_k`).
+    pub findings: f64,
+    /// Lost to the adequacy term: `adequacy` × max(0, `adequacy_floor` − A).
+    pub adequacy: f64,
+}
+
+impl ScoreBreakdown {
+    /// Both parts rounded to two decimals, as reports carry them.
+    pub fn rounded(self) -> ScoreBreakdown {
+        let r = |x: f64| {
+            if x.is_finite() {
+                (x * 100.0).round() / 100.0
+            } else {
+                0.0
+            }
+        };
+        ScoreBreakdown {
+            findings: r(self.findings),
+            adequacy: r(self.adequacy),
         }
     }
 }
@@ -331,17 +375,17 @@ mod tests {
         f.extend(findings(Kind::DateMismatch, 1)); // critical 10
         f.extend(findings(Kind::NearMiss, 3)); // 3 × minor 1
         assert!((c.penalty(&f, 500) - 23.0 * 100.0 / 500.0).abs() < 1e-9);
-        // 100 − 4.6 × 8 = 63.2
-        assert_eq!(c.score(&f, 500), 63.2);
-        assert_eq!(c.verdict(63.2), Verdict::Review);
+        // 100 − 4.6 × 4 = 81.6
+        assert_eq!(c.score(&f, 500), 81.6);
+        assert_eq!(c.verdict(81.6), Verdict::Review);
     }
 
     #[test]
     fn score_is_clamped_to_zero_and_rounded_to_two_decimals() {
         let c = ScoreConfig::default();
         assert_eq!(c.score(&findings(Kind::WrongLanguage, 50), 100), 0.0);
-        // one minor in 300 words: 100 − (100/300)×8 = 97.333… → 97.33
-        assert_eq!(c.score(&findings(Kind::NearMiss, 1), 300), 97.33);
+        // one minor in 300 words: 100 − (100/300)×4 = 98.666… → 98.67
+        assert_eq!(c.score(&findings(Kind::NearMiss, 1), 300), 98.67);
         let negative_k = ScoreConfig {
             k: -3.0,
             ..ScoreConfig::default()
@@ -389,10 +433,13 @@ mod tests {
     }
 
     #[test]
-    fn seed_sized_article_with_expected_findings_is_likely_mt() {
+    fn seed_sized_article_with_expected_findings_needs_review() {
         // The seed pair (~490 words) at the low end of what the checks will
         // find: 2 repeated words, 1 non-word, 1 near-miss, 1 quote mismatch,
-        // 1 unbalanced quote, 3 unsupported and 1 missing number.
+        // 1 unbalanced quote, 3 unsupported and 1 missing number. The
+        // score alone says review (26 penalty points in 510 words × k 4);
+        // the seeds themselves are likely-mt by the garbling rule
+        // (src/verdict.rs, tests/verdict.rs).
         let c = ScoreConfig::default();
         let mut f = findings(Kind::RepeatedWord, 2);
         f.extend(findings(Kind::NonWord, 1));
@@ -402,8 +449,9 @@ mod tests {
         f.extend(findings(Kind::NumberUnsupported, 3));
         f.extend(findings(Kind::NumberMissing, 1));
         let s = c.score(&f, 510);
-        assert_eq!(c.verdict(s), Verdict::LikelyMt, "score {s}");
-        // …while a single major slip in the same article stays clean.
+        assert_eq!(c.verdict(s), Verdict::Review, "score {s}");
+        // …while a single major slip in the same article keeps a clean
+        // score (the verdict asks for a review: src/verdict.rs).
         let one = c.score(&findings(Kind::RepeatedWord, 1), 510);
         assert_eq!(c.verdict(one), Verdict::Clean, "score {one}");
     }

@@ -151,6 +151,8 @@ fn fixture_manifest_rows_match_the_library_and_errors_stay_in_their_rows() {
         assert_eq!(row["words"], report.words.to_string(), "{id}");
         assert_eq!(row["score"], format!("{:.1}", report.score), "{id}");
         assert_eq!(row["verdict"], report.verdict.as_str(), "{id}");
+        assert_eq!(row["verdict_reason"], report.verdict_reason, "{id}");
+        assert!(!row["verdict_reason"].is_empty(), "{id}");
         assert_eq!(row["findings"], report.findings.len().to_string(), "{id}");
         for sev in [Severity::Critical, Severity::Major, Severity::Minor] {
             assert_eq!(row[sev.as_str()], report.severity_count(sev).to_string());

@@ -10,7 +10,7 @@ use super::Report;
 use crate::finding::{Finding, Kind, Severity};
 
 /// The columns of `report.csv`, before any extra manifest columns.
-pub const REPORT_COLUMNS: [&str; 18] = [
+pub const REPORT_COLUMNS: [&str; 19] = [
     "id",
     "candidate",
     "reference",
@@ -19,6 +19,7 @@ pub const REPORT_COLUMNS: [&str; 18] = [
     "words",
     "score",
     "verdict",
+    "verdict_reason",
     "chrf",
     "bleu",
     "findings",
@@ -144,6 +145,7 @@ pub fn report_record(report: &Report) -> Vec<String> {
         report.words.to_string(),
         format!("{:.1}", report.score),
         report.verdict.as_str().to_string(),
+        text_cell(&report.verdict_reason),
         format!("{:.2}", report.metrics.chrf),
         format!("{:.2}", report.metrics.bleu),
         report.findings.len().to_string(),

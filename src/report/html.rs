@@ -45,6 +45,8 @@ pub struct IndexEntry {
     pub href: Option<String>,
     pub score: Option<f64>,
     pub verdict: Option<Verdict>,
+    /// Why the article got its verdict (empty for failed rows).
+    pub verdict_reason: String,
     pub findings: usize,
     pub critical: usize,
     pub major: usize,
@@ -63,6 +65,7 @@ impl IndexEntry {
             href: Some(href.into()),
             score: Some(report.score),
             verdict: Some(report.verdict),
+            verdict_reason: report.verdict_reason.clone(),
             findings: report.findings.len(),
             critical: report.severity_count(Severity::Critical),
             major: report.severity_count(Severity::Major),
@@ -85,6 +88,7 @@ impl IndexEntry {
             href: None,
             score: None,
             verdict: None,
+            verdict_reason: String::new(),
             findings: 0,
             critical: 0,
             major: 0,
@@ -191,7 +195,10 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
             (None, score, verdict) => {
                 let score = score.map_or_else(String::new, |s| format!("{s:.1}"));
                 let verdict = verdict.map_or_else(String::new, |v| {
-                    format!("<span class=\"verdict v-{v}\">{v}</span>")
+                    format!(
+                        "<span class=\"verdict v-{v}\">{v}</span> <span class=\"why\">{}</span>",
+                        escape(&e.verdict_reason)
+                    )
                 });
                 let _ = write!(
                     out,
@@ -280,6 +287,15 @@ fn summary(out: &mut String, report: &Report) {
         );
     }
     out.push_str("</p>\n");
+    let lost = report.score_breakdown;
+    let _ = writeln!(
+        out,
+        "<p class=\"why\"><b>{}</b>: {} · score lost {:.1} to findings, {:.1} to adequacy</p>",
+        report.verdict,
+        escape(&report.verdict_reason),
+        lost.findings,
+        lost.adequacy
+    );
     let kinds: Vec<String> = Kind::ALL
         .iter()
         .filter_map(|k| {

@@ -14,7 +14,7 @@ use crate::align::{AlignedPair, Alignment, Mode};
 use crate::config::Config;
 use crate::finding::{Finding, Kind, Severity};
 use crate::metrics::{Bleu, BleuReference, Chrf, ChrfReference, CountedDocument};
-use crate::score::Verdict;
+use crate::score::{ScoreBreakdown, Verdict};
 use crate::text::Article;
 use std::ops::Range;
 use std::sync::Arc;
@@ -62,7 +62,14 @@ pub struct Report {
     pub mode: Mode,
     pub words: usize,
     pub score: f64,
+    /// Points the score lost to the findings and to the adequacy term.
+    #[serde(default)]
+    pub score_breakdown: ScoreBreakdown,
     pub verdict: Verdict,
+    /// Why the article got its verdict, in one short phrase
+    /// ("1 critical: date-mismatch").
+    #[serde(default)]
+    pub verdict_reason: String,
     pub metrics: Metrics,
     pub counts: BTreeMap<Kind, usize>,
     pub findings: Vec<Finding>,
@@ -234,10 +241,6 @@ impl Report {
         let sentence_chrf = doc
             .mean_pair_chrf(candidate, reference, &alignment)
             .map(round4);
-        let parallel_chrf = (alignment.mode == Mode::Parallel)
-            .then(|| config.score.adequacy_chrf(chrf, sentence_chrf));
-        let score = config.score.article_score(&findings, words, parallel_chrf);
-        let verdict = config.score.verdict(score);
         let metrics = Metrics {
             chrf,
             bleu: doc.bleu,
@@ -246,7 +249,7 @@ impl Report {
             reference_sentences: reference.sentences.len(),
             aligned_sentences: alignment.aligned_candidate_sentences(),
         };
-        Report {
+        let mut report = Report {
             schema: SCHEMA.to_string(),
             id: None,
             candidate: candidate.name.clone(),
@@ -257,13 +260,17 @@ impl Report {
             },
             mode: alignment.mode,
             words,
-            score,
-            verdict,
+            score: 0.0,
+            score_breakdown: ScoreBreakdown::default(),
+            verdict: Verdict::Clean,
+            verdict_reason: String::new(),
             metrics,
             counts,
             findings,
             alignment: alignment.pairs,
-        }
+        };
+        report.judge(config);
+        report
     }
 
     /// Recomputes counts, score and verdict from the findings (after
@@ -274,6 +281,12 @@ impl Report {
             *counts.entry(f.kind).or_default() += 1;
         }
         self.counts = counts;
+        self.judge(config);
+    }
+
+    /// Score, its breakdown, verdict and reason from the findings, words and
+    /// metrics (docs/FORMATS.md, "Score and verdict").
+    fn judge(&mut self, config: &Config) {
         let parallel_chrf = (self.mode == Mode::Parallel).then(|| {
             config
                 .score
@@ -282,7 +295,19 @@ impl Report {
         self.score = config
             .score
             .article_score(&self.findings, self.words, parallel_chrf);
-        self.verdict = config.score.verdict(self.score);
+        self.score_breakdown = config
+            .score
+            .breakdown(&self.findings, self.words, parallel_chrf)
+            .rounded();
+        let decision = crate::verdict::decide(
+            &self.findings,
+            self.words,
+            self.score,
+            &config.score,
+            &config.verdict,
+        );
+        self.verdict = decision.verdict;
+        self.verdict_reason = decision.reason;
     }
 
     /// Number of findings of each severity.

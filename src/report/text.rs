@@ -276,6 +276,21 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
         color,
     );
     out.push('\n');
+    let _ = writeln!(out, "  why       {}", clean_line(&report.verdict_reason));
+    let lost = report.score_breakdown;
+    if report.mode == crate::align::Mode::Parallel {
+        let _ = writeln!(
+            out,
+            "  lost      {:.1} to findings, {:.1} to adequacy (chrF)",
+            lost.findings, lost.adequacy
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "  lost      {:.1} to findings (comparable pair: no adequacy term)",
+            lost.findings
+        );
+    }
     let lang = |l: &Option<String>| l.clone().unwrap_or_else(|| "?".into());
     let _ = writeln!(
         out,

@@ -32,7 +32,7 @@ use super::dict;
 use super::{is_capitalised, is_function_word, sentence_initial, strip_possessive};
 use super::{GarbledConfig, RefIndex};
 use crate::checks::Context;
-use crate::finding::{Finding, Kind};
+use crate::finding::{Finding, Kind, Severity};
 use crate::text::Article;
 
 pub(super) fn find(
@@ -293,6 +293,9 @@ fn name_finding(
         end,
         format!("\"{text}\" is close to the reference's name \"{name}\""),
     )
+    // A misspelt name is an error a reader sees and an editor must fix,
+    // unlike a word-class slip in a phrase (minor, the kind's default).
+    .with_severity(Severity::Major)
     .with_suggestion(name);
     if let Some(t) = refr.tokens.get(token) {
         f = f.with_reference(refr, t.start, t.end);

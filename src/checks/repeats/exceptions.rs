@@ -50,6 +50,13 @@ pub const DETERMINERS: &[&str] = &[
     "their", "each", "every", "some", "any", "no", "another", "either", "neither",
 ];
 
+/// Words before "had had" that cannot be its subject: articles and
+/// possessive determiners. Pronoun uses of determiners ("a debate that had
+/// had its share", "each had had", "those had had") are subjects.
+const NOT_SUBJECT_BEFORE_HAD: &[&str] = &[
+    "a", "an", "the", "my", "your", "her", "its", "our", "their", "every", "no",
+];
+
 /// Words after which the second "that" cannot be a demonstrative.
 const AFTER_THAT_THAT: &[&str] = &["a", "an", "the", "this", "that", "these", "those"];
 
@@ -119,11 +126,11 @@ const fn intensifier(word: &'static str) -> Exception {
 pub const EXCEPTIONS: &[Exception] = &[
     Exception {
         word: "had",
-        before: Side::NotIn(DETERMINERS),
+        before: Side::NotIn(NOT_SUBJECT_BEFORE_HAD),
         after: Side::Any,
         form: Form::Any,
         runs: false,
-        reason: "past perfect of \"have\" after a subject (\"If I had had time\"); after an article (\"The had had\") it is a stutter",
+        reason: "past perfect of \"have\" after a subject (\"If I had had time\", \"a debate that had had its share\"); after an article or possessive (\"The had had\") it is a stutter",
     },
     Exception {
         word: "that",
