@@ -529,6 +529,13 @@ fn config_examples_in_formats_doc_parse() {
         "clean",
         "review",
         "max_bytes",
+        "critical_review",
+        "critical_likely_mt",
+        "major_review",
+        "garbling_min",
+        "garbling_per_100",
+        "verdict_reason",
+        "score_breakdown",
     ] {
         assert!(
             doc.contains(&format!("`{key}`")),

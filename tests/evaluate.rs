@@ -59,4 +59,46 @@ fn evaluation_runs_on_twenty_articles() {
     }
     let c = evaluate::calibrate(&mut data, &Config::default().score, true);
     assert!(c.tried > 0 && c.objective >= c.default_objective);
+    // Verdict counts cover every article.
+    assert_eq!(e.verdicts.iter().map(|v| v.articles).sum::<usize>(), 20);
+}
+
+#[test]
+fn cross_validation_keeps_documents_whole_and_reports_every_fold() {
+    let options = EvalOptions {
+        limit: Some(40),
+        ..EvalOptions::default()
+    };
+    let mut data = evaluate::load(&data_dir(), &Config::default(), &options).unwrap();
+    let folds = evaluate::cv::folds(&data.results, 3);
+    assert_eq!(folds.len(), 3);
+    // Every document is in exactly one fold.
+    let docs: std::collections::HashSet<&str> =
+        data.results.iter().map(|r| r.doc.as_str()).collect();
+    assert_eq!(folds.iter().map(|f| f.len()).sum::<usize>(), docs.len());
+    for d in &docs {
+        assert_eq!(folds.iter().filter(|f| f.contains(*d)).count(), 1, "{d}");
+    }
+    let base = Config::default().score;
+    let grid = evaluate::score_grid(&base);
+    assert_eq!(grid.len(), 34_560);
+    let before: Vec<f64> = data.results.iter().map(|r| r.score).collect();
+    let cv = evaluate::cv::cross_validate(&mut data, &base, 3, &grid[..40]);
+    assert_eq!(cv.folds.len(), 3);
+    assert_eq!(
+        cv.folds.iter().map(|f| f.articles).sum::<usize>(),
+        data.results.len()
+    );
+    for f in &cv.folds {
+        assert_eq!(f.candidates.len(), cv.candidates.len());
+        assert!(grid[..40].contains(&f.tuned_setting));
+        for a in f.candidates.iter().chain([&f.tuned, &f.chrf, &f.bleu]) {
+            assert!(a.kendall.is_finite() && a.pearson.is_finite());
+        }
+    }
+    // The data is left scored with the given settings.
+    let after: Vec<f64> = data.results.iter().map(|r| r.score).collect();
+    assert_eq!(before, after);
+    let md = evaluate::cv::render(&cv);
+    assert!(md.contains("fold 3") && md.contains("Paired difference against chrF"));
 }
