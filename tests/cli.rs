@@ -163,6 +163,10 @@ fn unreadable_inputs_exit_2_and_name_the_file() {
         ),
         ("binary.bin", "binary.bin looks like a binary file"),
         ("control.bin", "control.bin looks like a binary file"),
+        (
+            "utf16-bom-on-utf8.txt",
+            "utf16-bom-on-utf8.txt starts with a UTF-16 byte-order mark but holds 8-bit text",
+        ),
         ("missing.txt", "missing.txt: no such file"),
     ];
     for (file, message) in cases {

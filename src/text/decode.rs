@@ -13,6 +13,10 @@ pub enum DecodeError {
     Blank,
     #[error("looks like a binary file ({0}), not text")]
     Binary(&'static str),
+    #[error(
+        "starts with a UTF-16 byte-order mark but holds 8-bit text (mis-encoded): save it again as UTF-8"
+    )]
+    Utf16MarkOnEightBitText,
     #[error("is too large: over the limit of {limit} bytes (raise it with --max-bytes)")]
     TooLarge { size: usize, limit: usize },
 }
@@ -69,6 +73,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
             if had_errors && looks_binary_utf16(&cow) {
                 return Err(DecodeError::Binary("invalid UTF-16"));
             }
+            if eight_bit_read_as_utf16(&cow) {
+                return Err(DecodeError::Utf16MarkOnEightBitText);
+            }
             (cow.into_owned(), source)
         }
     } else if let Some((encoding, source)) = utf16_without_bom(bytes) {
@@ -100,6 +107,25 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
         return Err(DecodeError::Binary("mostly control characters"));
     }
     Ok((text, enc))
+}
+
+/// Whether UTF-16 `text` is really 8-bit text (ASCII or UTF-8) behind a
+/// stray byte-order mark: then most characters (three in four or more)
+/// are two printable ASCII bytes ("he" read as U+6865), where real UTF-16
+/// text has a zero byte in each ASCII character and CJK text only about a
+/// fifth of such pairs. Read on, such a file is one long run of Chinese
+/// characters: an input error, not hundreds of fragments.
+fn eight_bit_read_as_utf16(text: &str) -> bool {
+    let ascii = |b: u32| (0x20..0x7F).contains(&b) || matches!(b, 0x09 | 0x0A | 0x0D);
+    let (mut chars, mut pairs) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        chars += 1;
+        let u = u32::from(c);
+        if u > 0xFF && u <= 0xFFFF && ascii(u >> 8) && ascii(u & 0xFF) {
+            pairs += 1;
+        }
+    }
+    chars >= 8 && pairs * 4 >= chars * 3
 }
 
 /// Bytes that are not valid UTF-8: Windows-1252 (which also covers
@@ -192,6 +218,21 @@ mod tests {
             decode(b"\xFE\xFF\0h\0i").unwrap(),
             ("hi".into(), SourceEncoding::Utf16Be)
         );
+    }
+
+    #[test]
+    fn eight_bit_text_behind_a_utf16_mark_is_refused() {
+        let text = "The minister’s visit began on Monday, officials said.\n";
+        for bom in [&b"\xFF\xFE"[..], &b"\xFE\xFF"[..]] {
+            let bytes = [bom, text.as_bytes()].concat();
+            assert_eq!(decode(&bytes), Err(DecodeError::Utf16MarkOnEightBitText));
+        }
+        // Real UTF-16 Chinese text is not taken for it.
+        let chinese: Vec<u8> = "\u{FEFF}习近平表示，中俄两国将共同维护第二次世界大战的历史。今天，我们在莫斯科举行会谈。"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&chinese).map(|d| d.1), Ok(SourceEncoding::Utf16Le));
     }
 
     #[test]
