@@ -19,6 +19,7 @@ pub enum Kind {
     QuoteMismatch,
     UnbalancedPunctuation,
     WrongLanguage,
+    UntranslatedFragment,
     NumberMismatch,
     DateMismatch,
     NumberUnsupported,
@@ -28,7 +29,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::RepeatedWord,
         Kind::RepeatedPhrase,
         Kind::NonWord,
@@ -36,6 +37,7 @@ impl Kind {
         Kind::QuoteMismatch,
         Kind::UnbalancedPunctuation,
         Kind::WrongLanguage,
+        Kind::UntranslatedFragment,
         Kind::NumberMismatch,
         Kind::DateMismatch,
         Kind::NumberUnsupported,
@@ -53,6 +55,7 @@ impl Kind {
             Kind::QuoteMismatch => "quote-mismatch",
             Kind::UnbalancedPunctuation => "unbalanced-punctuation",
             Kind::WrongLanguage => "wrong-language",
+            Kind::UntranslatedFragment => "untranslated-fragment",
             Kind::NumberMismatch => "number-mismatch",
             Kind::DateMismatch => "date-mismatch",
             Kind::NumberUnsupported => "number-unsupported",
@@ -64,9 +67,11 @@ impl Kind {
     /// Severity from the design contract, used unless a check decides otherwise.
     pub fn default_severity(self) -> Severity {
         match self {
-            Kind::RepeatedWord | Kind::RepeatedPhrase | Kind::NonWord | Kind::QuoteMismatch => {
-                Severity::Major
-            }
+            Kind::RepeatedWord
+            | Kind::RepeatedPhrase
+            | Kind::NonWord
+            | Kind::QuoteMismatch
+            | Kind::UntranslatedFragment => Severity::Major,
             Kind::WrongLanguage | Kind::NumberMismatch | Kind::DateMismatch => Severity::Critical,
             Kind::NearMiss
             | Kind::UnbalancedPunctuation

@@ -61,12 +61,13 @@ impl Default for VerdictConfig {
 }
 
 /// Kinds that show the text itself is broken, as the density rule counts them.
-pub const GARBLING: [Kind; 6] = [
+pub const GARBLING: [Kind; 7] = [
     Kind::NonWord,
     Kind::RepeatedWord,
     Kind::RepeatedPhrase,
     Kind::NearMiss,
     Kind::WrongLanguage,
+    Kind::UntranslatedFragment,
     Kind::UnalignedSentence,
 ];
 

@@ -82,7 +82,8 @@ impl Check for Garbled {
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
         let cfg = &cx.config.garbled;
         let index = RefIndex::new(cx.reference);
-        let foreign = super::language::foreign_sentences(cx.candidate, &cx.config.language);
+        let foreign =
+            super::language::foreign_sentences(cx.candidate, cx.reference, &cx.config.language);
         let mut out = Vec::new();
         let mut flagged_words = HashSet::new();
         if cfg.non_word {
@@ -143,7 +144,7 @@ impl<'a> RefIndex<'a> {
     pub fn new(article: &'a Article) -> RefIndex<'a> {
         RefIndex {
             article,
-            known: article.memo(0, RefWords::new),
+            known: reference_index(article),
         }
     }
 
@@ -158,6 +159,12 @@ impl<'a> RefIndex<'a> {
             .get(modifier)
             .is_some_and(|heads| heads.contains_key(head))
     }
+}
+
+/// The reference index of `article`, built once and kept with it (the
+/// language check's short-sentence test reads its words too).
+pub(crate) fn reference_index(article: &Article) -> std::sync::Arc<RefWords> {
+    article.memo(0, RefWords::new)
 }
 
 impl RefWords {

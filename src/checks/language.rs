@@ -15,12 +15,30 @@
 //! A whole candidate in another language than the reference is one finding
 //! over the whole article.
 //!
+//! A short sentence (fewer lower-case words than `min_words`, or too many
+//! words the large English dictionary happens to list: "nous", "bonne",
+//! "pour") is foreign in an English article against an English reference
+//! when four pieces of evidence agree: fewer than 80 % of its lower-case
+//! words are in the dictionary, at most one in five of its words is an
+//! English function word ("the", "is", "of", …), fewer than half of its
+//! words occur anywhere in the reference, and whatlang names another
+//! language, however unsure. "Wir werden weiter zusammenarbeiten." is
+//! caught; an English sentence has function words, and a foreign phrase
+//! the reference quotes too shares the reference's words.
+//!
 //! Names and short phrases ("Jean-Paul Moreau", "coup d'état") leave most
 //! of a sentence's lower-case words English, so they are not flagged.
-//! Consecutive foreign sentences merge into one passage finding.
+//! Consecutive foreign sentences merge into one passage finding
+//! (critical).
+//!
+//! Inside the sentences that stay, a run of letters of a non-Latin script
+//! in a Latin-script candidate is an `untranslated-fragment` finding
+//! (major): see `language/fragment.rs`.
 
 use serde::{Deserialize, Serialize};
 use whatlang::{Lang, Script};
+
+mod fragment;
 
 use super::garbled::dict;
 use super::{Check, Context};
@@ -41,6 +59,9 @@ pub struct LanguageConfig {
     pub min_confidence: f64,
     /// Fewest letters in the other script for a script-based flag.
     pub min_script_letters: usize,
+    /// Flag runs of a non-Latin script inside Latin-script sentences
+    /// (`untranslated-fragment`).
+    pub fragments: bool,
 }
 
 impl Default for LanguageConfig {
@@ -51,6 +72,7 @@ impl Default for LanguageConfig {
             max_english_share: 0.5,
             min_confidence: 0.2,
             min_script_letters: 4,
+            fragments: true,
         }
     }
 }
@@ -98,7 +120,7 @@ impl Check for Language {
                 )];
             }
         }
-        let foreign = foreign_sentences(article, cfg);
+        let foreign = foreign_sentences(article, cx.reference, cfg);
         let mut out = Vec::new();
         let mut i = 0;
         while i < foreign.len() {
@@ -115,7 +137,69 @@ impl Check for Language {
             }
             i += 1;
         }
+        if cfg.fragments && text_script(&article.text) == Some(Script::Latin) {
+            out.extend(fragment_findings(cx, &foreign, article_lang));
+        }
         out
+    }
+}
+
+/// Fragments of another script in the sentences not already flagged
+/// whole, and not spared (see `language/fragment.rs`). Looked for sentence
+/// by sentence, so a fragment never runs into a flagged passage or the
+/// next sentence.
+fn fragment_findings(cx: &Context<'_>, foreign: &[bool], lang: Option<Lang>) -> Vec<Finding> {
+    let article = cx.candidate;
+    let text = &article.text;
+    let mut out = Vec::new();
+    for (sentence, _) in article
+        .sentences
+        .iter()
+        .zip(foreign)
+        .filter(|&(_, &whole)| !whole)
+    {
+        // ASCII has no letter of another script.
+        let Some(slice) = text
+            .get(sentence.start..sentence.end)
+            .filter(|t| !t.is_ascii())
+        else {
+            continue;
+        };
+        for mut f in fragment::fragments(slice) {
+            for at in [&mut f.start, &mut f.end, &mut f.core_start, &mut f.core_end] {
+                *at += sentence.start;
+            }
+            let Some(core) = text.get(f.core_start..f.core_end) else {
+                continue;
+            };
+            // Spared when the reference has it, piece by piece.
+            let in_reference = fragment::pieces(core).all(|p| cx.reference.text.contains(p));
+            if in_reference || fragment::is_name_gloss(text, &f) {
+                continue;
+            }
+            out.push(Finding::new(
+                Kind::UntranslatedFragment,
+                article,
+                f.start,
+                f.end,
+                format!(
+                    "\"{}\" is in {}, not {}: left untranslated?",
+                    shortened(core),
+                    f.script_names(),
+                    lang.map_or("the article's language", |l| l.eng_name())
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// `text`, cut to 24 characters with an ellipsis.
+fn shortened(text: &str) -> String {
+    const MAX: usize = 24;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 
@@ -136,13 +220,16 @@ fn passage_finding(article: &Article, start: usize, end: usize, lang: Option<Lan
     )
 }
 
-/// The article's language: English when most of its lower-case words are
-/// English dictionary words (whatlang can take a short English text for
+/// The article's language: English when it is in Latin script and most of
+/// its lower-case words are English dictionary words (whatlang can take a short English text for
 /// another language), otherwise whatlang's answer for the whole text.
 pub fn article_language(article: &Article) -> Option<Lang> {
     article.memo_language(|article| {
+        // Caseless scripts have no lower-case words: one English word in
+        // a Hindi text must not make it English.
+        let latin = text_script(&article.text) == Some(Script::Latin);
         let (words, english) = english_words(article, 0..article.tokens.len());
-        if words > 0 && english as f64 >= 0.6 * words as f64 {
+        if latin && words > 0 && english as f64 >= 0.6 * words as f64 {
             return Some(Lang::Eng);
         }
         whatlang::detect(&article.text).map(|info| info.lang())
@@ -206,11 +293,97 @@ pub fn is_english_article(article: &Article) -> bool {
 
 /// For each sentence of `article`, whether it is in another language or
 /// script than the article.
-pub fn foreign_sentences(article: &Article, cfg: &LanguageConfig) -> std::sync::Arc<Vec<bool>> {
+/// The reference is evidence for short sentences (see the module notes).
+pub fn foreign_sentences(
+    article: &Article,
+    reference: &Article,
+    cfg: &LanguageConfig,
+) -> std::sync::Arc<Vec<bool>> {
     if !cfg.enabled {
         return std::sync::Arc::new(vec![false; article.sentences.len()]);
     }
-    article.memo_sentence_flags(cfg.digest(), |article| scan_sentences(article, cfg))
+    let words = reference_words(reference);
+    let key = cfg.digest() ^ words.digest.rotate_left(17);
+    article.memo_sentence_flags(key, |article| {
+        let words = is_english_article(reference).then_some(&words);
+        scan_sentences(article, words, cfg)
+    })
+}
+
+/// The reference's evidence for the short-sentence test: its words (the
+/// garbled check's reference index, shared), and a digest of its text to
+/// key the candidate's remembered scan.
+struct ReferenceWords {
+    digest: u64,
+    index: std::sync::Arc<super::garbled::RefWords>,
+}
+
+/// A digest of an article's text, computed once.
+struct TextDigest(u64);
+
+fn reference_words(reference: &Article) -> ReferenceWords {
+    let digest = reference.memo(0, |r| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        r.text.hash(&mut h);
+        TextDigest(h.finish())
+    });
+    ReferenceWords {
+        digest: digest.0,
+        index: super::garbled::reference_index(reference),
+    }
+}
+
+/// Fewest words, and lower-case words, for the short-sentence test.
+const SHORT_MIN_WORDS: usize = 4;
+const SHORT_MIN_LOWER: usize = 3;
+/// Below this share of English dictionary words among its lower-case
+/// words a short sentence may be foreign.
+const SHORT_MAX_ENGLISH_SHARE: f64 = 0.8;
+
+/// The short-sentence test (see the module notes): few English function
+/// words, little shared with the reference, and whatlang names another
+/// language.
+fn short_sentence_is_foreign(
+    article: &Article,
+    range: std::ops::Range<usize>,
+    text: &str,
+    reference: &ReferenceWords,
+) -> bool {
+    let words: Vec<&Token> = article
+        .tokens
+        .get(range)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let lower = words
+        .iter()
+        .filter(|t| {
+            t.text(&article.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+        .count();
+    if words.len() < SHORT_MIN_WORDS || lower < SHORT_MIN_LOWER {
+        return false;
+    }
+    let function = words
+        .iter()
+        .filter(|t| super::garbled::is_function_word(&t.norm))
+        .count();
+    if function * 5 > words.len() {
+        return false;
+    }
+    let shared = words
+        .iter()
+        .filter(|t| reference.index.words.contains_key(t.norm.as_str()))
+        .count();
+    if shared * 2 >= words.len() {
+        return false;
+    }
+    whatlang::detect(text).is_some_and(|d| d.lang() != Lang::Eng)
 }
 
 impl LanguageConfig {
@@ -218,12 +391,14 @@ impl LanguageConfig {
     fn digest(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         // Destructured so a new setting cannot be forgotten here.
+        // Fragment settings do not change the sentence scan.
         let LanguageConfig {
             enabled,
             min_words,
             max_english_share,
             min_confidence,
             min_script_letters,
+            fragments: _,
         } = self;
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
@@ -238,12 +413,18 @@ impl LanguageConfig {
     }
 }
 
-fn scan_sentences(article: &Article, cfg: &LanguageConfig) -> Vec<bool> {
+/// `reference` is the English reference's words, `None` when the
+/// reference is not English (no short-sentence test then).
+fn scan_sentences(
+    article: &Article,
+    reference: Option<&ReferenceWords>,
+    cfg: &LanguageConfig,
+) -> Vec<bool> {
     let mut out = vec![false; article.sentences.len()];
     let lang = article_language(article);
     let script = text_script(&article.text);
     for (i, flag) in out.iter_mut().enumerate() {
-        *flag = sentence_is_foreign(article, i, lang, script, cfg);
+        *flag = sentence_is_foreign(article, i, lang, script, reference, cfg);
     }
     out
 }
@@ -253,6 +434,7 @@ fn sentence_is_foreign(
     i: usize,
     lang: Option<Lang>,
     script: Option<Script>,
+    reference: Option<&ReferenceWords>,
     cfg: &LanguageConfig,
 ) -> bool {
     let text = article.sentence_text(i);
@@ -278,10 +460,19 @@ fn sentence_is_foreign(
     if lang == Lang::Eng {
         // The dictionary first: cheap, and it clears almost every sentence.
         let range = article.sentences.get(i).map_or(0..0, |s| s.tokens.clone());
-        let (words, english) = english_words(article, range);
+        let (words, english) = english_words(article, range.clone());
+        let short = || {
+            // An English sentence's lower-case words are nearly all in the
+            // dictionary; a foreign one's only partly (it lists "nous").
+            (english as f64) < SHORT_MAX_ENGLISH_SHARE * words as f64
+                && reference.is_some_and(|r| short_sentence_is_foreign(article, range, text, r))
+        };
         if words < cfg.min_words || english as f64 >= cfg.max_english_share * words as f64 {
-            return false;
+            return short();
         }
+        let sure = whatlang::detect(text)
+            .is_some_and(|d| d.lang() != Lang::Eng && d.confidence() >= cfg.min_confidence);
+        return sure || short();
     }
     let Some(detected) = whatlang::detect(text) else {
         return false;
@@ -289,7 +480,7 @@ fn sentence_is_foreign(
     if detected.lang() == lang || detected.confidence() < cfg.min_confidence {
         return false;
     }
-    lang == Lang::Eng || detected.is_reliable()
+    detected.is_reliable()
 }
 
 /// `whatlang::detect_script` of `text`, without its per-character scan of
@@ -326,7 +517,13 @@ mod tests {
     use super::*;
 
     fn flags(text: &str) -> Vec<bool> {
-        foreign_sentences(&Article::from_text("t", text), &LanguageConfig::default()).to_vec()
+        let reference = Article::from_text("r", ENGLISH);
+        foreign_sentences(
+            &Article::from_text("t", text),
+            &reference,
+            &LanguageConfig::default(),
+        )
+        .to_vec()
     }
 
     const ENGLISH: &str = "The president arrived in Moscow on Thursday for a four-day visit. \

@@ -71,7 +71,8 @@ pub fn group(kind: Kind) -> Option<Group> {
         | Kind::NearMiss
         | Kind::QuoteMismatch
         | Kind::UnbalancedPunctuation
-        | Kind::WrongLanguage => Some(Group::Garbled),
+        | Kind::WrongLanguage
+        | Kind::UntranslatedFragment => Some(Group::Garbled),
         Kind::NumberMismatch
         | Kind::DateMismatch
         | Kind::NumberUnsupported

@@ -325,6 +325,7 @@ fn kind_description(kind: Kind) -> &'static str {
         Kind::QuoteMismatch => "a quote that differs from the reference's",
         Kind::UnbalancedPunctuation => "quote marks or brackets that do not pair up",
         Kind::WrongLanguage => "a passage in another language or script",
+        Kind::UntranslatedFragment => "a few words left in another script",
         Kind::NumberMismatch => "an aligned sentence gives different numbers",
         Kind::DateMismatch => "an aligned sentence gives different dates",
         Kind::NumberUnsupported => "a number found nowhere in the reference",

@@ -9,6 +9,14 @@
 //! the candidate quote is then flagged if some of its content words are not
 //! in the reference quote (inflections aside), naming the words on both
 //! sides. A quote with no such counterpart is not flagged.
+//!
+//! When the only difference between the two quotes' words is one word
+//! for another (an inflection such as "peoples" for "people", or any other
+//! word), that word alone is flagged, with the reference's word as the
+//! suggestion. Words compare by their normalised form under the US/UK
+//! spelling key, so case, punctuation and "mobilise"/"mobilize" are no
+//! difference; reference words before or after the part the candidate
+//! quotes are none either.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
@@ -34,6 +42,18 @@ struct Quote<'a> {
     stems: HashSet<&'a str>,
     /// Inflection bases under a US/UK-neutral spelling key.
     bases: HashSet<String>,
+    /// Every word, function words included, in order.
+    all: Vec<Word<'a>>,
+}
+
+/// A word of a quote: its comparison key (normalised form under the
+/// spelling key), normalised form, as written, and its byte span.
+struct Word<'a> {
+    key: String,
+    norm: &'a str,
+    text: &'a str,
+    start: usize,
+    end: usize,
 }
 
 fn quotes(article: &Article) -> Vec<Quote<'_>> {
@@ -49,9 +69,20 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
             continue;
         };
         let mut words = Vec::new();
+        let mut all = Vec::new();
         let mut seen = HashSet::new();
         for t in article.tokens.get(p.open + 1..p.close).unwrap_or(&[]) {
-            if t.is_word() && !is_function_word(&t.norm) && seen.insert(t.norm.as_str()) {
+            if !t.is_word() {
+                continue;
+            }
+            all.push(Word {
+                key: spelling_key(&t.norm),
+                norm: &t.norm,
+                text: t.text(&article.text),
+                start: t.start,
+                end: t.end,
+            });
+            if !is_function_word(&t.norm) && seen.insert(t.norm.as_str()) {
                 words.push((t.text(&article.text), t.norm.as_str(), t.start));
             }
         }
@@ -63,6 +94,7 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
             words,
             stems,
             bases,
+            all,
         });
     }
     out
@@ -138,6 +170,30 @@ pub(super) fn find(
         if shared < MIN_SHARED || overlap < cfg.quote_min_overlap {
             continue;
         }
+        if let Some((c, w)) = single_substitution(&q.all, &r.all) {
+            // A quote's first word agrees with the sentence around it ("it
+            // 'poses a threat'" where the reference has "'posed a threat'"):
+            // another inflection there is the host sentence's grammar.
+            let agrees = q.all.first().is_some_and(|f| f.start == c.start)
+                && base_key(c.norm) == base_key(w.norm);
+            if !agrees && !flagged.iter().any(|&(s, e)| s <= c.start && c.start < e) {
+                out.push(
+                    Finding::new(
+                        Kind::QuoteMismatch,
+                        cx.candidate,
+                        c.start,
+                        c.end,
+                        format!(
+                            "this quote has \"{}\" where the reference's quote has \"{}\"",
+                            c.text, w.text
+                        ),
+                    )
+                    .with_suggestion(w.text)
+                    .with_reference(cx.reference, w.start, w.end),
+                );
+            }
+            continue;
+        }
         let changed: Vec<(&str, usize)> = q
             .words
             .iter()
@@ -184,6 +240,66 @@ pub(super) fn find(
         );
     }
     out
+}
+
+/// Longest quotes (in words, per side) compared word by word.
+const MAX_DIFF_WORDS: usize = 200;
+
+/// The one word `cand` has in place of one word of `refr`, when that is
+/// the only difference between the two word sequences once reference
+/// words before and after the quoted part are set aside.
+fn single_substitution<'q, 'a>(
+    cand: &'q [Word<'a>],
+    refr: &'q [Word<'a>],
+) -> Option<(&'q Word<'a>, &'q Word<'a>)> {
+    let (n, m) = (cand.len(), refr.len());
+    if n <= MIN_SHARED || n > MAX_DIFF_WORDS || m > MAX_DIFF_WORDS {
+        return None;
+    }
+    // Longest common subsequence lengths of the suffixes.
+    let width = m + 1;
+    let at = |i: usize, j: usize| i * width + j;
+    let mut lcs = vec![0u16; (n + 1) * width];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if cand[i].key == refr[j].key {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    // Walk one alignment, noting each left-out word with the number of
+    // matches before it (words in the same gap have the same number).
+    let (mut i, mut j, mut matches) = (0, 0, 0);
+    let (mut cand_only, mut ref_only) = (Vec::new(), Vec::new());
+    let mut matched_ref = Vec::new();
+    while i < n || j < m {
+        if i < n && j < m && cand[i].key == refr[j].key {
+            matched_ref.push(j);
+            matches += 1;
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+            ref_only.push((j, matches));
+            j += 1;
+        } else {
+            cand_only.push((i, matches));
+            i += 1;
+        }
+    }
+    let (&first, &last) = (matched_ref.first()?, matched_ref.last()?);
+    // Reference words beyond the quoted part are not differences, except
+    // the one next to it when the candidate has a word of its own there
+    // (it replaced that one).
+    ref_only.retain(|&(j, gap)| {
+        (first < j && j < last)
+            || ((j + 1 == first || j == last + 1) && cand_only.iter().any(|&(_, g)| g == gap))
+    });
+    match (cand_only.as_slice(), ref_only.as_slice()) {
+        (&[(c, gap)], &[(r, ref_gap)]) if gap == ref_gap => Some((cand.get(c)?, refr.get(r)?)),
+        _ => None,
+    }
 }
 
 /// `"a", "b", "c" and 2 more`.
@@ -235,8 +351,9 @@ mod tests {
     #[test]
     fn same_quote_and_unrelated_quotes_pass() {
         let refr = "She said, \"We will defend the historical truth of the war.\"";
+        // Punctuation and case are no difference.
         assert!(mismatches(
-            "\"We will defend the historical truths of the war,\" she said.",
+            "\"We will DEFEND the historical truth, of the war,\" she said.",
             refr
         )
         .is_empty());
@@ -245,6 +362,83 @@ mod tests {
             refr
         )
         .is_empty());
+    }
+
+    #[test]
+    fn one_changed_word_is_flagged_alone_with_the_references_word() {
+        let refr = "The mayor said: \"It protects the people who keep this port running.\"";
+        let config = Config::default();
+        let found = |cand: &str| {
+            with_context(cand, refr, &config, None, |cx| {
+                find(cx, &config.garbled, &[])
+                    .into_iter()
+                    .map(|f| (f.text, f.suggestion, f.reference.map(|r| r.text)))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let people = |w: &str| {
+            vec![(
+                w.to_string(),
+                Some("people".to_string()),
+                Some("people".to_string()),
+            )]
+        };
+        // An inflection, inside, first or last of the quoted part.
+        assert_eq!(
+            found("\"It protects the peoples who keep this port running,\" he said."),
+            people("peoples")
+        );
+        assert_eq!(
+            found("\"It protects the people who keep this port run,\" he said."),
+            vec![(
+                "run".to_string(),
+                Some("running".to_string()),
+                Some("running".to_string())
+            )]
+        );
+        // Another word first is flagged; another inflection of the first
+        // word is the host sentence's grammar.
+        let first = found("The mayor said it \"guards the people who keep this port running\".");
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert_eq!(first[0].0, "guards");
+        assert!(
+            found("The mayor said it \"protected the people who keep this port running\".")
+                .is_empty()
+        );
+        // A quote of part of the reference's quote, one word substituted.
+        let got = found("\"it shields the people who keep this port\" going");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "shields");
+        assert_eq!(got[0].1.as_deref(), Some("protects"));
+        // A part quoted word for word, and two changed words (one finding
+        // on the whole quote, as before).
+        assert!(found("He said \"the people who keep this port\" matter.").is_empty());
+        let two = found("\"It protects the peoples who kept this port running,\" he said.");
+        assert_eq!(two.len(), 1);
+        assert!(two[0].0.starts_with('"'), "{two:?}");
+    }
+
+    #[test]
+    fn substitution_needs_the_same_place() {
+        let words = |text: &'static str| -> Vec<Word<'static>> {
+            text.split(' ')
+                .map(|w| Word {
+                    key: w.to_string(),
+                    norm: w,
+                    text: w,
+                    start: 0,
+                    end: 0,
+                })
+                .collect()
+        };
+        let one = |c: &'static str, r: &'static str| {
+            single_substitution(&words(c), &words(r)).map(|(a, b)| (a.text, b.text))
+        };
+        assert_eq!(one("a b c d e", "a b x d e"), Some(("c", "x")));
+        // A word dropped here and another added there is not one substitution.
+        assert_eq!(one("a b c d e", "a x b d e"), None);
+        assert_eq!(one("a b c d", "a b c d"), None);
+        assert_eq!(one("a b c d", "z y a b c d q r"), None);
     }
 
     #[test]
