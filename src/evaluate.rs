@@ -522,13 +522,24 @@ fn target_category(span: &RatedSpan) -> Option<&'static str> {
     }
 }
 
+/// The precision row of `quote-mismatch` findings on one changed word
+/// (those with a suggestion: the reference's word).
+const QUOTE_ONE_WORD: &str = "quote-mismatch, one word";
+
+/// The precision table rows a finding counts in: its kind's, and for a
+/// one-word quote drift also [`QUOTE_ONE_WORD`].
+fn precision_rows(f: &Finding) -> [Option<&'static str>; 2] {
+    let one_word = f.kind == Kind::QuoteMismatch && f.suggestion.is_some();
+    [Some(f.kind.as_str()), one_word.then_some(QUOTE_ONE_WORD)]
+}
+
 /// Span precision per finding kind and span recall per targeted category.
 pub fn span_figures(
     data: &Dataset,
     results: &[&ArticleResult],
 ) -> (Vec<KindPrecision>, Vec<CategoryRecall>) {
-    let mut prec: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
-    let mut all: BTreeMap<Kind, usize> = BTreeMap::new();
+    let mut prec: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut all: BTreeMap<&str, usize> = BTreeMap::new();
     let mut rec: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let empty = Vec::new();
     for r in results {
@@ -539,20 +550,23 @@ pub fn span_figures(
                 .unwrap_or(&empty)
         };
         for f in &r.findings {
-            *all.entry(f.kind).or_default() += 1;
+            let rows = precision_rows(f);
+            for row in rows.iter().flatten() {
+                *all.entry(row).or_default() += 1;
+            }
             let Some(range) = finding_chars(f, r) else {
                 continue;
             };
             if !r.seg_of_line.contains_key(&f.line) {
                 continue;
             }
-            let e = prec.entry(f.kind).or_default();
-            e.0 += 1;
-            if spans_of(f.line)
+            let hit = spans_of(f.line)
                 .iter()
-                .any(|s| overlaps(range, (s.start, s.end.max(s.start + 1))))
-            {
-                e.1 += 1;
+                .any(|s| overlaps(range, (s.start, s.end.max(s.start + 1))));
+            for row in rows.iter().flatten() {
+                let e = prec.entry(row).or_default();
+                e.0 += 1;
+                e.1 += usize::from(hit);
             }
         }
         for (&line, &seg) in &r.seg_of_line {
@@ -582,10 +596,14 @@ pub fn span_figures(
     }
     let precision = Kind::ALL
         .iter()
+        .flat_map(|k| {
+            let one_word = (*k == Kind::QuoteMismatch).then_some(QUOTE_ONE_WORD);
+            std::iter::once(k.as_str()).chain(one_word)
+        })
         .map(|k| {
             let (n, hit) = prec.get(k).copied().unwrap_or((0, 0));
             KindPrecision {
-                kind: k.as_str().to_string(),
+                kind: k.to_string(),
                 findings: all.get(k).copied().unwrap_or(0),
                 scored: n,
                 on_rated_span: hit,

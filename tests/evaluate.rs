@@ -38,7 +38,10 @@ fn evaluation_runs_on_twenty_articles() {
             assert!(a.within_doc_kendall.is_finite());
         }
     }
-    assert_eq!(e.precision.len(), mtcheck::Kind::ALL.len());
+    // One row per kind, and one for one-word quote drift.
+    assert_eq!(e.precision.len(), mtcheck::Kind::ALL.len() + 1);
+    let row = |name: &str| e.precision.iter().find(|p| p.kind == name).unwrap();
+    assert!(row("quote-mismatch, one word").findings <= row("quote-mismatch").findings);
     assert_eq!(e.recall.len(), evaluate::TARGET_CATEGORIES.len());
     assert!(e.recall.iter().map(|r| r.rated_spans).sum::<usize>() > 0);
     assert_eq!(e.disagreements.len(), 10);
