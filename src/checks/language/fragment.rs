@@ -7,8 +7,9 @@
 //!
 //! A fragment is the run from its first to its last letter of such a
 //! script; spaces, digits and punctuation inside the run belong to it (a
-//! Cyrillic phrase of several words is one fragment), a Latin letter or a
-//! line break ends it. Full-width and CJK punctuation touching either end
+//! Cyrillic phrase of several words is one fragment), a Latin letter, a
+//! symbol or a line break ends it. Signs of a script's block that are not
+//! letters (a tone mark, "・", "㈱") never start a fragment. Full-width and CJK punctuation touching either end
 //! ("，美新里那个分店") is part of the fragment.
 //!
 //! Not flagged:
@@ -130,11 +131,27 @@ fn is_wide_punct(c: char) -> bool {
     ) && foreign_script(c).is_none()
 }
 
-/// What may sit between two letters of one fragment: anything but a
-/// letter outside a foreign script (Latin letters end a fragment) and a
-/// line break.
+/// What may sit between two letters of one fragment: spaces (not a line
+/// break), ASCII digits and punctuation, general punctuation (dashes,
+/// quotes, "…"), the middle dot, and full-width digits and punctuation.
+/// A Latin letter, a symbol (currency, maths, arrows, emoji) or a line
+/// break ends a fragment, so symbols never string letters together.
 fn joins(c: char) -> bool {
-    !(c == '\n' || c == '\r' || (c.is_alphabetic() && foreign_script(c).is_none()))
+    match c {
+        '\n' | '\r' => false,
+        _ if c.is_ascii() => !c.is_ascii_alphabetic(),
+        _ => {
+            c.is_whitespace()
+                || is_wide_punct(c)
+                || matches!(c, '\u{2000}'..='\u{206F}' | '\u{00B7}' | '\u{FF10}'..='\u{FF19}')
+        }
+    }
+}
+
+/// A letter that can stand in a fragment on its own: not the kana length
+/// mark "ー", which is also used as a dash.
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && !matches!(c, '\u{30FC}' | '\u{FF70}')
 }
 
 /// Every foreign-script fragment of `text`, in order, before sparing.
@@ -143,22 +160,33 @@ pub fn fragments(text: &str) -> Vec<Fragment> {
     // The fragment being built: core span, scripts, letters.
     let mut open: Option<(usize, usize, Vec<Script>, usize)> = None;
     for (i, c) in text.char_indices() {
-        if let Some(script) = foreign_script(c) {
-            let end = i + c.len_utf8();
-            let letter = usize::from(c.is_alphabetic());
-            match open.as_mut() {
+        let end = i + c.len_utf8();
+        match foreign_script(c) {
+            Some(script) if is_letter(c) => match open.as_mut() {
                 Some((_, core_end, scripts, letters)) => {
                     *core_end = end;
                     if !scripts.contains(&script) {
                         scripts.push(script);
                     }
-                    *letters += letter;
+                    *letters += 1;
                 }
-                None => open = Some((i, end, vec![script], letter)),
+                None => open = Some((i, end, vec![script], 1)),
+            },
+            // A mark or sign of a script's block (a Thai tone mark, a
+            // virama, "ー") belongs to the fragment when it touches its
+            // last character; elsewhere it only sits between letters.
+            Some(_) => {
+                if let Some((_, core_end, _, _)) = open.as_mut() {
+                    if *core_end == i {
+                        *core_end = end;
+                    }
+                }
             }
-        } else if !joins(c) {
-            if let Some(f) = open.take() {
-                out.extend(finish(text, f));
+            None if joins(c) => {}
+            None => {
+                if let Some(f) = open.take() {
+                    out.extend(finish(text, f));
+                }
             }
         }
     }
@@ -278,6 +306,11 @@ mod tests {
         assert!(spans("a π of 3.14 and Δ of 2").is_empty());
         assert_eq!(spans("the ΣΥΡΙΖΑ party"), vec!["ΣΥΡΙΖΑ"]);
         assert!(spans("full-width ＡＢＣ，１２ and ︱ alone").is_empty());
+        // Signs of a script's block without a letter, a lone length mark,
+        // and symbols between two lone letters.
+        assert!(spans("㈱ 〒 ・ ー ～ and Ω ℃ № ¥5 ₹10 ∑ √ ≈ ½ ① ㎡ µm").is_empty());
+        assert_eq!(spans("α ∑ β"), Vec::<&str>::new());
+        assert_eq!(spans("コーヒー"), vec!["コーヒー"]);
         assert_eq!(spans("half-width ｶﾀｶﾅ"), vec!["ｶﾀｶﾅ"]);
     }
 
