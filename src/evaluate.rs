@@ -48,6 +48,12 @@ pub struct ArticleResult {
     /// Mean chrF of the aligned sentence pairs (see [`crate::score::mean_pair_chrf`]).
     pub sentence_chrf: Option<f64>,
     pub bleu: f64,
+    /// Mean document chrF of this candidate against each other candidate of
+    /// the same document (the other systems' translations as
+    /// pseudo-references); `None` when the document has no other candidate.
+    /// A probe reported beside chrF by the cross-validation, not part of the
+    /// score ([`other_candidates_chrf`]).
+    pub other_candidates_chrf: Option<f64>,
     /// Whether the aligner judged the pair parallel (the adequacy term applies).
     pub parallel: bool,
     #[serde(skip)]
@@ -320,7 +326,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
             });
     }
 
-    let mut checked: Vec<(&Row, crate::Report, Vec<String>)> = rows
+    let mut checked: Vec<(&Row, crate::Report, Vec<String>, String)> = rows
         .par_iter()
         .filter_map(|row| {
             let cand = Article::read(&row.candidate, config.limits.max_bytes).ok()?;
@@ -332,17 +338,21 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                     cand.text[s..e].to_string()
                 })
                 .collect();
-            Some((row, report, lines))
+            Some((row, report, lines, cand.joined_lines()))
         })
         .collect();
     if options.consensus {
         let mut reports: Vec<&mut crate::Report> =
-            checked.iter_mut().map(|(_, report, _)| report).collect();
+            checked.iter_mut().map(|(_, report, _, _)| report).collect();
         crate::consensus::review(&mut reports, config);
     }
+    let docs: Vec<&str> = checked.iter().map(|(row, ..)| row.doc.as_str()).collect();
+    let texts: Vec<&str> = checked.iter().map(|(.., text)| text.as_str()).collect();
+    let others = other_candidates_chrf(&docs, &texts);
     let results: Vec<ArticleResult> = checked
         .into_iter()
-        .map(|(row, report, lines)| {
+        .zip(others)
+        .map(|((row, report, lines, _), other_candidates_chrf)| {
             let mut seg_of_line = HashMap::new();
             if let Some(list) = segs.get(&(row.doc.clone(), row.system.clone())) {
                 for (k, (_, seg, target)) in list.iter().enumerate() {
@@ -362,6 +372,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                 chrf: report.metrics.chrf,
                 sentence_chrf: report.metrics.sentence_chrf,
                 bleu: report.metrics.bleu,
+                other_candidates_chrf,
                 parallel: report.mode == crate::align::Mode::Parallel,
                 findings: report.findings,
                 seg_of_line,
@@ -375,6 +386,29 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
         verdict_rules: config.verdict.clone(),
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// For each candidate `texts[i]` of document `docs[i]`, the mean document
+/// chrF (sacrebleu's, as in the report) against every other candidate of the
+/// same document; `None` when there is none.
+///
+/// This is the pseudo-reference signal of quality estimation (several
+/// systems that agree are more likely right); the cross-validation reports
+/// it beside chrF to show what a batch of several translations of one
+/// source could add to the rank, which no single pair can see.
+pub fn other_candidates_chrf(docs: &[&str], texts: &[&str]) -> Vec<Option<f64>> {
+    use crate::metrics::Chrf;
+    let refs: Vec<_> = texts.par_iter().map(|t| Chrf::CHRF.reference(t)).collect();
+    (0..texts.len())
+        .into_par_iter()
+        .map(|i| {
+            let scores: Vec<f64> = (0..texts.len())
+                .filter(|&j| j != i && docs[j] == docs[i])
+                .map(|j| refs[j].score(texts[i]).score)
+                .collect();
+            (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+        })
+        .collect()
 }
 
 /// Kendall τ-b between `x` and `y` (ties handled); 0 when undefined.

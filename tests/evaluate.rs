@@ -95,13 +95,42 @@ fn cross_validation_keeps_documents_whole_and_reports_every_fold() {
     for f in &cv.folds {
         assert_eq!(f.candidates.len(), cv.candidates.len());
         assert!(grid[..40].contains(&f.tuned_setting));
-        for a in f.candidates.iter().chain([&f.tuned, &f.chrf, &f.bleu]) {
+        for a in f
+            .candidates
+            .iter()
+            .chain([&f.tuned, &f.chrf, &f.bleu, &f.chrf_and_others])
+        {
             assert!(a.kendall.is_finite() && a.pearson.is_finite());
         }
+    }
+    // The probe: every candidate of a document with others is scored against
+    // them, and a candidate's chrF against an identical copy would be 100.
+    for r in &data.results {
+        let others = data.results.iter().filter(|o| o.doc == r.doc).count() - 1;
+        let c = r.other_candidates_chrf;
+        assert_eq!(c.is_some(), others > 0, "{}", r.id);
+        assert!(c.map_or(true, |c| (0.0..=100.0).contains(&c)), "{}", r.id);
     }
     // The data is left scored with the given settings.
     let after: Vec<f64> = data.results.iter().map(|r| r.score).collect();
     assert_eq!(before, after);
     let md = evaluate::cv::render(&cv);
     assert!(md.contains("fold 3") && md.contains("Paired difference against chrF"));
+}
+
+#[test]
+fn other_candidates_chrf_compares_within_a_document_only() {
+    let docs = ["a", "a", "b"];
+    let texts = [
+        "The port reopened on Monday.",
+        "The port reopened on Monday.",
+        "Something else entirely.",
+    ];
+    let got = evaluate::other_candidates_chrf(&docs, &texts);
+    assert_eq!(got.len(), 3);
+    // Two identical candidates of one document: chrF 100 against each other.
+    assert!((got[0].unwrap() - 100.0).abs() < 1e-9, "{got:?}");
+    assert!((got[1].unwrap() - 100.0).abs() < 1e-9, "{got:?}");
+    // The only candidate of its document has nothing to compare against.
+    assert_eq!(got[2], None);
 }
