@@ -398,17 +398,38 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
 /// source could add to the rank, which no single pair can see.
 pub fn other_candidates_chrf(docs: &[&str], texts: &[&str]) -> Vec<Option<f64>> {
     use crate::metrics::Chrf;
-    let refs: Vec<_> = texts.par_iter().map(|t| Chrf::CHRF.reference(t)).collect();
-    (0..texts.len())
+    let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in docs.iter().enumerate().take(texts.len()) {
+        by_doc.entry(d).or_default().push(i);
+    }
+    let mut out = vec![None; texts.len()];
+    let per_doc: Vec<Vec<(usize, Option<f64>)>> = by_doc
         .into_par_iter()
-        .map(|i| {
-            let scores: Vec<f64> = (0..texts.len())
-                .filter(|&j| j != i && docs[j] == docs[i])
-                .map(|j| refs[j].score(texts[i]).score)
+        .map(|(_, members)| {
+            let refs: Vec<_> = members
+                .iter()
+                .map(|&j| Chrf::CHRF.reference(texts[j]))
                 .collect();
-            (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+            members
+                .iter()
+                .map(|&i| {
+                    let scores: Vec<f64> = members
+                        .iter()
+                        .zip(&refs)
+                        .filter(|&(&j, _)| j != i)
+                        .map(|(_, r)| r.score(texts[i]).score)
+                        .collect();
+                    let mean = (!scores.is_empty())
+                        .then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+                    (i, mean)
+                })
+                .collect()
         })
-        .collect()
+        .collect();
+    for (i, mean) in per_doc.into_iter().flatten() {
+        out[i] = mean;
+    }
+    out
 }
 
 /// Kendall τ-b between `x` and `y` (ties handled); 0 when undefined.

@@ -111,6 +111,36 @@ fn cross_validation_keeps_documents_whole_and_reports_every_fold() {
         assert_eq!(c.is_some(), others > 0, "{}", r.id);
         assert!(c.map_or(true, |c| (0.0..=100.0).contains(&c)), "{}", r.id);
     }
+    // Each value belongs to its own article: recomputed from the lines of
+    // the document's other candidates.
+    let joined = |r: &evaluate::ArticleResult| {
+        let lines: Vec<&str> = r
+            .lines
+            .iter()
+            .map(|l| l.as_str())
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        lines.join(" ")
+    };
+    for r in data.results.iter().step_by(7) {
+        let mates: Vec<&evaluate::ArticleResult> = data
+            .results
+            .iter()
+            .filter(|o| o.doc == r.doc && o.id != r.id)
+            .collect();
+        let want = mates
+            .iter()
+            .map(|o| {
+                mtcheck::metrics::Chrf::CHRF
+                    .reference(&joined(o))
+                    .score(&joined(r))
+                    .score
+            })
+            .sum::<f64>()
+            / mates.len() as f64;
+        let have = r.other_candidates_chrf.unwrap();
+        assert!((have - want).abs() < 1e-6, "{}: {have} vs {want}", r.id);
+    }
     // The data is left scored with the given settings.
     let after: Vec<f64> = data.results.iter().map(|r| r.score).collect();
     assert_eq!(before, after);
@@ -119,18 +149,33 @@ fn cross_validation_keeps_documents_whole_and_reports_every_fold() {
 }
 
 #[test]
-fn other_candidates_chrf_compares_within_a_document_only() {
-    let docs = ["a", "a", "b"];
+fn other_candidates_chrf_is_the_mean_against_each_other_candidate_of_the_document() {
+    use mtcheck::metrics::Chrf;
+    let docs = ["a", "b", "a", "a"];
     let texts = [
-        "The port reopened on Monday.",
-        "The port reopened on Monday.",
+        "The port reopened on Monday after the storm.",
         "Something else entirely.",
+        "The harbour opened again on Monday.",
+        "On Monday, after a long storm, the port was reopened to ships.",
     ];
     let got = evaluate::other_candidates_chrf(&docs, &texts);
-    assert_eq!(got.len(), 3);
-    // Two identical candidates of one document: chrF 100 against each other.
-    assert!((got[0].unwrap() - 100.0).abs() < 1e-9, "{got:?}");
-    assert!((got[1].unwrap() - 100.0).abs() < 1e-9, "{got:?}");
+    assert_eq!(got.len(), 4);
+    let chrf = |hyp: usize, reference: usize| {
+        Chrf::CHRF
+            .reference(texts[reference])
+            .score(texts[hyp])
+            .score
+    };
+    for (i, others) in [(0, [2, 3]), (2, [0, 3]), (3, [0, 2])] {
+        let want = (chrf(i, others[0]) + chrf(i, others[1])) / 2.0;
+        let have = got[i].unwrap();
+        assert!((have - want).abs() < 1e-9, "{i}: {have} vs {want}");
+        // Neither against itself (100) nor against the other document.
+        assert!(have < 100.0);
+    }
+    // chrF is not symmetric, so the direction matters: the other candidate
+    // is the reference.
+    assert!((chrf(0, 3) - chrf(3, 0)).abs() > 1e-6);
     // The only candidate of its document has nothing to compare against.
-    assert_eq!(got[2], None);
+    assert_eq!(got[1], None);
 }
