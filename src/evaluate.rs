@@ -346,9 +346,11 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
             checked.iter_mut().map(|(_, report, _, _)| report).collect();
         crate::consensus::review(&mut reports, config);
     }
-    let docs: Vec<&str> = checked.iter().map(|(row, ..)| row.doc.as_str()).collect();
-    let texts: Vec<&str> = checked.iter().map(|(.., text)| text.as_str()).collect();
-    let others = other_candidates_chrf(&docs, &texts);
+    let docs_and_texts: Vec<(&str, &str)> = checked
+        .iter()
+        .map(|(row, .., text)| (row.doc.as_str(), text.as_str()))
+        .collect();
+    let others = other_candidates_chrf(&docs_and_texts);
     let results: Vec<ArticleResult> = checked
         .into_iter()
         .zip(others)
@@ -388,48 +390,38 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
     })
 }
 
-/// For each candidate `texts[i]` of document `docs[i]`, the mean document
-/// chrF (sacrebleu's, as in the report) against every other candidate of the
-/// same document; `None` when there is none.
+/// For each `(document, candidate text)`, the mean document chrF
+/// (sacrebleu's, as in the report) against every other candidate of the same
+/// document; `None` when there is none.
 ///
 /// This is the pseudo-reference signal of quality estimation (several
 /// systems that agree are more likely right); the cross-validation reports
 /// it beside chrF to show what a batch of several translations of one
 /// source could add to the rank, which no single pair can see.
-pub fn other_candidates_chrf(docs: &[&str], texts: &[&str]) -> Vec<Option<f64>> {
+pub fn other_candidates_chrf(candidates: &[(&str, &str)]) -> Vec<Option<f64>> {
     use crate::metrics::Chrf;
     let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate().take(texts.len()) {
-        by_doc.entry(d).or_default().push(i);
+    for (i, (doc, _)) in candidates.iter().enumerate() {
+        by_doc.entry(doc).or_default().push(i);
     }
-    let mut out = vec![None; texts.len()];
-    let per_doc: Vec<Vec<(usize, Option<f64>)>> = by_doc
-        .into_par_iter()
-        .map(|(_, members)| {
-            let refs: Vec<_> = members
-                .iter()
-                .map(|&j| Chrf::CHRF.reference(texts[j]))
-                .collect();
-            members
-                .iter()
-                .map(|&i| {
-                    let scores: Vec<f64> = members
-                        .iter()
-                        .zip(&refs)
-                        .filter(|&(&j, _)| j != i)
-                        .map(|(_, r)| r.score(texts[i]).score)
-                        .collect();
-                    let mean = (!scores.is_empty())
-                        .then(|| scores.iter().sum::<f64>() / scores.len() as f64);
-                    (i, mean)
-                })
-                .collect()
-        })
+    let refs: Vec<_> = candidates
+        .par_iter()
+        .map(|(_, text)| Chrf::CHRF.reference(text))
         .collect();
-    for (i, mean) in per_doc.into_iter().flatten() {
-        out[i] = mean;
-    }
-    out
+    candidates
+        .par_iter()
+        .enumerate()
+        .map(|(i, (doc, text))| {
+            let scores: Vec<f64> = by_doc
+                .get(doc)
+                .into_iter()
+                .flatten()
+                .filter(|&&j| j != i)
+                .map(|&j| refs[j].score(text).score)
+                .collect();
+            (!scores.is_empty()).then(|| cv::mean_sd(&scores).0)
+        })
+        .collect()
 }
 
 /// Kendall τ-b between `x` and `y` (ties handled); 0 when undefined.

@@ -114,13 +114,7 @@ fn cross_validation_keeps_documents_whole_and_reports_every_fold() {
     // Each value belongs to its own article: recomputed from the lines of
     // the document's other candidates.
     let joined = |r: &evaluate::ArticleResult| {
-        let lines: Vec<&str> = r
-            .lines
-            .iter()
-            .map(|l| l.as_str())
-            .filter(|l| !l.trim().is_empty())
-            .collect();
-        lines.join(" ")
+        mtcheck::Article::from_text("t", r.lines.join("\n")).joined_lines()
     };
     for r in data.results.iter().step_by(7) {
         let mates: Vec<&evaluate::ArticleResult> = data
@@ -151,14 +145,14 @@ fn cross_validation_keeps_documents_whole_and_reports_every_fold() {
 #[test]
 fn other_candidates_chrf_is_the_mean_against_each_other_candidate_of_the_document() {
     use mtcheck::metrics::Chrf;
-    let docs = ["a", "b", "a", "a"];
     let texts = [
         "The port reopened on Monday after the storm.",
         "Something else entirely.",
         "The harbour opened again on Monday.",
         "On Monday, after a long storm, the port was reopened to ships.",
     ];
-    let got = evaluate::other_candidates_chrf(&docs, &texts);
+    let candidates: Vec<(&str, &str)> = ["a", "b", "a", "a"].into_iter().zip(texts).collect();
+    let got = evaluate::other_candidates_chrf(&candidates);
     assert_eq!(got.len(), 4);
     let chrf = |hyp: usize, reference: usize| {
         Chrf::CHRF
