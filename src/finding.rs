@@ -27,63 +27,108 @@ pub enum Kind {
     UnalignedSentence,
 }
 
+/// The report.csv column a kind is counted in, besides the severity counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvGroup {
+    /// `repeated_words`: repeated words and phrases.
+    RepeatedWords,
+    /// `garbled`: text that is broken as text, whatever the reference says.
+    Garbled,
+    /// `number_date_mismatches`: any disagreement about a number or date.
+    NumbersDates,
+}
+
+/// Everything the reports and the verdict need to know about one kind: one
+/// row of [`KINDS`]. Adding a kind is one row here plus the check that emits it.
+#[derive(Debug, Clone, Copy)]
+pub struct KindSpec {
+    pub kind: Kind,
+    /// The stable id used in JSON, CSV and on the terminal.
+    pub id: &'static str,
+    /// Severity from the design contract, used unless a check decides otherwise.
+    pub severity: Severity,
+    /// What the kind means, in one line for an editor (HTML legend, docs).
+    pub description: &'static str,
+    /// The report.csv group column that counts it, if any.
+    pub csv_group: Option<CsvGroup>,
+    /// Whether it shows the text itself is broken (the verdict's density rule).
+    pub garbling: bool,
+    /// Background colour of its highlight in HTML, if it has one of its own.
+    pub colour: Option<&'static str>,
+}
+
+/// One row per kind, in the order reports list them ([`Kind::ALL`]).
+#[rustfmt::skip]
+pub const KINDS: [KindSpec; 13] = {
+    use CsvGroup::*;
+    use Severity::*;
+    const fn row(
+        kind: Kind,
+        id: &'static str,
+        severity: Severity,
+        description: &'static str,
+        csv_group: Option<CsvGroup>,
+        garbling: bool,
+        colour: Option<&'static str>,
+    ) -> KindSpec {
+        KindSpec {
+            kind,
+            id,
+            severity,
+            description,
+            csv_group,
+            garbling,
+            colour,
+        }
+    }
+    [
+        row(Kind::RepeatedWord, "repeated-word", Major, "the same word twice in a row", Some(RepeatedWords), true, Some("#ffd8a8")),
+        row(Kind::RepeatedPhrase, "repeated-phrase", Major, "a phrase repeated back to back", Some(RepeatedWords), true, Some("#ffc078")),
+        row(Kind::NonWord, "non-word", Major, "not a word, and not in the reference", Some(Garbled), true, Some("#fcc2d7")),
+        row(Kind::NearMiss, "near-miss", Minor, "close to, but not, a term the reference uses", Some(Garbled), true, Some("#eebefa")),
+        row(Kind::QuoteMismatch, "quote-mismatch", Major, "a quote that differs from the reference's", Some(Garbled), false, Some("#d0bfff")),
+        row(Kind::UnbalancedPunctuation, "unbalanced-punctuation", Minor, "quote marks or brackets that do not pair up", Some(Garbled), false, Some("#dee2e6")),
+        row(Kind::WrongLanguage, "wrong-language", Critical, "a passage in another language or script", Some(Garbled), true, Some("#ffa8a8")),
+        row(Kind::UntranslatedFragment, "untranslated-fragment", Major, "a few words left in another script", Some(Garbled), true, None),
+        row(Kind::NumberMismatch, "number-mismatch", Critical, "an aligned sentence gives different numbers", Some(NumbersDates), false, Some("#a5d8ff")),
+        row(Kind::DateMismatch, "date-mismatch", Critical, "an aligned sentence gives different dates", Some(NumbersDates), false, Some("#99e9f2")),
+        row(Kind::NumberUnsupported, "number-unsupported", Minor, "a number found nowhere in the reference", Some(NumbersDates), false, Some("#d0ebff")),
+        row(Kind::NumberMissing, "number-missing", Minor, "a number of the reference missing here", Some(NumbersDates), false, Some("#c3fae8")),
+        row(Kind::UnalignedSentence, "unaligned-sentence", Minor, "a sentence with no counterpart in the reference", None, true, Some("#fff3bf")),
+    ]
+};
+
 impl Kind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [Kind; 13] = [
-        Kind::RepeatedWord,
-        Kind::RepeatedPhrase,
-        Kind::NonWord,
-        Kind::NearMiss,
-        Kind::QuoteMismatch,
-        Kind::UnbalancedPunctuation,
-        Kind::WrongLanguage,
-        Kind::UntranslatedFragment,
-        Kind::NumberMismatch,
-        Kind::DateMismatch,
-        Kind::NumberUnsupported,
-        Kind::NumberMissing,
-        Kind::UnalignedSentence,
-    ];
+    pub const ALL: [Kind; KINDS.len()] = {
+        let mut all = [Kind::RepeatedWord; KINDS.len()];
+        let mut i = 0;
+        while i < KINDS.len() {
+            all[i] = KINDS[i].kind;
+            i += 1;
+        }
+        all
+    };
+
+    /// This kind's row of [`KINDS`].
+    pub fn spec(self) -> &'static KindSpec {
+        // The enum's declaration order is the table's order (a test holds it).
+        &KINDS[self as usize]
+    }
 
     /// The stable id used in JSON, CSV and on the terminal.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::RepeatedWord => "repeated-word",
-            Kind::RepeatedPhrase => "repeated-phrase",
-            Kind::NonWord => "non-word",
-            Kind::NearMiss => "near-miss",
-            Kind::QuoteMismatch => "quote-mismatch",
-            Kind::UnbalancedPunctuation => "unbalanced-punctuation",
-            Kind::WrongLanguage => "wrong-language",
-            Kind::UntranslatedFragment => "untranslated-fragment",
-            Kind::NumberMismatch => "number-mismatch",
-            Kind::DateMismatch => "date-mismatch",
-            Kind::NumberUnsupported => "number-unsupported",
-            Kind::NumberMissing => "number-missing",
-            Kind::UnalignedSentence => "unaligned-sentence",
-        }
+        self.spec().id
     }
 
     /// Severity from the design contract, used unless a check decides otherwise.
     pub fn default_severity(self) -> Severity {
-        match self {
-            Kind::RepeatedWord
-            | Kind::RepeatedPhrase
-            | Kind::NonWord
-            | Kind::QuoteMismatch
-            | Kind::UntranslatedFragment => Severity::Major,
-            Kind::WrongLanguage | Kind::NumberMismatch | Kind::DateMismatch => Severity::Critical,
-            Kind::NearMiss
-            | Kind::UnbalancedPunctuation
-            | Kind::NumberUnsupported
-            | Kind::NumberMissing
-            | Kind::UnalignedSentence => Severity::Minor,
-        }
+        self.spec().severity
     }
 
     /// Parses a stable id back into a kind.
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+        KINDS.iter().find(|k| k.id == s).map(|k| k.kind)
     }
 }
 
@@ -209,4 +254,52 @@ pub fn sort_findings(findings: &mut [Finding]) {
             .cmp(&(b.start, b.end, b.kind))
             .then_with(|| a.message.cmp(&b.message))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_one_row_per_kind_in_declaration_order() {
+        for (i, spec) in KINDS.iter().enumerate() {
+            assert_eq!(spec.kind as usize, i, "{} is out of order", spec.id);
+            assert_eq!(spec.kind.spec().id, spec.id);
+            assert_eq!(Kind::parse(spec.id), Some(spec.kind));
+            // The id is what serde writes, so JSON and the table agree.
+            let json = serde_json::to_string(&spec.kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", spec.id));
+            assert!(!spec.description.is_empty());
+        }
+        assert_eq!(Kind::parse("no-such-kind"), None);
+    }
+
+    /// docs/FORMATS.md's kind table is this table, row for row.
+    #[test]
+    fn the_formats_doc_lists_every_kind_as_the_table_does() {
+        let doc = include_str!("../docs/FORMATS.md");
+        let rows: Vec<&str> = doc
+            .lines()
+            .skip_while(|l| *l != "### Finding kinds")
+            .filter(|l| l.starts_with("| `"))
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let expected: Vec<String> = KINDS
+            .iter()
+            .map(|k| {
+                let group = match k.csv_group {
+                    Some(CsvGroup::RepeatedWords) => "`repeated_words`",
+                    Some(CsvGroup::Garbled) => "`garbled`",
+                    Some(CsvGroup::NumbersDates) => "`number_date_mismatches`",
+                    None => "(none)",
+                };
+                let garbling = if k.garbling { "yes" } else { "no" };
+                format!(
+                    "| `{}` | {} | {group} | {garbling} | {} |",
+                    k.id, k.severity, k.description
+                )
+            })
+            .collect();
+        assert_eq!(rows[..KINDS.len()], expected[..]);
+    }
 }

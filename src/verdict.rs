@@ -60,17 +60,6 @@ impl Default for VerdictConfig {
     }
 }
 
-/// Kinds that show the text itself is broken, as the density rule counts them.
-pub const GARBLING: [Kind; 7] = [
-    Kind::NonWord,
-    Kind::RepeatedWord,
-    Kind::RepeatedPhrase,
-    Kind::NearMiss,
-    Kind::WrongLanguage,
-    Kind::UntranslatedFragment,
-    Kind::UnalignedSentence,
-];
-
 /// A verdict and the short phrase that says why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
@@ -151,10 +140,7 @@ pub fn decide(
         ));
     }
 
-    let garbling: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| GARBLING.contains(&f.kind))
-        .collect();
+    let garbling: Vec<&Finding> = findings.iter().filter(|f| f.kind.spec().garbling).collect();
     let density = garbling.len() as f64 * 100.0 / words.max(1) as f64;
     if rules.garbling_min > 0
         && garbling.len() >= rules.garbling_min

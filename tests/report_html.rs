@@ -294,7 +294,7 @@ mod no_panic {
                 .iter()
                 .enumerate()
                 .map(|(i, &(s, e, rs, re, with_ref))| {
-                    let f = Finding::new(Kind::ALL[i % 12], &cand, s, s + e, "<m>");
+                    let f = Finding::new(Kind::ALL[i % Kind::ALL.len()], &cand, s, s + e, "<m>");
                     if with_ref { f.with_reference(&refr, rs, rs + re) } else { f }
                 })
                 .collect();

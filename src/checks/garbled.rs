@@ -18,7 +18,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
 use super::{Check, Context};
-use crate::finding::Finding;
+use crate::finding::{Finding, Kind};
 use crate::text::{Article, Token, TokenKind};
 use std::sync::Arc;
 
@@ -77,6 +77,14 @@ impl Check for Garbled {
 
     fn description(&self) -> &'static str {
         "non-words, near-misses of reference terms, drifted quotes, unbalanced quotes and brackets"
+    }
+    fn kinds(&self) -> &'static [Kind] {
+        &[
+            Kind::NonWord,
+            Kind::NearMiss,
+            Kind::QuoteMismatch,
+            Kind::UnbalancedPunctuation,
+        ]
     }
 
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {

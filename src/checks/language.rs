@@ -87,6 +87,9 @@ impl Check for Language {
     fn description(&self) -> &'static str {
         "passages in another language or script than the article (untranslated text)"
     }
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::WrongLanguage, Kind::UntranslatedFragment]
+    }
 
     fn uses_alignment(&self) -> bool {
         false

@@ -10,7 +10,7 @@ pub mod unaligned;
 
 use crate::align::Alignment;
 use crate::config::Config;
-use crate::finding::Finding;
+use crate::finding::{Finding, Kind};
 use crate::text::Article;
 
 /// Everything a check may look at.
@@ -26,6 +26,9 @@ pub trait Check: Send + Sync {
     fn name(&self) -> &'static str;
     /// One line saying what the check flags.
     fn description(&self) -> &'static str;
+    /// Every kind `run` may emit (a test holds each check to it, and every
+    /// kind of [`crate::finding::KINDS`] to some check).
+    fn kinds(&self) -> &'static [Kind];
     fn run(&self, cx: &Context<'_>) -> Vec<Finding>;
     /// Whether `run` reads `cx.alignment`. A check that does not is run
     /// beside the aligner (see [`crate::check`]) with an empty alignment,
@@ -93,5 +96,48 @@ mod tests {
             assert_eq!(real, none, "{} reads the alignment", check.name());
         }
         assert!(skipping > 0);
+    }
+
+    /// Each kind is emitted by exactly one check, and a check emits only the
+    /// kinds it declares (on the seeds and the report fixture, which between
+    /// them raise findings of most kinds).
+    #[test]
+    fn every_kind_belongs_to_one_check_that_declares_it() {
+        for kind in Kind::ALL {
+            let owners: Vec<&str> = registry()
+                .iter()
+                .filter(|c| c.kinds().contains(&kind))
+                .map(|c| c.name())
+                .collect();
+            assert_eq!(owners.len(), 1, "{kind} is declared by {owners:?}");
+        }
+        let config = Config::default();
+        let pairs = [
+            (
+                include_str!("../../seeds/xi-moscow-suspected-mt.txt"),
+                include_str!("../../seeds/xi-moscow-reference.txt"),
+            ),
+            (
+                "The the summit opened on Monday, 3 May, with 40 leaders and 做好 neo-blastism (.",
+                "The summit opened on Tuesday, 4 May, with 45 leaders.",
+            ),
+        ];
+        let mut seen = 0;
+        for (cand, refr) in pairs {
+            with_context(cand, refr, &config, None, |cx| {
+                for check in registry() {
+                    for f in check.run(cx) {
+                        seen += 1;
+                        assert!(
+                            check.kinds().contains(&f.kind),
+                            "{} emitted undeclared {}",
+                            check.name(),
+                            f.kind
+                        );
+                    }
+                }
+            });
+        }
+        assert!(seen > 10, "only {seen} findings: the test checks nothing");
     }
 }

@@ -56,6 +56,9 @@ impl Check for Repeats {
     fn description(&self) -> &'static str {
         "words, phrases and sentences repeated back to back (\"critics critics\", \"orderly, orderly\")"
     }
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::RepeatedWord, Kind::RepeatedPhrase]
+    }
 
     fn uses_alignment(&self) -> bool {
         false

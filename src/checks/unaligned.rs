@@ -17,6 +17,9 @@ impl Check for Unaligned {
     fn description(&self) -> &'static str {
         "candidate sentences with no counterpart in the reference (parallel mode only)"
     }
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::UnalignedSentence]
+    }
 
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
         let alignment = cx.alignment;

@@ -52,33 +52,11 @@ pub const MAX_EXCERPT_CHARS: usize = 200;
 /// programs read the file as UTF-8.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The report.csv column group a kind is counted in, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    /// `repeated_words`: repeated words and phrases.
-    RepeatedWords,
-    /// `garbled`: text that is broken as text, whatever the reference says.
-    Garbled,
-    /// `number_date_mismatches`: any disagreement about a number or date.
-    NumbersDates,
-}
+pub use crate::finding::CsvGroup as Group;
 
 /// Which report.csv group column counts `kind` (`unaligned-sentence` is in none).
 pub fn group(kind: Kind) -> Option<Group> {
-    match kind {
-        Kind::RepeatedWord | Kind::RepeatedPhrase => Some(Group::RepeatedWords),
-        Kind::NonWord
-        | Kind::NearMiss
-        | Kind::QuoteMismatch
-        | Kind::UnbalancedPunctuation
-        | Kind::WrongLanguage
-        | Kind::UntranslatedFragment => Some(Group::Garbled),
-        Kind::NumberMismatch
-        | Kind::DateMismatch
-        | Kind::NumberUnsupported
-        | Kind::NumberMissing => Some(Group::NumbersDates),
-        Kind::UnalignedSentence => None,
-    }
+    kind.spec().csv_group
 }
 
 /// Neutralises a cell a spreadsheet would run as a formula: one starting with

@@ -16,9 +16,10 @@
 use std::fmt::Write;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use super::Report;
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Finding, Kind, Severity, KINDS};
 use crate::score::Verdict;
 use crate::text::Article;
 
@@ -244,7 +245,22 @@ fn escape_attr(text: &str) -> String {
         .replace(['\r', '\t'], " ")
 }
 
-const CSS: &str = include_str!("html.css");
+/// The page style: `html.css` with its `@kinds` line replaced by one
+/// background rule per kind that has a colour in [`KINDS`], two to a line.
+static CSS: LazyLock<String> = LazyLock::new(|| {
+    let mut rules = String::from("/* Kinds: background colour. */\n");
+    let coloured: Vec<String> = KINDS
+        .iter()
+        .filter_map(|k| Some(format!(".k-{} {{ background: {}; }}", k.id, k.colour?)))
+        .collect();
+    for pair in coloured.chunks(2) {
+        rules.push_str(&pair.join(" "));
+        rules.push('\n');
+    }
+    let template = include_str!("html.css");
+    let marker = "/* @kinds: one rule per kind with a colour, written from finding::KINDS */\n";
+    template.replacen(marker, &rules, 1)
+});
 
 fn head(out: &mut String, title: &str) {
     let _ = write!(
@@ -256,7 +272,7 @@ fn head(out: &mut String, title: &str) {
          <link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
         escape(title),
-        CSS
+        CSS.as_str()
     );
 }
 
@@ -315,25 +331,6 @@ fn summary(out: &mut String, report: &Report) {
     );
 }
 
-/// What each kind means, for the legend.
-fn kind_description(kind: Kind) -> &'static str {
-    match kind {
-        Kind::RepeatedWord => "the same word twice in a row",
-        Kind::RepeatedPhrase => "a phrase repeated back to back",
-        Kind::NonWord => "not a word, and not in the reference",
-        Kind::NearMiss => "close to, but not, a term the reference uses",
-        Kind::QuoteMismatch => "a quote that differs from the reference's",
-        Kind::UnbalancedPunctuation => "quote marks or brackets that do not pair up",
-        Kind::WrongLanguage => "a passage in another language or script",
-        Kind::UntranslatedFragment => "a few words left in another script",
-        Kind::NumberMismatch => "an aligned sentence gives different numbers",
-        Kind::DateMismatch => "an aligned sentence gives different dates",
-        Kind::NumberUnsupported => "a number found nowhere in the reference",
-        Kind::NumberMissing => "a number of the reference missing here",
-        Kind::UnalignedSentence => "a sentence with no counterpart in the reference",
-    }
-}
-
 fn legend(out: &mut String, report: &Report) {
     out.push_str(
         "<section class=\"legend\" aria-label=\"legend\"><h2>Legend</h2><ul class=\"sevs\">",
@@ -355,7 +352,7 @@ fn legend(out: &mut String, report: &Report) {
             out,
             "<li class=\"{}\"><span class=\"chip k-{kind}\">{kind}</span> {} <span class=\"n\">({n})</span></li>",
             if n > 0 { "has" } else { "none" },
-            kind_description(kind)
+            kind.spec().description
         );
     }
     out.push_str("</ul></section>\n");

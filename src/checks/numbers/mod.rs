@@ -59,6 +59,14 @@ impl Check for Numbers {
     fn description(&self) -> &'static str {
         "numbers, quantities and dates that conflict with, or are absent from, the reference"
     }
+    fn kinds(&self) -> &'static [Kind] {
+        &[
+            Kind::NumberMismatch,
+            Kind::DateMismatch,
+            Kind::NumberUnsupported,
+            Kind::NumberMissing,
+        ]
+    }
 
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
         compare_articles(cx.candidate, cx.reference, cx.alignment, &cx.config.numbers)
