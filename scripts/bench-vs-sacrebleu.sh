@@ -10,10 +10,12 @@
 #   --jobs J     passed to `mtcheck batch --jobs` (default: all cores)
 #   --data DIR   folder with manifest.csv and articles/ (default
 #                ../shared/data/wmt23-zhen next to this repository)
-#   --bin PATH   mtcheck binary (default: target/release/mtcheck, built first)
+#   --bin PATH   mtcheck binary (default: target/dist/mtcheck, built first)
 #   --keep DIR   keep the manifest and reports in DIR instead of a temp folder
-#   --skip-build do not run `cargo build --release`
+#   --skip-build do not run `cargo build --profile dist`
 #
+# The dist profile (Cargo.toml) is release with fat LTO and one codegen unit:
+# the build benchmark figures are taken with (docs/PERFORMANCE.md).
 # Needs Python 3 with sacrebleu (pip install sacrebleu==2.6.0). Target (issue):
 # mtcheck, doing all checks, at least 20x faster than sacrebleu's chrF alone.
 # See docs/PERFORMANCE.md, "Against sacrebleu".
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
     --bin) bin="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
     --skip-build) build=0; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-vs-sacrebleu: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,10 +59,10 @@ if ! "$python" -c 'import sacrebleu' 2>/dev/null; then
 fi
 
 if [ -z "$bin" ]; then
-  bin="$repo/target/release/mtcheck"
+  bin="$repo/target/dist/mtcheck"
   if [ "$build" = 1 ]; then
-    echo "building release binary..." >&2
-    cargo build --release --quiet --manifest-path "$repo/Cargo.toml" --bin mtcheck
+    echo "building the dist binary (release + fat LTO)..." >&2
+    cargo build --profile dist --quiet --manifest-path "$repo/Cargo.toml" --bin mtcheck
   fi
 fi
 if [ ! -x "$bin" ]; then

@@ -3,6 +3,7 @@
 //! drops, merges, splits and insertions.
 
 mod align_support;
+mod support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -189,10 +190,10 @@ fn parallel_fixtures_survive_drops_merges_splits_and_insertions() {
 
 #[test]
 fn wmt_system_outputs_align_parallel_along_their_lines() {
-    let Some(dir) = align_support::wmt_dir() else {
-        eprintln!("skipped: ../shared/data/wmt23-zhen not present");
+    let Some(data) = support::shared_data() else {
         return;
     };
+    let dir = data.join("wmt23-zhen");
     let manifest = std::fs::read_to_string(dir.join("manifest.csv")).unwrap();
     let (mut pairs, mut on_line, mut sentences, mut unaligned) = (0, 0, 0, 0);
     let mut rows = 0;
@@ -229,10 +230,11 @@ fn wmt_system_outputs_align_parallel_along_their_lines() {
 
 #[test]
 fn long_synthetic_pair_aligns_parallel_along_its_lines() {
-    let Some(pair) = align_support::synthetic_pair(1000) else {
-        eprintln!("skipped: ../shared/data/wmt23-zhen not present");
+    if support::shared_data().is_none() {
         return;
-    };
+    }
+    let pair = align_support::synthetic_pair(1000)
+        .expect("a synthetic pair from ../shared/data/wmt23-zhen/segments.tsv");
     let c = Article::from_text("c", pair.candidate);
     let r = Article::from_text("r", pair.reference);
     assert!(r.sentences.len() >= 1000);

@@ -4,6 +4,8 @@
 //! Expected numbers come from running `mtcheck::check` on the same files, so
 //! these tests stay valid as the checks find more.
 
+mod support;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -460,7 +462,10 @@ fn excel_option_writes_a_bom_and_plain_runs_do_not() {
 
 #[test]
 fn wmt23_manifest_runs_and_carries_its_columns() {
-    let m = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/wmt23-zhen/manifest.csv");
+    let Some(data) = support::shared_data() else {
+        return;
+    };
+    let m = data.join("wmt23-zhen/manifest.csv");
     assert!(m.exists(), "shared data missing: {}", m.display());
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r.csv");

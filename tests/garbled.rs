@@ -1,6 +1,8 @@
 //! Garbled phrases and wrong-language passages: seeds, fixtures, and the
 //! non-word false-positive rate on clean human English.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use mtcheck::{check, Article, Config, Finding, Kind};
@@ -235,11 +237,9 @@ fn unbalanced_punctuation_positives_and_negatives() {
 }
 
 /// The human reference articles of WMT23 zh→en (see ../shared/data/README.md).
-fn wmt_references() -> Vec<PathBuf> {
-    let dir = root().join("../shared/data/wmt23-zhen/articles");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
+fn wmt_references(shared: &Path) -> Vec<PathBuf> {
+    let dir = shared.join("wmt23-zhen/articles");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| Some(e.ok()?.path().join("reference.txt")))
         .filter(|p| p.exists())
@@ -253,11 +253,10 @@ fn wmt_references() -> Vec<PathBuf> {
 /// than 1 non-word flag per 1,000 words (docs/EVALUATION.md).
 #[test]
 fn non_word_false_positive_rate_on_human_references() {
-    let paths = wmt_references();
-    if paths.is_empty() {
-        eprintln!("../shared/data not found: skipping the false-positive measurement");
+    let Some(shared) = support::shared_data() else {
         return;
-    }
+    };
+    let paths = wmt_references(&shared);
     assert_eq!(paths.len(), 38);
     let empty = unrelated();
     let (mut words, mut flags) = (0usize, 0usize);

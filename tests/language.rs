@@ -2,6 +2,8 @@
 //! (fixtures/language/cases.toml), on the 38 WMT23 human references, and on
 //! mixed-script text made up by proptest.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use mtcheck::{check, Article, Config, Finding, Kind};
@@ -138,11 +140,9 @@ fn a_mis_encoded_file_is_an_input_error_not_a_flood_of_fragments() {
     assert!(err.to_string().contains("UTF-16 byte-order mark"), "{err}");
 }
 
-fn wmt_references() -> Vec<PathBuf> {
-    let dir = root().join("../shared/data/wmt23-zhen/articles");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
+fn wmt_references(shared: &Path) -> Vec<PathBuf> {
+    let dir = shared.join("wmt23-zhen/articles");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| Some(e.ok()?.path().join("reference.txt")))
         .filter(|p| p.exists())
@@ -158,11 +158,10 @@ fn wmt_references() -> Vec<PathBuf> {
 /// quote-mismatch.
 #[test]
 fn human_references_raise_no_language_or_quote_findings() {
-    let paths = wmt_references();
-    if paths.is_empty() {
-        eprintln!("../shared/data not found: skipping the human-reference check");
+    let Some(shared) = support::shared_data() else {
         return;
-    }
+    };
+    let paths = wmt_references(&shared);
     assert_eq!(paths.len(), 38);
     let unrelated = read(&root().join("seeds/xi-moscow-reference.txt"));
     for p in &paths {

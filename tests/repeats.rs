@@ -1,15 +1,13 @@
 //! Repeated words and phrases: seeds, LanguageTool's test sentences, and the
 //! WMT23 reference articles and MT outputs (from `../shared/data`).
 
+mod support;
+
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use mtcheck::checks::repeats::{find_repeats, RepeatsConfig};
 use mtcheck::{check, Article, Config, Finding, Kind};
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
-}
 
 fn is_repeat(f: &Finding) -> bool {
     matches!(f.kind, Kind::RepeatedWord | Kind::RepeatedPhrase)
@@ -22,10 +20,11 @@ fn repeats(text: &str) -> Vec<Finding> {
     find_repeats(&cand, &refr, &RepeatsConfig::default())
 }
 
-fn read_json(rel: &str) -> serde_json::Value {
-    let path = data_dir().join(rel);
+/// `rel` in `../shared/data`, or `None` (the test skips) without the shared data.
+fn read_json(rel: &str) -> Option<serde_json::Value> {
+    let path = support::shared_data()?.join(rel);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap()
+    Some(serde_json::from_str(&text).unwrap())
 }
 
 #[test]
@@ -86,7 +85,9 @@ fn agrees(text: &str, should_flag: bool, expected: &serde_json::Value) -> bool {
 
 #[test]
 fn languagetool_word_repeat_cases_all_pass() {
-    let v = read_json("word_repeat_cases.json");
+    let Some(v) = read_json("word_repeat_cases.json") else {
+        return;
+    };
     let cases = v["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 36);
     let failures: Vec<&str> = cases
@@ -100,7 +101,9 @@ fn languagetool_word_repeat_cases_all_pass() {
 
 #[test]
 fn languagetool_full_repeat_suite_passes_but_documented_cases() {
-    let v = read_json("upstream/languagetool_repeat_rules_full.json");
+    let Some(v) = read_json("upstream/languagetool_repeat_rules_full.json") else {
+        return;
+    };
     let cases = v["word_repeat_cases"].as_array().unwrap();
     assert_eq!(cases.len(), 165);
     let mut passed = 0;
@@ -129,7 +132,9 @@ fn languagetool_full_repeat_suite_passes_but_documented_cases() {
 fn languagetool_related_rules_are_out_of_scope() {
     // Same word opening three sentences, same word in nearby sentences: not
     // back-to-back repeats, so never flagged by this check.
-    let v = read_json("upstream/languagetool_repeat_rules_full.json");
+    let Some(v) = read_json("upstream/languagetool_repeat_rules_full.json") else {
+        return;
+    };
     let related = v["related_rules"].as_object().unwrap();
     let mut n = 0;
     for cases in related.values() {
@@ -183,13 +188,14 @@ fn every_exception_is_documented() {
     }
 }
 
-fn wmt_root() -> PathBuf {
-    data_dir().join("wmt23-zhen")
+/// `../shared/data/wmt23-zhen`, or `None` (the test skips) without the shared data.
+fn wmt_root() -> Option<PathBuf> {
+    Some(support::shared_data()?.join("wmt23-zhen"))
 }
 
 /// `(id, candidate, reference, doc, system)` rows of the WMT23 manifest.
-fn manifest() -> Vec<[String; 5]> {
-    let text = std::fs::read_to_string(wmt_root().join("manifest.csv")).unwrap();
+fn manifest(root: &Path) -> Vec<[String; 5]> {
+    let text = std::fs::read_to_string(root.join("manifest.csv")).unwrap();
     text.lines()
         .skip(1)
         .map(|l| {
@@ -199,15 +205,18 @@ fn manifest() -> Vec<[String; 5]> {
         .collect()
 }
 
-fn read_article(rel: &str) -> Article {
-    Article::read(&wmt_root().join(rel), 1 << 24).unwrap()
+fn read_article(root: &Path, rel: &str) -> Article {
+    Article::read(&root.join(rel), 1 << 24).unwrap()
 }
 
 #[test]
 fn no_repeat_flagged_on_human_references() {
+    let Some(root) = wmt_root() else {
+        return;
+    };
     // Every article folder, including one whose MT outputs are not in the
     // manifest (not every segment rated).
-    let mut refs: Vec<String> = std::fs::read_dir(wmt_root().join("articles"))
+    let mut refs: Vec<String> = std::fs::read_dir(root.join("articles"))
         .unwrap()
         .map(|e| {
             format!(
@@ -221,8 +230,8 @@ fn no_repeat_flagged_on_human_references() {
     let config = RepeatsConfig::default();
     let mut flagged = Vec::new();
     for (i, name) in refs.iter().enumerate() {
-        let article = read_article(name);
-        let unrelated = read_article(&refs[(i + 1) % refs.len()]);
+        let article = read_article(&root, name);
+        let unrelated = read_article(&root, &refs[(i + 1) % refs.len()]);
         for against in [&article, &unrelated] {
             for f in find_repeats(&article, against, &config) {
                 flagged.push(format!(
@@ -239,7 +248,9 @@ fn no_repeat_flagged_on_human_references() {
 /// marked in the same segment? Prints the figures docs/EVALUATION.md quotes.
 #[test]
 fn mt_findings_land_on_rated_error_spans() {
-    let root = wmt_root();
+    let Some(root) = wmt_root() else {
+        return;
+    };
     // (doc, system, target text) -> mqm_seg_id
     let mut segment_ids = HashMap::new();
     for line in std::fs::read_to_string(root.join("segments.tsv"))
@@ -268,9 +279,9 @@ fn mt_findings_land_on_rated_error_spans() {
     }
     let config = RepeatsConfig::default();
     let (mut findings, mut on_span, mut articles) = (0, 0, 0);
-    for [id, cand, refr, doc, system] in manifest() {
-        let candidate = read_article(&cand);
-        let reference = read_article(&refr);
+    for [id, cand, refr, doc, system] in manifest(&root) {
+        let candidate = read_article(&root, &cand);
+        let reference = read_article(&root, &refr);
         articles += 1;
         for f in find_repeats(&candidate, &reference, &config) {
             findings += 1;

@@ -224,8 +224,8 @@ struct Lane {
 /// of the loaded counts and the lane is restored afterwards, which clips
 /// matches against the group's summed counts exactly.
 ///
-/// The numbered n-grams are shared ([`GramSpace::fork`]); the lanes are
-/// each copy's own, so threads can compare sentences side by side.
+/// The numbered n-grams are shared ([`GramSpace::seed`], [`GramSeed::space`]);
+/// the lanes are each copy's own, so threads can compare sentences side by side.
 pub struct GramSpace<'f> {
     candidate: &'f [Features],
     reference: &'f [Features],

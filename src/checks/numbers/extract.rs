@@ -226,7 +226,7 @@ pub fn extract_article(article: &Article) -> Vec<NumberMention> {
 }
 
 /// Extracts every mention from `text` given its tokens (as made by
-/// [`crate::text::tokenize`]). Mentions are in text order and do not overlap.
+/// [`crate::text::tokenize()`]). Mentions are in text order and do not overlap.
 pub fn extract(text: &str, tokens: &[Token]) -> Vec<NumberMention> {
     let cx = Cx { text, t: tokens };
     let mut out = Vec::new();

@@ -1,4 +1,4 @@
-//! Numbers and dates: extraction ([`extract`]), normalisation and
+//! Numbers and dates: extraction ([`mod@extract`]), normalisation and
 //! comparison ([`compare`]) of every number, quantity, amount, percentage,
 //! date and numbered name, and the findings that follow:
 //!
