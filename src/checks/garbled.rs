@@ -128,6 +128,9 @@ pub(crate) struct RefWords {
     pub words: HashMap<Box<str>, usize>,
     /// Parts of the reference's hyphenated words ("neo", "nazism").
     pub parts: HashSet<Box<str>>,
+    /// Lowercase pieces of the reference's web and e-mail addresses,
+    /// handles and domains ("english", "news", "cn" of "English.news.cn").
+    pub in_addresses: HashSet<Box<str>>,
     /// Capitalised reference words not at a sentence start (names), unique
     /// by normalised form, with their first token, shortest first (so a
     /// look-up reads only the names of about its length).
@@ -225,6 +228,14 @@ impl RefWords {
                 prev = Some(i);
             }
         }
+        let in_addresses = article
+            .text
+            .split_whitespace()
+            .filter(|run| nonword::looks_like_address(run))
+            .flat_map(|run| run.split(|c: char| !c.is_alphanumeric()))
+            .filter(|piece| piece.len() >= 2)
+            .map(|piece| Box::from(piece.to_lowercase()))
+            .collect();
         names.sort_by_cached_key(|(name, tok)| (name.chars().count(), *tok));
         let mut by_head: HashMap<Box<str>, Vec<(Box<str>, usize)>> = HashMap::new();
         for (modifier, heads) in &bigrams {
@@ -243,6 +254,7 @@ impl RefWords {
         RefWords {
             words,
             parts,
+            in_addresses,
             names,
             bigrams,
             by_head,

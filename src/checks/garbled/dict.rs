@@ -15,6 +15,9 @@ static EN_US_AFF: &str = include_str!("../../../dict/en_US.aff");
 static EN_US_DIC: &str = include_str!("../../../dict/en_US.dic");
 static EN_GB_AFF: &str = include_str!("../../../dict/en_GB.aff");
 static EN_GB_DIC: &str = include_str!("../../../dict/en_GB.dic");
+/// Real words the Hunspell dictionaries leave out (SCOWL's larger lists,
+/// dict/README.md): lowercase ASCII, one per line, sorted.
+static WORDS_EXTRA: &str = include_str!("../../../dict/words-extra.txt");
 
 /// Both English dictionaries.
 pub struct English {
@@ -44,6 +47,17 @@ thread_local! {
 }
 
 static ENGLISH: OnceLock<Option<English>> = OnceLock::new();
+static EXTRA: OnceLock<Vec<&'static str>> = OnceLock::new();
+
+/// The lines of [`WORDS_EXTRA`], split once per process (sorted in the file;
+/// sorted again here so a hand-edited file cannot break the search).
+fn extra_words() -> &'static [&'static str] {
+    EXTRA.get_or_init(|| {
+        let mut words: Vec<&'static str> = WORDS_EXTRA.lines().filter(|l| !l.is_empty()).collect();
+        words.sort_unstable();
+        words
+    })
+}
 
 /// The process-wide English dictionary; `None` only if the embedded files
 /// fail to parse (then the dictionary checks stay silent rather than flag
@@ -74,6 +88,23 @@ impl English {
     /// thousand words, and a Hunspell look-up (affix stripping, compounds,
     /// casing variants, then the second dictionary) costs about a
     /// microsecond against tens of nanoseconds for the memo.
+    /// Whether `word` is in the larger SCOWL word list (`dict/words-extra.txt`):
+    /// written in lowercase, capitalised or in capitals. A binary search of
+    /// the sorted embedded list; only the non-word check asks, suggestions
+    /// never come from it.
+    pub fn is_listed(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let first_upper = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+        let rest: Vec<char> = chars.collect();
+        let lower_rest = rest.iter().all(|c| c.is_ascii_lowercase());
+        let upper_rest = rest.iter().all(|c| c.is_ascii_uppercase());
+        if !(lower_rest || (first_upper && upper_rest)) {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        extra_words().binary_search(&lower.as_str()).is_ok()
+    }
+
     pub fn check(&self, word: &str) -> bool {
         if word.len() > MEMO_MAX_WORD {
             return self.lookup(word);
@@ -243,6 +274,24 @@ mod tests {
         }
         MEMO.with(|m| assert!(m.borrow().len() <= MEMO_MAX_ENTRIES));
         assert!(en.check("criticised") && !en.check("bigest"));
+    }
+
+    #[test]
+    fn the_larger_list_knows_rarer_words_in_any_usual_casing() {
+        let en = english().unwrap();
+        for w in [
+            "footbath",
+            "Footbath",
+            "FOOTBATH",
+            "haha",
+            "leucocythemia",
+            "closestool",
+        ] {
+            assert!(en.is_listed(w), "{w}");
+        }
+        for w in ["bigest", "neoblastism", "fOOtbath", "", "foot-bath"] {
+            assert!(!en.is_listed(w), "{w}");
+        }
     }
 
     #[test]

@@ -22,6 +22,85 @@ use crate::text::Article;
 /// Reference words at least this similar (Jaro–Winkler) may be suggested.
 const REFERENCE_SUGGESTION_MIN_JW: f64 = 0.85;
 
+/// Uses in the candidate from which an unknown word that is no one-edit slip
+/// of a dictionary word is taken for a deliberate term.
+const TERM_MIN_USES: usize = 3;
+
+/// Real words Hunspell does not know: the larger SCOWL list ("footbath",
+/// "haha"), a short acronym written in lowercase ("ok" for "OK"), and a
+/// closed compound of two dictionary words ("photoshoot", "claypot") that is
+/// not one edit from a dictionary word ("deligently" = "deli" + "gently" is
+/// a slip of "diligently").
+fn is_real_word(en: &English, word: &str) -> bool {
+    if en.is_listed(word) {
+        return true;
+    }
+    if word.len() <= 4 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return en.check(&word.to_ascii_uppercase());
+    }
+    is_closed_compound(en, word)
+}
+
+/// Shortest part of a closed compound, in letters.
+const COMPOUND_MIN_PART: usize = 3;
+
+fn is_closed_compound(en: &English, word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    if lower.len() < 2 * COMPOUND_MIN_PART || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let splits = COMPOUND_MIN_PART..=lower.len() - COMPOUND_MIN_PART;
+    let two_words = splits
+        .into_iter()
+        .any(|k| en.check(&lower[..k]) && en.check(&lower[k..]));
+    two_words && en.one_edit_correction(&lower).is_none()
+}
+
+/// Whether the token at `start..end` of `text` is a piece of a web address,
+/// e-mail address, handle or domain ("English.news.cn", "www.chinanews.com",
+/// "press@example.org", "@xinhua"): the whitespace-delimited run around it
+/// looks like one ([`looks_like_address`]).
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = after.find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    text.get(from..to).is_some_and(looks_like_address)
+}
+
+/// A run of text that is an address: it has `://`, starts with `www.` or
+/// `@`, has an `@` between letters, or ends in a dot and a lowercase
+/// top-level-domain-like piece after a letter ("news.cn", "ChinaNews.com").
+/// Trailing sentence punctuation is ignored.
+pub(crate) fn looks_like_address(run: &str) -> bool {
+    let run = run.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    if run.contains("://") || run.to_ascii_lowercase().starts_with("www.") || run.starts_with('@') {
+        return run.len() > 1;
+    }
+    if let Some(at) = run.find('@') {
+        let before = run[..at].chars().next_back();
+        let after = run[at + 1..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+    }
+    match run.rsplit_once('.') {
+        Some((head, tld)) => {
+            head.chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                && (2..=4).contains(&tld.len())
+                && tld.bytes().all(|b| b.is_ascii_lowercase())
+        }
+        None => false,
+    }
+}
+
 pub(super) fn find(
     cx: &Context<'_>,
     index: &RefIndex<'_>,
@@ -60,7 +139,13 @@ pub(super) fn find(
                 continue;
             }
             let text = t.text(&cand.text);
-            if !needs_check(text) || index.has(&t.norm) || is_known(en, index, text) {
+            if !needs_check(text)
+                || index.has(&t.norm)
+                || index.in_addresses.contains(strip_possessive(&t.norm))
+                || is_known(en, index, text)
+                || is_real_word(en, strip_possessive(text))
+                || in_address(&cand.text, t.start, t.end)
+            {
                 continue;
             }
             if is_capitalised(text) || has_inner_capital(text) {
@@ -78,6 +163,13 @@ pub(super) fn find(
                 if !initial || recurs || before_name || has_inner_capital(text) {
                     continue;
                 }
+            }
+            // A word the translator uses again and again, and that is no
+            // slip of a dictionary word, is a term they chose (a species,
+            // a product, a transliterated name), not a garble.
+            let uses = counts.get(strip_possessive(&t.norm)).copied().unwrap_or(0);
+            if uses >= TERM_MIN_USES && en.one_edit_correction(strip_possessive(text)).is_none() {
+                continue;
             }
             out.push(suggester.finding(cand, t.start, t.end, text, &t.norm));
         }
@@ -354,6 +446,69 @@ mod tests {
                 });
             assert_eq!(starts, vec![Some(first)]);
         }
+    }
+
+    fn texts(found: Vec<(String, Option<String>)>) -> Vec<String> {
+        found.into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn real_words_that_hunspell_lacks_are_not_non_words() {
+        // Issue #27's false alarms on human translations.
+        let cand = "The roundtable held a photoshoot by the footbath, ok, then a \
+                    microfluidic claypot demo; haha, it was a good fieldbus.";
+        assert_eq!(
+            texts(non_words(cand, "Nothing alike.")),
+            Vec::<String>::new()
+        );
+        // Slips stay flagged: a one-edit slip that splits into two words
+        // ("deli" + "gently"), and plain misspellings.
+        let slips = "He worked deligently on the bigest project, wahich failed.";
+        assert_eq!(
+            texts(non_words(slips, "Nothing alike.")),
+            ["deligently", "bigest", "wahich"]
+        );
+    }
+
+    #[test]
+    fn pieces_of_addresses_are_not_non_words() {
+        let refr = "Source: English.news.cn and ChinaNews.com reported it.";
+        let cand = "The report, from cn sources and chinanews, says so.";
+        assert_eq!(texts(non_words(cand, refr)), Vec::<String>::new());
+        // In the candidate itself: web and e-mail addresses, handles.
+        let cand = "Write to desk@xinhuanet.org or see www.xinhuanet.com/english, \
+                    @xhnews or English.news.cn today.";
+        assert_eq!(
+            texts(non_words(cand, "Nothing alike.")),
+            Vec::<String>::new()
+        );
+        // Without the address the pieces are words to check.
+        assert_eq!(
+            texts(non_words("The xinhuanet said.", "Nothing alike.")),
+            ["xinhuanet"]
+        );
+    }
+
+    #[test]
+    fn addresses_next_to_wide_spaces_do_not_break_the_search() {
+        // U+2028 and U+3000 are whitespace of three bytes.
+        let cand = "They are the\u{2028}www.example.com\u{3000}bigest developing countries.";
+        assert_eq!(texts(non_words(cand, "x")), ["bigest"]);
+    }
+
+    #[test]
+    fn a_term_used_again_and_again_is_not_a_slip() {
+        let cand = "The gymnocypris przewalskii is a fish. Stocks of gymnocypris \
+                    przewalskii grew. Gymnocypris przewalskii is protected.";
+        assert_eq!(
+            texts(non_words(cand, "The naked carp is a fish.")),
+            Vec::<String>::new()
+        );
+        // Twice is not enough, and a repeated one-edit slip stays a slip.
+        let twice = "The gymnocypris swam. The gymnocypris ate.";
+        assert_eq!(texts(non_words(twice, "x")), ["gymnocypris", "gymnocypris"]);
+        let slip = "The bigest one. The bigest two. The bigest three.";
+        assert_eq!(texts(non_words(slip, "x")).len(), 3);
     }
 
     #[test]
