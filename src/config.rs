@@ -62,6 +62,21 @@ impl Config {
         })
     }
 
+    /// One note per key that still loads but is no longer read, for the
+    /// command line to print as a warning.
+    pub fn deprecations(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        for (key, value) in [("clean", self.score.clean), ("review", self.score.review)] {
+            if value.is_some() {
+                notes.push(format!(
+                    "[score] {key} is no longer read: the verdict rests on findings and on \
+                     [verdict] human_floor_parallel / human_floor_comparable (docs/FORMATS.md)"
+                ));
+            }
+        }
+        notes
+    }
+
     /// Parses TOML text; the error is a one-line message.
     pub fn parse(text: &str) -> Result<Config, String> {
         toml::from_str(text).map_err(|e| e.message().to_string())
@@ -75,6 +90,15 @@ mod tests {
     #[test]
     fn empty_config_is_default() {
         assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn old_verdict_thresholds_load_with_a_note() {
+        let c = Config::parse("[score]\nclean = 95\n").unwrap();
+        let notes = c.deprecations();
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].starts_with("[score] clean is no longer read"));
+        assert!(Config::default().deprecations().is_empty());
     }
 
     #[test]

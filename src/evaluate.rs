@@ -19,6 +19,7 @@ use crate::score::ScoreConfig;
 use crate::text::Article;
 
 pub mod cv;
+pub mod triage;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
@@ -94,6 +95,41 @@ pub struct KindPrecision {
     pub scored: usize,
     pub on_rated_span: usize,
     pub precision: Option<f64>,
+    /// The precision a span of the same length placed at random on the same
+    /// line would have (the mean over scored findings of the share of
+    /// positions where it would touch a rated span): a kind is worth its
+    /// findings only above this.
+    pub random_baseline: Option<f64>,
+}
+
+/// The share of the positions of a `width`-character window on a line of
+/// `line_len` characters that overlap at least one of `spans` (character
+/// ranges, end exclusive). Linear in the line: a prefix sum of the covered
+/// characters answers each window in O(1).
+pub fn random_hit_share(line_len: usize, width: usize, spans: &[(usize, usize)]) -> f64 {
+    let width = width.clamp(1, line_len.max(1));
+    if line_len == 0 {
+        return 0.0;
+    }
+    let mut covered = vec![0usize; line_len + 1];
+    for &(s, e) in spans {
+        for c in covered.iter_mut().take(e.max(s + 1).min(line_len)).skip(s) {
+            *c = 1;
+        }
+    }
+    // prefix[i] = covered characters before i.
+    let mut prefix = Vec::with_capacity(line_len + 1);
+    let mut sum = 0;
+    prefix.push(0);
+    for &c in &covered[..line_len] {
+        sum += c;
+        prefix.push(sum);
+    }
+    let positions = line_len - width + 1;
+    let hits = (0..positions)
+        .filter(|&p| prefix[p + width] > prefix[p])
+        .count();
+    hits as f64 / positions as f64
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,6 +237,9 @@ pub struct EvalOptions {
     /// `mtcheck batch --consensus` does: the WMT manifest has ten systems
     /// per reference.
     pub consensus: bool,
+    /// Further manifests under the data folder read after `manifest.csv`
+    /// (same columns), e.g. wmt22-zhen's `manifest-refA-vs-refB.csv`.
+    pub extra_manifests: Vec<String>,
 }
 
 impl Default for EvalOptions {
@@ -208,21 +247,36 @@ impl Default for EvalOptions {
         EvalOptions {
             limit: None,
             consensus: true,
+            extra_manifests: Vec::new(),
         }
     }
 }
 
-/// Reads the manifest, segments and spans under `dir` and checks every article.
-pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Dataset, EvalError> {
-    let started = std::time::Instant::now();
-    let manifest = dir.join("manifest.csv");
-    let mut rdr = csv::Reader::from_path(&manifest).map_err(|e| data_err(&manifest, e))?;
-    let headers = rdr.headers().map_err(|e| data_err(&manifest, e))?.clone();
+/// One manifest row with a rated MQM figure.
+struct Row {
+    id: String,
+    candidate: PathBuf,
+    reference: PathBuf,
+    doc: String,
+    system: String,
+    mqm: f64,
+}
+
+/// Appends the rows of `manifest` (paths relative to its folder) to `rows`,
+/// stopping when `rows` holds `limit`.
+fn read_manifest(
+    manifest: &Path,
+    limit: Option<usize>,
+    rows: &mut Vec<Row>,
+) -> Result<(), EvalError> {
+    let dir = manifest.parent().unwrap_or(Path::new("."));
+    let mut rdr = csv::Reader::from_path(manifest).map_err(|e| data_err(manifest, e))?;
+    let headers = rdr.headers().map_err(|e| data_err(manifest, e))?.clone();
     let col = |name: &str| {
         headers
             .iter()
             .position(|h| h == name)
-            .ok_or_else(|| data_err(&manifest, format!("no `{name}` column")))
+            .ok_or_else(|| data_err(manifest, format!("no `{name}` column")))
     };
     let (c_id, c_cand, c_ref, c_doc, c_sys, c_mqm) = (
         col("id")?,
@@ -232,24 +286,15 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
         col("system")?,
         col("mqm_per_100_words")?,
     );
-    struct Row {
-        id: String,
-        candidate: PathBuf,
-        reference: PathBuf,
-        doc: String,
-        system: String,
-        mqm: f64,
-    }
-    let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        if options.limit.is_some_and(|n| rows.len() >= n) {
+        if limit.is_some_and(|n| rows.len() >= n) {
             break;
         }
-        let rec = rec.map_err(|e| data_err(&manifest, e))?;
+        let rec = rec.map_err(|e| data_err(manifest, e))?;
         let get = |c: usize| rec.get(c).unwrap_or("").to_string();
         let mqm = get(c_mqm)
             .parse::<f64>()
-            .map_err(|e| data_err(&manifest, format!("row {}: mqm_per_100_words: {e}", i + 2)))?;
+            .map_err(|e| data_err(manifest, format!("row {}: mqm_per_100_words: {e}", i + 2)))?;
         rows.push(Row {
             id: get(c_id),
             candidate: dir.join(get(c_cand)),
@@ -258,6 +303,18 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
             system: get(c_sys),
             mqm,
         });
+    }
+    Ok(())
+}
+
+/// Reads the manifest, segments and spans under `dir` and checks every article.
+pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Dataset, EvalError> {
+    let started = std::time::Instant::now();
+    let mut rows = Vec::new();
+    let names =
+        std::iter::once("manifest.csv").chain(options.extra_manifests.iter().map(String::as_str));
+    for name in names {
+        read_manifest(&dir.join(name), options.limit, &mut rows)?;
     }
 
     // Segment ids by (doc, system) in line order: article line k is the k-th segment.
@@ -586,6 +643,7 @@ pub fn span_figures(
     results: &[&ArticleResult],
 ) -> (Vec<KindPrecision>, Vec<CategoryRecall>) {
     let mut prec: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut chance: BTreeMap<&str, f64> = BTreeMap::new();
     let mut all: BTreeMap<&str, usize> = BTreeMap::new();
     let mut rec: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let empty = Vec::new();
@@ -607,13 +665,22 @@ pub fn span_figures(
             if !r.seg_of_line.contains_key(&f.line) {
                 continue;
             }
-            let hit = spans_of(f.line)
+            let rated: Vec<(usize, usize)> = spans_of(f.line)
                 .iter()
-                .any(|s| overlaps(range, (s.start, s.end.max(s.start + 1))));
+                .map(|s| (s.start, s.end.max(s.start + 1)))
+                .collect();
+            let hit = rated.iter().any(|&s| overlaps(range, s));
+            let line_len = f
+                .line
+                .checked_sub(1)
+                .and_then(|i| r.lines.get(i))
+                .map_or(0, |l| l.chars().count());
+            let at_random = random_hit_share(line_len, range.1 - range.0, &rated);
             for row in rows.iter().flatten() {
                 let e = prec.entry(row).or_default();
                 e.0 += 1;
                 e.1 += usize::from(hit);
+                *chance.entry(row).or_default() += at_random;
             }
         }
         for (&line, &seg) in &r.seg_of_line {
@@ -655,6 +722,7 @@ pub fn span_figures(
                 scored: n,
                 on_rated_span: hit,
                 precision: (n > 0).then(|| hit as f64 / n as f64),
+                random_baseline: (n > 0).then(|| chance.get(k).copied().unwrap_or(0.0) / n as f64),
             }
         })
         .collect();
@@ -681,7 +749,12 @@ pub fn rescore(data: &mut Dataset, score: &ScoreConfig) {
             .parallel
             .then(|| score.adequacy_chrf(r.chrf, r.sentence_chrf));
         r.score = score.article_score(&r.findings, r.words, chrf);
-        r.verdict = crate::verdict::decide(&r.findings, r.words, r.score, score, &rules).verdict;
+        let mode = if r.parallel {
+            crate::align::Mode::Parallel
+        } else {
+            crate::align::Mode::Comparable
+        };
+        r.verdict = crate::verdict::decide(&r.findings, r.words, r.score, mode, &rules).verdict;
     }
 }
 
@@ -848,16 +921,17 @@ pub fn render_markdown(e: &Evaluation) -> String {
             v.mean_mqm.map_or("–".into(), |m| format!("{m:.2}"))
         );
     }
-    out.push_str("\n### Span precision by finding kind\n\n| kind | findings | with a span on a rated segment | on a rated span | precision |\n|---|---|---|---|---|\n");
+    out.push_str("\n### Span precision by finding kind\n\n| kind | findings | with a span on a rated segment | on a rated span | precision | random baseline |\n|---|---|---|---|---|---|\n");
     for p in &e.precision {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             p.kind,
             p.findings,
             p.scored,
             p.on_rated_span,
-            fmt_opt(p.precision)
+            fmt_opt(p.precision),
+            fmt_opt(p.random_baseline)
         );
     }
     out.push_str("\n### Span recall by rater category\n\n| category | rated spans | flagged | recall |\n|---|---|---|---|\n");

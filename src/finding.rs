@@ -53,6 +53,9 @@ pub struct KindSpec {
     pub csv_group: Option<CsvGroup>,
     /// Whether it shows the text itself is broken (the verdict's density rule).
     pub garbling: bool,
+    /// Whether the verdict counts its findings once per distinct word (a
+    /// word the candidate uses n times is one piece of evidence, not n).
+    pub once_per_word: bool,
     /// Background colour of its highlight in HTML, if it has one of its own.
     pub colour: Option<&'static str>,
 }
@@ -69,6 +72,7 @@ pub const KINDS: [KindSpec; 13] = {
         description: &'static str,
         csv_group: Option<CsvGroup>,
         garbling: bool,
+        once_per_word: bool,
         colour: Option<&'static str>,
     ) -> KindSpec {
         KindSpec {
@@ -78,23 +82,24 @@ pub const KINDS: [KindSpec; 13] = {
             description,
             csv_group,
             garbling,
+            once_per_word,
             colour,
         }
     }
     [
-        row(Kind::RepeatedWord, "repeated-word", Major, "the same word twice in a row", Some(RepeatedWords), true, Some("#ffd8a8")),
-        row(Kind::RepeatedPhrase, "repeated-phrase", Major, "a phrase repeated back to back", Some(RepeatedWords), true, Some("#ffc078")),
-        row(Kind::NonWord, "non-word", Major, "not a word, and not in the reference", Some(Garbled), true, Some("#fcc2d7")),
-        row(Kind::NearMiss, "near-miss", Minor, "close to, but not, a term the reference uses", Some(Garbled), true, Some("#eebefa")),
-        row(Kind::QuoteMismatch, "quote-mismatch", Major, "a quote that differs from the reference's", Some(Garbled), false, Some("#d0bfff")),
-        row(Kind::UnbalancedPunctuation, "unbalanced-punctuation", Minor, "quote marks or brackets that do not pair up", Some(Garbled), false, Some("#dee2e6")),
-        row(Kind::WrongLanguage, "wrong-language", Critical, "a passage in another language or script", Some(Garbled), true, Some("#ffa8a8")),
-        row(Kind::UntranslatedFragment, "untranslated-fragment", Major, "a few words left in another script", Some(Garbled), true, None),
-        row(Kind::NumberMismatch, "number-mismatch", Critical, "an aligned sentence gives different numbers", Some(NumbersDates), false, Some("#a5d8ff")),
-        row(Kind::DateMismatch, "date-mismatch", Critical, "an aligned sentence gives different dates", Some(NumbersDates), false, Some("#99e9f2")),
-        row(Kind::NumberUnsupported, "number-unsupported", Minor, "a number found nowhere in the reference", Some(NumbersDates), false, Some("#d0ebff")),
-        row(Kind::NumberMissing, "number-missing", Minor, "a number of the reference missing here", Some(NumbersDates), false, Some("#c3fae8")),
-        row(Kind::UnalignedSentence, "unaligned-sentence", Minor, "a sentence with no counterpart in the reference", None, true, Some("#fff3bf")),
+        row(Kind::RepeatedWord, "repeated-word", Major, "the same word twice in a row", Some(RepeatedWords), true, false, Some("#ffd8a8")),
+        row(Kind::RepeatedPhrase, "repeated-phrase", Major, "a phrase repeated back to back", Some(RepeatedWords), true, false, Some("#ffc078")),
+        row(Kind::NonWord, "non-word", Major, "not a word, and not in the reference", Some(Garbled), true, true, Some("#fcc2d7")),
+        row(Kind::NearMiss, "near-miss", Minor, "close to, but not, a term the reference uses", Some(Garbled), true, true, Some("#eebefa")),
+        row(Kind::QuoteMismatch, "quote-mismatch", Minor, "a quote that differs from the reference's", Some(Garbled), false, false, Some("#d0bfff")),
+        row(Kind::UnbalancedPunctuation, "unbalanced-punctuation", Minor, "quote marks or brackets that do not pair up", Some(Garbled), false, false, Some("#dee2e6")),
+        row(Kind::WrongLanguage, "wrong-language", Critical, "a passage in another language or script", Some(Garbled), true, false, Some("#ffa8a8")),
+        row(Kind::UntranslatedFragment, "untranslated-fragment", Major, "a few words left in another script", Some(Garbled), true, false, None),
+        row(Kind::NumberMismatch, "number-mismatch", Critical, "an aligned sentence gives different numbers", Some(NumbersDates), false, false, Some("#a5d8ff")),
+        row(Kind::DateMismatch, "date-mismatch", Critical, "an aligned sentence gives different dates", Some(NumbersDates), false, false, Some("#99e9f2")),
+        row(Kind::NumberUnsupported, "number-unsupported", Minor, "a number found nowhere in the reference", Some(NumbersDates), false, false, Some("#d0ebff")),
+        row(Kind::NumberMissing, "number-missing", Minor, "a number of the reference missing here", Some(NumbersDates), false, false, Some("#c3fae8")),
+        row(Kind::UnalignedSentence, "unaligned-sentence", Minor, "a sentence with no counterpart in the reference", None, true, false, Some("#fff3bf")),
     ]
 };
 
@@ -293,10 +298,14 @@ mod tests {
                     Some(CsvGroup::NumbersDates) => "`number_date_mismatches`",
                     None => "(none)",
                 };
-                let garbling = if k.garbling { "yes" } else { "no" };
+                let yes = |b: bool| if b { "yes" } else { "no" };
                 format!(
-                    "| `{}` | {} | {group} | {garbling} | {} |",
-                    k.id, k.severity, k.description
+                    "| `{}` | {} | {group} | {} | {} | {} |",
+                    k.id,
+                    k.severity,
+                    yes(k.garbling),
+                    yes(k.once_per_word),
+                    k.description
                 )
             })
             .collect();

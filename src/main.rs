@@ -134,6 +134,11 @@ fn load_config(path: Option<&PathBuf>, max_bytes: Option<usize>) -> Result<Confi
         Some(p) => Config::load(p)?,
         None => Config::default(),
     };
+    if let Some(p) = path {
+        for note in config.deprecations() {
+            eprintln!("warning: config {}: {note}", p.display());
+        }
+    }
     if let Some(m) = max_bytes {
         config.limits.max_bytes = m;
     }

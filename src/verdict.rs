@@ -1,31 +1,41 @@
 //! The verdict: the action an editor takes, and the one phrase that says why.
 //!
-//! The score ranks articles (it is calibrated against human MQM judgements,
-//! docs/EVALUATION.md); the verdict is decided from the score **and** the
-//! findings, because what must be fixed before publication is not always
-//! what moves a rank score:
+//! The score ranks articles, and only weakly: on thousands of professionally
+//! rated translations it tells a good translation from a bad one little
+//! better than chance (docs/EVALUATION.md). So a verdict of `review` or worse
+//! rests on evidence an editor can see, a located finding, or on a score
+//! lower than human translators produce:
 //!
-//! - the score's own thresholds (`[score] clean`, `review`);
+//! - the **human floor** (`human_floor_parallel`, `human_floor_comparable`):
+//!   a score below the one that 95 % of human translations reach, calibrated
+//!   per mode on pairs of two human translations of one article
+//!   (`examples/triage.rs`, cross-validated by document), makes an article
+//!   `review`: it is less like the reference than human translations are;
 //! - **critical findings** (a wrong number, date or year, a passage left
 //!   untranslated): `critical_review` of them make an article at least
 //!   `review`, `critical_likely_mt` of them `likely-mt`;
 //! - **major findings** (a doubled word, a non-word, a misspelt name, a
 //!   drifted quote, an untranslated fragment: errors a reader sees):
 //!   `major_review` of them make an article at least `review`;
+//! - **unaligned sentences**: `unaligned_review` candidate sentences with
+//!   no counterpart in a parallel reference make an article at least
+//!   `review`;
 //! - **garbling** (non-words, repeated words and phrases, near-misses of the
 //!   reference's terms, text in another language, unaligned sentences): at
 //!   least `garbling_min` such findings and at least `garbling_per_100` per
 //!   100 words make an article `likely-mt`.
 //!
-//! The verdict is the worst of the three, and its reason names every rule
+//! The verdict is the worst of these, and its reason names every rule
 //! that reached it ("2 critical: number-mismatch, date-mismatch"). Adding a
 //! finding can only keep or worsen the verdict (a property test holds it).
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
+use crate::align::Mode;
 use crate::finding::{Finding, Kind, Severity};
-use crate::score::{ScoreConfig, Verdict};
+use crate::score::Verdict;
 
 /// Finding-based verdict rules (`[verdict]` in the config file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +49,11 @@ pub struct VerdictConfig {
     /// Major findings that make an article at least `review` (0 turns the
     /// rule off).
     pub major_review: usize,
+    /// Unaligned sentences (candidate sentences with no counterpart in a
+    /// parallel reference) that make an article at least `review` (0 turns
+    /// the rule off). One is often a split or merged sentence; several are
+    /// content added, dropped or garbled past recognition.
+    pub unaligned_review: usize,
     /// Fewest garbling findings (non-word, repeated-word, repeated-phrase,
     /// near-miss, wrong-language, unaligned-sentence) for the density rule
     /// (0 turns the rule off).
@@ -46,6 +61,12 @@ pub struct VerdictConfig {
     /// Garbling findings per 100 candidate words at or above which (with at
     /// least `garbling_min` of them) an article is `likely-mt`.
     pub garbling_per_100: f64,
+    /// Score below which a parallel pair is `review`: fewer than 5 % of
+    /// human translations score lower (docs/EVALUATION.md, "Human floor").
+    pub human_floor_parallel: f64,
+    /// The same for comparable pairs (no adequacy term: the score of the
+    /// findings alone).
+    pub human_floor_comparable: f64,
 }
 
 impl Default for VerdictConfig {
@@ -54,8 +75,27 @@ impl Default for VerdictConfig {
             critical_review: 1,
             critical_likely_mt: 3,
             major_review: 1,
+            unaligned_review: 2,
             garbling_min: 3,
             garbling_per_100: 1.0,
+            human_floor_parallel: HUMAN_FLOOR_PARALLEL,
+            human_floor_comparable: HUMAN_FLOOR_COMPARABLE,
+        }
+    }
+}
+
+/// The default human floor of parallel pairs (`examples/triage.rs` on
+/// wmt22-zhen's 512 human-vs-human pairs).
+pub const HUMAN_FLOOR_PARALLEL: f64 = 69.2;
+/// The default human floor of comparable pairs.
+pub const HUMAN_FLOOR_COMPARABLE: f64 = 91.9;
+
+impl VerdictConfig {
+    /// The human floor for a pair in `mode`.
+    pub fn human_floor(&self, mode: Mode) -> f64 {
+        match mode {
+            Mode::Parallel => self.human_floor_parallel,
+            Mode::Comparable => self.human_floor_comparable,
         }
     }
 }
@@ -92,19 +132,33 @@ pub fn kinds_phrase<'a>(findings: impl Iterator<Item = &'a Finding>) -> String {
     out
 }
 
-/// The verdict of an article with `findings` in `words` words and `score`.
+/// The pieces of evidence among `findings`: each finding, except that the
+/// findings of a kind counted once per word ([`crate::finding::KindSpec`])
+/// count once for each distinct word (case-insensitive), at its first place.
+fn evidence(findings: &[Finding]) -> Vec<&Finding> {
+    let mut seen: HashSet<(Kind, String)> = HashSet::new();
+    findings
+        .iter()
+        .filter(|f| !f.kind.spec().once_per_word || seen.insert((f.kind, f.text.to_lowercase())))
+        .collect()
+}
+
+/// The verdict of an article with `findings` in `words` words, `score`, and
+/// a pair in `mode`.
 pub fn decide(
     findings: &[Finding],
     words: usize,
     score: f64,
-    scoring: &ScoreConfig,
+    mode: Mode,
     rules: &VerdictConfig,
 ) -> Decision {
     // (level, reason) of every rule that fires.
     let mut fired: Vec<(Verdict, String)> = Vec::new();
+    let findings = &evidence(findings)[..];
 
     let critical: Vec<&Finding> = findings
         .iter()
+        .copied()
         .filter(|f| f.severity == Severity::Critical)
         .collect();
     let level = if rules.critical_likely_mt > 0 && critical.len() >= rules.critical_likely_mt {
@@ -127,6 +181,7 @@ pub fn decide(
 
     let major: Vec<&Finding> = findings
         .iter()
+        .copied()
         .filter(|f| f.severity == Severity::Major)
         .collect();
     if rules.major_review > 0 && major.len() >= rules.major_review {
@@ -140,7 +195,19 @@ pub fn decide(
         ));
     }
 
-    let garbling: Vec<&Finding> = findings.iter().filter(|f| f.kind.spec().garbling).collect();
+    let unaligned = findings
+        .iter()
+        .filter(|f| f.kind == Kind::UnalignedSentence)
+        .count();
+    if rules.unaligned_review > 0 && unaligned >= rules.unaligned_review {
+        fired.push((Verdict::Review, format!("{unaligned} unaligned sentences")));
+    }
+
+    let garbling: Vec<&Finding> = findings
+        .iter()
+        .copied()
+        .filter(|f| f.kind.spec().garbling)
+        .collect();
     let density = garbling.len() as f64 * 100.0 / words.max(1) as f64;
     if rules.garbling_min > 0
         && garbling.len() >= rules.garbling_min
@@ -157,14 +224,12 @@ pub fn decide(
         ));
     }
 
-    let by_score = scoring.verdict(score);
-    if by_score != Verdict::Clean {
-        let threshold = if by_score == Verdict::LikelyMt {
-            scoring.review
-        } else {
-            scoring.clean
-        };
-        fired.push((by_score, format!("score {score:.1} below {threshold}")));
+    let floor = rules.human_floor(mode);
+    if score < floor {
+        fired.push((
+            Verdict::Review,
+            format!("score {score:.1} below the human floor {floor:.1}"),
+        ));
     }
 
     let verdict = fired
@@ -178,7 +243,7 @@ pub fn decide(
         } else {
             format!(
                 "score {score:.1}, minor findings only ({})",
-                kinds_phrase(findings.iter())
+                kinds_phrase(findings.iter().copied())
             )
         }
     } else {
@@ -206,13 +271,7 @@ mod tests {
     }
 
     fn decide_default(f: &[Finding], words: usize, score: f64) -> Decision {
-        decide(
-            f,
-            words,
-            score,
-            &ScoreConfig::default(),
-            &VerdictConfig::default(),
-        )
+        decide(f, words, score, Mode::Parallel, &VerdictConfig::default())
     }
 
     #[test]
@@ -258,23 +317,82 @@ mod tests {
     }
 
     #[test]
-    fn the_score_thresholds_still_apply_and_every_reason_reaching_the_verdict_is_named() {
+    fn only_a_score_below_the_human_floor_asks_for_review_without_findings() {
         let none = decide_default(&[], 300, 100.0);
         assert_eq!(none.verdict, Verdict::Clean);
         assert_eq!(none.reason, "no findings, score 100.0");
-        let low = decide_default(&[], 300, 72.5);
-        assert_eq!(low.verdict, Verdict::Review);
-        assert_eq!(low.reason, "score 72.5 below 90");
-        let both = decide_default(&findings(&[Kind::NumberMismatch]), 300, 72.5);
+        let floor = VerdictConfig::default().human_floor_parallel;
+        // Just above the floor: a low score, but human translators reach it.
+        let above = decide_default(&[], 300, floor);
+        assert_eq!(above.verdict, Verdict::Clean);
+        let below = decide_default(&[], 300, floor - 0.5);
+        assert_eq!(below.verdict, Verdict::Review);
+        assert_eq!(
+            below.reason,
+            format!("score {:.1} below the human floor {floor:.1}", floor - 0.5)
+        );
+        // Every rule that reaches the verdict is named.
+        let both = decide_default(&findings(&[Kind::NumberMismatch]), 300, floor - 0.5);
         assert_eq!(
             both.reason,
-            "1 critical: number-mismatch; score 72.5 below 90"
+            format!(
+                "1 critical: number-mismatch; score {:.1} below the human floor {floor:.1}",
+                floor - 0.5
+            )
         );
-        // A likely-mt score outranks a review-level critical finding, and only
-        // the rule that reached the verdict is named.
-        let worst = decide_default(&findings(&[Kind::NumberMismatch]), 300, 40.0);
-        assert_eq!(worst.verdict, Verdict::LikelyMt);
-        assert_eq!(worst.reason, "score 40.0 below 60");
+        // A score never makes an article likely-mt on its own.
+        assert_eq!(decide_default(&[], 300, 0.0).verdict, Verdict::Review);
+        // Each mode has its own floor.
+        let rules = VerdictConfig {
+            human_floor_parallel: 50.0,
+            human_floor_comparable: 80.0,
+            ..VerdictConfig::default()
+        };
+        assert_eq!(
+            decide(&[], 300, 70.0, Mode::Parallel, &rules).verdict,
+            Verdict::Clean
+        );
+        assert_eq!(
+            decide(&[], 300, 70.0, Mode::Comparable, &rules).verdict,
+            Verdict::Review
+        );
+    }
+
+    #[test]
+    fn a_word_used_many_times_is_one_piece_of_evidence() {
+        let a = Article::from_text("c", "Przewalskii przewalskii PRZEWALSKII bigest");
+        let at = |s: usize, e: usize| Finding::new(Kind::NonWord, &a, s, e, "m");
+        let same = [at(0, 11), at(12, 23), at(24, 35)];
+        // Three non-words of one word in 30 words: one piece of evidence, so
+        // no density rule, and the reason counts one.
+        let d = decide_default(&same, 30, 99.0);
+        assert_eq!(d.verdict, Verdict::Review);
+        assert_eq!(d.reason, "1 major: non-word");
+        let mut two = same.to_vec();
+        two.push(at(36, 42));
+        assert_eq!(
+            decide_default(&two, 30, 99.0).reason,
+            "2 major: non-word ×2"
+        );
+        // Kinds not counted per word count every finding.
+        let r = [
+            Finding::new(Kind::RepeatedWord, &a, 0, 11, "m"),
+            Finding::new(Kind::RepeatedWord, &a, 12, 23, "m"),
+        ];
+        assert_eq!(
+            decide_default(&r, 300, 99.0).reason,
+            "2 major: repeated-word ×2"
+        );
+    }
+
+    #[test]
+    fn several_unaligned_sentences_ask_for_review_one_does_not() {
+        let one = findings(&[Kind::UnalignedSentence]);
+        assert_eq!(decide_default(&one, 300, 99.0).verdict, Verdict::Clean);
+        let two = findings(&[Kind::UnalignedSentence, Kind::UnalignedSentence]);
+        let d = decide_default(&two, 300, 99.0);
+        assert_eq!(d.verdict, Verdict::Review);
+        assert_eq!(d.reason, "2 unaligned sentences");
     }
 
     #[test]
@@ -283,11 +401,12 @@ mod tests {
             critical_review: 0,
             critical_likely_mt: 0,
             major_review: 0,
+            unaligned_review: 0,
             garbling_min: 0,
             ..VerdictConfig::default()
         };
         let f = findings(&[Kind::NumberMismatch; 5]);
-        let d = decide(&f, 100, 95.0, &ScoreConfig::default(), &off);
+        let d = decide(&f, 100, 95.0, Mode::Parallel, &off);
         assert_eq!(d.verdict, Verdict::Clean);
         let from_toml: VerdictConfig = toml::from_str("critical_likely_mt = 2").unwrap();
         assert_eq!(from_toml.critical_likely_mt, 2);

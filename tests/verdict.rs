@@ -191,9 +191,10 @@ proptest! {
         let scoring = ScoreConfig { k, parallel_k, ..ScoreConfig::default() };
         let rules = VerdictConfig { critical_likely_mt, garbling_min, ..VerdictConfig::default() };
         let mut findings: Vec<Finding> = found.iter().map(|&(k, s)| make(k, s)).collect();
+        let mode = if chrf.is_some() { Mode::Parallel } else { Mode::Comparable };
         let verdict_of = |findings: &[Finding]| {
             let score = scoring.article_score(findings, words, chrf);
-            decide(findings, words, score, &scoring, &rules)
+            decide(findings, words, score, mode, &rules)
         };
         let before = verdict_of(&findings);
         findings.push(make(added, Severity::Critical));
@@ -201,5 +202,44 @@ proptest! {
         prop_assert!(after.verdict >= before.verdict, "{before:?} -> {after:?}");
         prop_assert!(after.verdict != Verdict::Clean, "{after:?}");
         prop_assert!(!after.reason.is_empty());
+    }
+}
+
+fn minor_kind_without_a_rule() -> impl Strategy<Value = Kind> {
+    // Minor findings that no verdict rule counts (garbling kinds feed the
+    // density rule, unaligned sentences their own rule).
+    let kinds: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| !k.spec().garbling && *k != Kind::UnalignedSentence)
+        .collect();
+    (0..kinds.len()).prop_map(move |i| kinds[i])
+}
+
+proptest! {
+    /// Evidence over opinion: an article whose findings are all minor ones
+    /// that no rule counts, scoring at or above its mode's human floor, is
+    /// never `review` or worse, whatever its length; below the floor it is
+    /// `review` and says so.
+    #[test]
+    fn without_evidence_only_a_score_below_the_human_floor_asks_for_review(
+        minor in prop::collection::vec(minor_kind_without_a_rule(), 0..20),
+        words in 1usize..3000,
+        score in 0.0f64..=100.0,
+        parallel in any::<bool>(),
+    ) {
+        let a = Article::from_text("c", "word word");
+        let findings: Vec<Finding> = minor
+            .iter()
+            .map(|&k| Finding::new(k, &a, 0, 4, "m").with_severity(Severity::Minor))
+            .collect();
+        let mode = if parallel { Mode::Parallel } else { Mode::Comparable };
+        let rules = VerdictConfig::default();
+        let d = decide(&findings, words, score, mode, &rules);
+        if score >= rules.human_floor(mode) {
+            prop_assert_eq!(d.verdict, Verdict::Clean, "{}", d.reason);
+        } else {
+            prop_assert_eq!(d.verdict, Verdict::Review);
+            prop_assert!(d.reason.contains("below the human floor"), "{}", d.reason);
+        }
     }
 }

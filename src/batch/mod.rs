@@ -759,7 +759,10 @@ mod tests {
     }
 
     fn scored(rows: &[(&str, Option<f64>)]) -> Summary {
-        let config = crate::score::ScoreConfig::default();
+        let rules = crate::verdict::VerdictConfig {
+            human_floor_parallel: 60.0,
+            ..Default::default()
+        };
         let mut s = Summary::default();
         for (i, (id, score)) in rows.iter().enumerate() {
             let row = Row {
@@ -774,7 +777,9 @@ mod tests {
                 let a = Article::from_text("c", "text");
                 let mut r = crate::check(&a, &a, &Config::default());
                 r.score = sc;
-                r.verdict = config.verdict(sc);
+                r.verdict =
+                    crate::verdict::decide(&[], 1, sc, crate::align::Mode::Parallel, &rules)
+                        .verdict;
                 r
             });
             s.add(&row, report.as_ref(), Some(50.0));
@@ -798,7 +803,7 @@ mod tests {
         let ids: Vec<&str> = s.worst.iter().map(|w| w.id.as_str()).collect();
         assert_eq!(ids, ["g", "b", "d", "e", "a"]);
         assert_eq!((s.rows, s.errors), (9, 1));
-        assert_eq!((s.clean, s.review, s.likely_mt), (4, 1, 3));
+        assert_eq!((s.clean, s.review, s.likely_mt), (5, 3, 0));
         assert_eq!(s.below, 3);
         assert!(s.line().contains("worst: g (5.0), b (10.0)"));
     }

@@ -303,7 +303,7 @@ impl Report {
             &self.findings,
             self.words,
             self.score,
-            &config.score,
+            self.mode,
             &config.verdict,
         );
         self.verdict = decision.verdict;
