@@ -129,6 +129,46 @@ fn comparison_table() {
     );
 }
 
+/// fixtures/numbers/aligned.tsv: whole sentence pairs, sentence k aligned
+/// with sentence k, and the exact findings (kind, severity, candidate text).
+#[test]
+fn aligned_table() {
+    let table = fixture("aligned.tsv");
+    let cases = rows(&table);
+    assert!(cases.len() >= 25, "only {} aligned cases", cases.len());
+    let mut failures = Vec::new();
+    for row in &cases {
+        let (cand, refr, want) = (row[0], row[1], row[2]);
+        let c = Article::from_text("cand.txt", cand);
+        let r = Article::from_text("ref.txt", refr);
+        let n = c.sentences.len().min(r.sentences.len());
+        let list: Vec<(Vec<usize>, Vec<usize>)> = (0..n).map(|k| (vec![k], vec![k])).collect();
+        let borrowed: Vec<(&[usize], &[usize])> = list
+            .iter()
+            .map(|(a, b)| (a.as_slice(), b.as_slice()))
+            .collect();
+        let f = compare_articles(&c, &r, &pairs(&borrowed), &NumbersConfig::default());
+        let got: Vec<String> = f
+            .iter()
+            .map(|x| format!("{}/{}/{}", x.kind.as_str(), x.severity.as_str(), x.text))
+            .collect();
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(" ; ")
+        };
+        if got != want {
+            failures.push(format!("{cand:?} / {refr:?}: expected {want}, got {got}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// A hand-built alignment (read from JSON, the form reports carry, so the
 /// fixture does not depend on the struct's private layout).
 fn pairs(list: &[(&[usize], &[usize])]) -> Alignment {

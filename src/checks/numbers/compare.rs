@@ -157,22 +157,43 @@ pub fn relate(c: &NumberMention, r: &NumberMention) -> Relation {
             _ => Relation::Unrelated,
         },
         Family::Name => {
-            if c.noun != r.noun {
-                Relation::Unrelated
-            } else if c.value == r.value {
+            // A label ("Class 1", "Level 1") compares by value only; a
+            // known name ("World War II", "Henry VIII") by name and value.
+            let labels = is_label(c) && is_label(r);
+            if c.noun == r.noun {
+                if c.value == r.value {
+                    Relation::Equal
+                } else {
+                    Relation::ValueMismatch
+                }
+            } else if labels && c.value == r.value {
                 Relation::Equal
             } else {
-                Relation::ValueMismatch
+                Relation::Unrelated
             }
         }
         Family::Vague => Relation::Unrelated,
     }
 }
 
+/// A number labelling a name written with digits after a capitalised word
+/// ("Siberia 2", "Class 1", "Article 5"), as opposed to a known name with a
+/// Roman numeral ("World War II", "Pope Leo XIV").
+pub fn is_label(m: &NumberMention) -> bool {
+    m.kind == MentionKind::Name
+        && m.noun
+            .as_deref()
+            .is_some_and(|n| !n.contains(' ') && !super::words::regnal_name(n))
+}
+
 /// "the 8th" (a day) and "8th" (an ordinal) say the same; a weekday agrees
-/// with a full date that falls on it.
+/// with a full date that falls on it; a label's number agrees with the same
+/// plain number ("Class 1" at a sentence start is read as a bare "1").
 fn cross_family(c: &NumberMention, r: &NumberMention) -> Option<Relation> {
     let pair = |a: &NumberMention, b: &NumberMention| -> Option<Relation> {
+        if is_label(a) && b.kind == MentionKind::Cardinal && b.unit.is_none() && !b.spelled {
+            return (a.value == b.value).then_some(Relation::Equal);
+        }
         match (&a.value, &b.value) {
             (Value::Date(d), Value::Number(v)) if b.kind == MentionKind::Ordinal => {
                 let only_day = d.year.is_none() && d.month.is_none() && d.day.is_some();
@@ -242,7 +263,9 @@ fn relate_counts(c: &NumberMention, r: &NumberMention) -> Relation {
                 }
                 return Relation::Unrelated;
             }
-            if uc.code == ur.code {
+            // "31 degrees" leaves the scale open: it is the same as "31°C".
+            let open_degrees = uc.dim == Dim::Temperature && (uc.code == "°" || ur.code == "°");
+            if uc.code == ur.code || open_degrees {
                 return if same_number(a, c.step, b, r.step) {
                     Relation::Equal
                 } else {

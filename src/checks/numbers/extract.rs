@@ -275,6 +275,8 @@ struct Core {
     noun: Option<String>,
     /// Glued "-N" second half of a range ("3-5"): value and byte span.
     range: Option<(f64, usize, usize)>,
+    /// Written with a minus sign or "minus" before it ("-40", "−5%", "minus 40").
+    negative: bool,
 }
 
 impl Core {
@@ -295,6 +297,7 @@ impl Core {
             unit: None,
             noun: None,
             range: None,
+            negative: false,
         }
     }
 
@@ -605,8 +608,8 @@ impl<'a> Cx<'a> {
         if let Some((head, tail)) = w.split_once('-') {
             let part = match head {
                 "mid" => Some(Part::Mid),
-                "early" => Some(Part::Early),
-                "late" => Some(Part::Late),
+                "early" | "start" | "beginning" => Some(Part::Early),
+                "late" | "end" => Some(Part::Late),
                 _ => None,
             }?;
             let mut d = DateValue {
@@ -854,7 +857,16 @@ impl<'a> Cx<'a> {
             "pm" => meridiem = Some(true),
             _ => return None,
         }
-        if meridiem.is_none() && self.raw(j) == ":" && self.glued(j) && self.glued(j + 1) {
+        // "9:30", and "9: 30" with one space after the colon.
+        let spaced_minutes = || {
+            let gap = self.text.get(self.end(j)..self.start(j + 1)).unwrap_or("");
+            gap == " " && self.kind(j + 1) == Some(TokenKind::Number)
+        };
+        if meridiem.is_none()
+            && self.raw(j) == ":"
+            && self.glued(j)
+            && (self.glued(j + 1) || spaced_minutes())
+        {
             let m = self.raw(j + 1);
             let md = m.bytes().take_while(u8::is_ascii_digit).count();
             if md != 2 {
@@ -913,6 +925,7 @@ impl<'a> Cx<'a> {
         let start = self.start(i);
         let num_end = start + p.len;
         let mut core = Core::new(i, i + 1, start, self.end(i), p.value);
+        let sign = self.sign_before(i);
         let mut p = p;
         // "1 450", "12 000 000": groups of three digits split by one space.
         if p.plain && p.len == raw.len() && p.int_digits <= 3 {
@@ -931,11 +944,19 @@ impl<'a> Cx<'a> {
             if k > i + 1 {
                 core = Core::new(i, k, start, self.end(k - 1), p.value);
                 core.currency = p.currency;
+                if let Some(s) = sign {
+                    core.negative = true;
+                    core.start = s;
+                }
                 return Err(self.finish(core, out));
             }
         }
         core.step = 10f64.powi(-(p.decimals as i32));
         core.currency = p.currency;
+        if let Some(s) = sign {
+            core.negative = true;
+            core.start = s;
+        }
         if p.plain {
             core.plain_digits = Some(p.int_digits);
         }
@@ -959,7 +980,9 @@ impl<'a> Cx<'a> {
                 && words::currency_code_before(prev).is_none()
                 && words::unit(prev).is_none()
                 && !words::function_word(prev)
-                && p.int_digits <= 3;
+                && p.int_digits <= 3
+                && sign.is_none()
+                && !self.quantity_follows(i + 1);
             if label {
                 let mut m = mention(
                     self.start(i - 1),
@@ -1077,6 +1100,33 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let n = self.norm(i + 1);
+            // "an hour", "a day", "a year": one of a time unit; not a rate
+            // ("twice a day", "10 hours a day", "$5 a day").
+            let rate = self.linked(i)
+                && (self.kind(i - 1) == Some(TokenKind::Number)
+                    || (self.is_word(i - 1)
+                        && (matches!(
+                            self.norm(i - 1),
+                            "once"
+                                | "twice"
+                                | "thrice"
+                                | "times"
+                                | "per"
+                                | "every"
+                                | "each"
+                                | "half"
+                        ) || words::unit(self.norm(i - 1)).is_some()
+                            || words::currency_word(self.norm(i - 1)).is_some())));
+            if !rate
+                && matches!(
+                    n,
+                    "hour" | "day" | "week" | "month" | "year" | "decade" | "century" | "minute"
+                )
+            {
+                let mut c = Core::new(i, i + 1, start, self.end(i), 1.0);
+                c.spelled = true;
+                return Some(c);
+            }
             if n == "dozen" {
                 let mut c = Core::new(i, i + 2, start, self.end(i + 1), 12.0);
                 c.spelled = true;
@@ -1143,6 +1193,14 @@ impl<'a> Cx<'a> {
 
     fn one_is_number(&self, i: usize) -> bool {
         let n = self.norm(i + 1);
+        // "one or two years", "one to three days"
+        if self.linked(i + 1)
+            && matches!(n, "or" | "to")
+            && self.linked(i + 2)
+            && words::cardinal(self.norm(i + 2)).is_some()
+        {
+            return true;
+        }
         if self.linked(i + 1)
             && matches!(
                 n,
@@ -1393,7 +1451,9 @@ impl<'a> Cx<'a> {
         c.step = if fraction { 0.0 } else { step };
         c.scale = scale;
         if let Some(rest) = suffix {
-            if let Some(u) = words::unit(rest) {
+            // "five-year-plan": the unit is the first word after the number.
+            let head = rest.split('-').next().unwrap_or(rest);
+            if let Some(u) = words::unit(rest).or_else(|| words::unit(head)) {
                 c.unit = Some(u);
             } else {
                 c.noun = Some(singular(rest.split('-').next().unwrap_or(rest)));
@@ -1501,6 +1561,10 @@ impl<'a> Cx<'a> {
                 currency = Some(c);
                 end = self.end(j);
                 j += 1;
+            } else if let Some((u, n)) = self.degree_sign(j) {
+                unit = Some(u);
+                end = self.end(j + n - 1);
+                j += n;
             } else if let Some((u, n)) = self.unit_words(j) {
                 unit = Some(u);
                 end = self.end(j + n - 1);
@@ -1536,6 +1600,19 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        // "an hour and a half", "two years and a half"
+        if kind == MentionKind::Duration
+            && self.linked(j)
+            && self.norm(j) == "and"
+            && self.norm(j + 1) == "a"
+            && self.norm(j + 2) == "half"
+            && self.linked(j + 2)
+        {
+            value += 0.5;
+            step = step.min(0.5);
+            end = self.end(j + 2);
+            j += 3;
+        }
         // "three weeks ago", "two days later"
         if kind == MentionKind::Duration
             && core.unit.is_none()
@@ -1559,8 +1636,11 @@ impl<'a> Cx<'a> {
                 noun = Some(singular(w));
             }
         }
+        if core.negative {
+            value = -value;
+        }
         // "2019-2020", "2024-25": a span of years.
-        if let Some((v2, s2, e2)) = core.range {
+        if let Some((v2, s2, e2)) = core.range.filter(|_| !core.negative) {
             let y1 = value as i64;
             let y2 = v2 as i64;
             let digits2 = e2.saturating_sub(s2);
@@ -1596,7 +1676,7 @@ impl<'a> Cx<'a> {
             let old_year_ok =
                 is_year_preposition(self.prev_word(core.tok)) && self.prev_word(core.tok) != "the";
             let in_range = (1800..=2100).contains(&v) || ((1000..1800).contains(&v) && old_year_ok);
-            if in_range && !counts && core.range.is_none() {
+            if in_range && !counts && core.range.is_none() && !core.negative {
                 out.push(mention(
                     start,
                     end,
@@ -1628,6 +1708,62 @@ impl<'a> Cx<'a> {
         }
         out.push(m);
         j
+    }
+
+    /// A minus sign glued before the number at token `i` ("-40", "−5%", not
+    /// the hyphen of "3-5" or "COVID-19"), or the word "minus": the byte
+    /// where the signed number starts.
+    fn sign_before(&self, i: usize) -> Option<usize> {
+        if i == 0 || !self.linked(i) {
+            return None;
+        }
+        let s = i - 1;
+        if matches!(self.raw(s), "-" | "\u{2212}") && self.glued(i) {
+            // The sign must not be glued to a word or number before it.
+            // Nor follow a number ("2022 -01-17").
+            let free = s == 0
+                || !self.linked(s)
+                || (!self.glued(s) && self.kind(s - 1) != Some(TokenKind::Number))
+                || !matches!(self.kind(s - 1), Some(TokenKind::Word | TokenKind::Number));
+            return free.then(|| self.start(s));
+        }
+        (self.norm(s) == "minus").then(|| self.start(s))
+    }
+
+    /// Token `j` says what a number measures: a unit, scale, percent sign
+    /// or currency ("Class 2 km" is no label).
+    fn quantity_follows(&self, j: usize) -> bool {
+        if !self.linked(j) {
+            return false;
+        }
+        let w = self.norm(j);
+        matches!(self.raw(j), "%" | "°" | "\u{2103}" | "\u{2109}")
+            || (self.is_word(j)
+                && (words::unit(w).is_some()
+                    || words::scale(w).is_some()
+                    || words::currency_word(w).is_some()
+                    || matches!(w, "percent" | "pct" | "per")))
+    }
+
+    /// A degree sign at `j`: "31°C", "31 °F", "31℃", "31°".
+    fn degree_sign(&self, j: usize) -> Option<(Unit, usize)> {
+        if !self.linked(j) {
+            return None;
+        }
+        let t = |code| Unit {
+            code,
+            dim: Dim::Temperature,
+        };
+        match self.raw(j) {
+            "\u{2103}" => Some((t("°C"), 1)),
+            "\u{2109}" => Some((t("°F"), 1)),
+            "°" => match self.norm(j + 1) {
+                "c" if self.glued(j + 1) => Some((t("°C"), 2)),
+                "f" if self.glued(j + 1) => Some((t("°F"), 2)),
+                _ => Some((t("°"), 1)),
+            },
+            _ => None,
+        }
     }
 
     /// A unit written as one or two words at `j`: "kilometres",
@@ -1711,8 +1847,16 @@ impl<'a> Cx<'a> {
             return None;
         }
         // "degrees Celsius"
-        if u.dim == Dim::Temperature && matches!(w1, "celsius" | "fahrenheit" | "centigrade") {
-            let code = if w1 == "fahrenheit" { "°F" } else { "°C" };
+        if u.dim == Dim::Temperature
+            && matches!(w, "degree" | "degrees")
+            && (matches!(w1, "celsius" | "fahrenheit" | "centigrade")
+                || (matches!(w1, "c" | "f") && self.cap(j + 1)))
+        {
+            let code = if matches!(w1, "fahrenheit" | "f") {
+                "°F"
+            } else {
+                "°C"
+            };
             return Some((
                 Unit {
                     code,
@@ -1767,7 +1911,7 @@ fn mention(start: usize, end: usize, kind: MentionKind, value: Value) -> NumberM
 }
 
 /// Crude English singular, for matching nouns only ("containers" → "container").
-fn singular(w: &str) -> String {
+pub(crate) fn singular(w: &str) -> String {
     if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() > 1) {
         return format!("{s}y");
     }
@@ -1934,7 +2078,12 @@ fn link_ranges(text: &str, out: &mut [NumberMention]) {
         };
         let bare = a.kind == MentionKind::Cardinal && a.unit.is_none() && a.noun.is_none();
         // "$3 to $5 billion": same kind and unit, only the scale is shared.
-        let same = a.kind == b.kind && a.unit == b.unit && a.scale == 1.0 && b.scale > 1.0;
+        // Not "19-fold to 6.3 million": a number with its own noun is no range end.
+        let same = a.kind == b.kind
+            && a.unit == b.unit
+            && a.noun.is_none()
+            && a.scale == 1.0
+            && b.scale > 1.0;
         if !(bare || same) || a.spelled != b.spelled || a.step == 0.0 {
             continue;
         }

@@ -240,8 +240,12 @@ fn reportable(m: &NumberMention) -> bool {
     if m.kind == MentionKind::Relative && m.value == Value::None {
         return false;
     }
+    // "an hour", "one day": as loose as "one".
     let weak_word = m.spelled
-        && matches!(m.kind, MentionKind::Cardinal | MentionKind::Ordinal)
+        && matches!(
+            m.kind,
+            MentionKind::Cardinal | MentionKind::Ordinal | MentionKind::Duration
+        )
         && m.value.number().is_some_and(|v| v <= 1.0);
     !weak_word
 }
@@ -431,7 +435,161 @@ fn aligned_pair(
         let Some(ri) = chosen else {
             continue;
         };
-        let r = rm(ri);
+        emit(cands, refs, &[ci], &[ri], findings);
+        c_done[ci] = true;
+        r_done[ri] = true;
+    }
+    leftover_pair(cands, refs, &open_c, &open_r, c_done, r_done, findings);
+}
+
+/// After the pairing by relation, what is left open in an aligned sentence
+/// pair: one figure (or one range, "16,000 to 7,000 yuan") on each side,
+/// of the same sort, with the same unit or a context word in common
+/// ("magnitude 5.9" / "a magnitude 6.3 earthquake"), is one mismatch, not
+/// a missing and an unsupported figure. Linear in the pair's mentions.
+fn leftover_pair(
+    cands: &Side<'_>,
+    refs: &Side<'_>,
+    open_c: &[usize],
+    open_r: &[usize],
+    c_done: &mut [bool],
+    r_done: &mut [bool],
+    findings: &mut Vec<Finding>,
+) {
+    let c_left: Vec<usize> = open_c.iter().copied().filter(|&k| !c_done[k]).collect();
+    let r_left: Vec<usize> = open_r.iter().copied().filter(|&k| !r_done[k]).collect();
+    let (Some(cs), Some(rs)) = (one_slot(cands, &c_left), one_slot(refs, &r_left)) else {
+        return;
+    };
+    let (Some(&c0), Some(&r0)) = (cs.first(), rs.first()) else {
+        return;
+    };
+    let (c, r) = (&cands.found.mentions[c0].m, &refs.found.mentions[r0].m);
+    if sort_of(c.kind) != sort_of(r.kind) || relate(c, r) == Relation::Equal {
+        return;
+    }
+    // The same figure said another way ("19 times" / "19-fold") is no conflict.
+    if let (Some(a), Some(b)) = (c.value.number(), r.value.number()) {
+        if compare::same_number(a, c.step, b, r.step) {
+            return;
+        }
+    }
+    let measured = |m: &NumberMention| m.unit.filter(|u| u.dim != Dim::Count);
+    let same_unit = match (measured(c), measured(r)) {
+        (Some(a), Some(b)) if a.dim != b.dim => return,
+        (Some(a), Some(b)) => a.code == b.code,
+        (None, None) => c.unit.is_some() && c.unit == r.unit,
+        // "5kg" against "10 jin": a unit on one side only may be a conversion.
+        _ => return,
+    };
+    if !same_unit {
+        let cw = context_words(cands, c);
+        let rw = context_words(refs, r);
+        if !cw.iter().any(|w| rw.contains(w)) {
+            return;
+        }
+    }
+    emit(cands, refs, &cs, &rs, findings);
+    for k in cs {
+        c_done[k] = true;
+    }
+    for k in rs {
+        r_done[k] = true;
+    }
+}
+
+/// Which figures can be one another's mistranslation: counts and amounts,
+/// percentages, ranks. Dates and names are paired by [`relate`] only.
+fn sort_of(kind: MentionKind) -> Option<u8> {
+    match kind {
+        MentionKind::Cardinal
+        | MentionKind::Money
+        | MentionKind::Quantity
+        | MentionKind::Duration => Some(0),
+        MentionKind::Percent => Some(1),
+        MentionKind::Ordinal => Some(2),
+        _ => None,
+    }
+}
+
+/// `left` (sorted mention indices) when it is one reportable figure of a
+/// comparable sort, or one range of them ("16,000 to 7,000 yuan").
+fn one_slot(side: &Side<'_>, left: &[usize]) -> Option<Vec<usize>> {
+    let (&first, rest) = left.split_first()?;
+    let text = &side.article.text;
+    let mut prev = &side.found.mentions.get(first)?.m;
+    sort_of(prev.kind)?;
+    if !reportable(prev) {
+        return None;
+    }
+    for &k in rest {
+        let m = &side.found.mentions.get(k)?.m;
+        let gap = text.get(prev.end..m.start).unwrap_or("").trim();
+        let range =
+            matches!(gap, "to" | "-" | "–" | "—") && m.kind == prev.kind && m.unit == prev.unit;
+        if !range || rest.len() > 1 {
+            return None;
+        }
+        prev = m;
+    }
+    Some(left.to_vec())
+}
+
+/// Lowercase content words within three tokens of `m` on its line ("magnitude",
+/// "earthquake"), singular, for telling whether two figures speak of the same thing.
+fn context_words(side: &Side<'_>, m: &NumberMention) -> Vec<String> {
+    let tokens = &side.article.tokens;
+    let text = &side.article.text;
+    let first = tokens.partition_point(|t| t.start < m.start);
+    let after = tokens.partition_point(|t| t.start < m.end);
+    let mut out = Vec::new();
+    let mut take = |t: &crate::text::Token| {
+        let w = t.norm.as_str();
+        let word = t.kind == crate::text::TokenKind::Word
+            && w.len() > 2
+            && !words::function_word(w)
+            && words::cardinal(w).is_none()
+            && words::ordinal(w).is_none()
+            && words::scale(w).is_none();
+        if word {
+            out.push(extract::singular(w));
+        }
+    };
+    let same_line = |a: usize, b: usize| !text.get(a..b).unwrap_or("\n").contains('\n');
+    for t in tokens.get(first.saturating_sub(3)..first).unwrap_or(&[]) {
+        if same_line(t.end, m.start) {
+            take(t);
+        }
+    }
+    for t in tokens
+        .get(after..after.saturating_add(3).min(tokens.len()))
+        .unwrap_or(&[])
+    {
+        if same_line(m.end, t.start) {
+            take(t);
+        }
+    }
+    out
+}
+
+/// Reports candidate mentions `cs` against reference mentions `rs` (one
+/// each, or a range on either side) as a mismatch, or as a scale slip.
+fn emit(
+    cands: &Side<'_>,
+    refs: &Side<'_>,
+    cs: &[usize],
+    rs: &[usize],
+    findings: &mut Vec<Finding>,
+) {
+    let (Some(&c0), Some(&r0)) = (cs.first(), rs.first()) else {
+        return;
+    };
+    let cm = |k: usize| &cands.found.mentions[k].m;
+    let rm = |k: usize| &refs.found.mentions[k].m;
+    let (c, r) = (cm(c0), rm(r0));
+    let c_end = cs.last().map_or(c.end, |&k| cm(k).end);
+    let r_end = rs.last().map_or(r.end, |&k| rm(k).end);
+    {
         let relation = relate(c, r);
         let kind = if c.kind.is_date() || r.kind.is_date() {
             Kind::DateMismatch
@@ -439,10 +597,11 @@ fn aligned_pair(
             Kind::NumberMismatch
         };
         let (ct, rt) = (
-            snippet(&cands.article.text, c),
-            snippet(&refs.article.text, r),
+            span_text(&cands.article.text, c.start, c_end),
+            span_text(&refs.article.text, r.start, r_end),
         );
-        if let Some(factor) = scale_slip(c, r).filter(|_| kind == Kind::NumberMismatch) {
+        let single = cs.len() == 1 && rs.len() == 1;
+        if let Some(factor) = scale_slip(c, r).filter(|_| kind == Kind::NumberMismatch && single) {
             // Not asserted as a mismatch: which side converted wrongly is
             // for the source to say. Reported, with the evidence, as a
             // candidate figure the reference does not support.
@@ -456,18 +615,16 @@ fn aligned_pair(
                     Kind::NumberUnsupported,
                     cands.article,
                     c.start,
-                    c.end,
+                    c_end,
                     format!(
                         "\"{ct}\" is not in the reference, whose \"{rt}\" is {} times {larger}: a scale conversion slipped on one side (check the source)",
                         extract::format_number(factor)
                     ),
                 )
                 .with_severity(Severity::Major)
-                .with_reference(refs.article, r.start, r.end),
+                .with_reference(refs.article, r.start, r_end),
             );
-            c_done[ci] = true;
-            r_done[ri] = true;
-            continue;
+            return;
         }
         let message = if relation == Relation::UnitMismatch {
             format!("\"{ct}\" uses a different unit from the reference's \"{rt}\"")
@@ -475,13 +632,21 @@ fn aligned_pair(
             format!("\"{ct}\" does not match the reference's \"{rt}\"")
         };
         findings.push(
-            Finding::new(kind, cands.article, c.start, c.end, message)
+            Finding::new(kind, cands.article, c.start, c_end, message)
                 .with_suggestion(rt)
-                .with_reference(refs.article, r.start, r.end),
+                .with_reference(refs.article, r.start, r_end),
         );
-        c_done[ci] = true;
-        r_done[ri] = true;
     }
+}
+
+/// Bytes `start..end` of `source` on one line, for messages.
+fn span_text(source: &str, start: usize, end: usize) -> String {
+    source
+        .get(start..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The mention's text on one line, for messages.

@@ -247,7 +247,9 @@ pub fn unit(w: &str) -> Option<Unit> {
         "mph" => u("mph", Speed),
         "kmh" | "kph" => u("km/h", Speed),
         "knot" | "knots" => u("kn", Speed),
-        "degree" | "degrees" | "c" | "celsius" => u("°", Temperature),
+        "degree" | "degrees" => u("°", Temperature),
+        "c" | "celsius" | "centigrade" => u("°C", Temperature),
+        "fahrenheit" => u("°F", Temperature),
         "millisecond" | "milliseconds" | "ms" => u("ms", Time),
         "second" | "seconds" | "sec" | "secs" => u("second", Time),
         "minute" | "minutes" | "min" | "mins" => u("minute", Time),
@@ -294,6 +296,9 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "rand" | "zar" => "ZAR",
         "shekel" | "shekels" | "ils" => "ILS",
         "dong" | "vnd" => "VND",
+        "koruna" | "korunas" | "korun" | "crown" | "crowns" | "czk" => "CZK",
+        "krona" | "kronor" | "sek" => "SEK",
+        "zloty" | "zlotys" | "pln" => "PLN",
         "rupiah" | "idr" => "IDR",
         _ => return None,
     })
@@ -304,7 +309,7 @@ pub fn currency_code_before(w: &str) -> Option<&'static str> {
     match w {
         "usd" | "eur" | "gbp" | "rmb" | "cny" | "jpy" | "inr" | "rs" | "chf" | "hkd" | "krw"
         | "sgd" | "aud" | "cad" | "nzd" | "twd" | "mop" | "myr" | "thb" | "uah" | "brl" | "zar"
-        | "ils" | "vnd" | "idr" => currency_word(w),
+        | "ils" | "vnd" | "idr" | "czk" | "sek" | "pln" => currency_word(w),
         _ => None,
     }
 }
