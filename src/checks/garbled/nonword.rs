@@ -69,7 +69,9 @@ fn in_address(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = after.find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    let to = after
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
     text.get(from..to).is_some_and(looks_like_address)
 }
 

@@ -5,7 +5,10 @@
 //! - `number-mismatch` / `date-mismatch` (critical): an aligned sentence pair
 //!   gives conflicting values of the same kind and unit;
 //! - `number-unsupported` (minor): a candidate mention found nowhere in the reference;
-//! - `number-missing` (minor): a reference mention found nowhere in the candidate.
+//! - `number-missing` (minor): a reference mention found nowhere in the
+//!   candidate, in parallel pairs only: a comparable reference (another
+//!   outlet's copy) covers facts of its own, so what it has and the candidate
+//!   lacks is no error; the editor's figures to verify are the candidate's own.
 //!
 //! The rules are documented in `docs/ARCHITECTURE.md`, "Numbers and dates".
 
@@ -17,7 +20,7 @@ pub mod words;
 use serde::{Deserialize, Serialize};
 
 use super::{Check, Context};
-use crate::align::Alignment;
+use crate::align::{Alignment, Mode};
 use crate::finding::{Finding, Kind, Severity};
 use crate::text::Article;
 
@@ -327,18 +330,17 @@ pub fn compare_articles(
             findings.push(f);
         }
     }
-    if config.missing {
-        let mut reported: Vec<String> = Vec::new();
+    if config.missing && alignment.mode == Mode::Parallel {
+        let mut reported: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (k, r) in refs.found.mentions.iter().enumerate() {
             if r_done.get(k).copied().unwrap_or(true) || !reportable(&r.m) || cands.has(&r.m) {
                 continue;
             }
             // Once per value: "80th anniversary" twice is one omission.
             let key = format!("{}|{}", r.m.kind, exact_key(&r.m));
-            if reported.contains(&key) {
+            if !reported.insert(key) {
                 continue;
             }
-            reported.push(key);
             findings.push(
                 Finding::new(
                     Kind::NumberMissing,
@@ -700,6 +702,19 @@ mod tests {
         let kinds: Vec<Kind> = f.iter().map(|f| f.kind).collect();
         assert_eq!(kinds, vec![Kind::NumberUnsupported, Kind::NumberMissing]);
         assert_eq!((f[1].start, f[1].end), (0, 0));
+    }
+
+    #[test]
+    fn comparable_pairs_report_no_missing_figures() {
+        let c = Article::from_text("c", "The ship carried 1,200 containers.");
+        let r = Article::from_text("r", "The ship carried 12,000 containers.");
+        let a: Alignment =
+            serde_json::from_value(serde_json::json!({"mode": "comparable", "pairs": []})).unwrap();
+        let kinds: Vec<Kind> = compare_articles(&c, &r, &a, &NumbersConfig::default())
+            .iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(kinds, vec![Kind::NumberUnsupported]);
     }
 
     #[test]
