@@ -219,10 +219,15 @@ fn pair_marks(article: &Article, range: std::ops::Range<usize>, carried: Vec<Mar
         let Some(m) = mark(article, i) else {
             continue;
         };
-        if m.family == Family::Round && markers.binary_search(&i).is_ok() {
+        let open_of_family = stack.iter().rposition(|o| o.family == m.family);
+        // A list marker's ")" closes nothing, unless a bracket is open
+        // ("on Friday (Dec. 10)").
+        if open_of_family.is_none()
+            && m.family == Family::Round
+            && markers.binary_search(&i).is_ok()
+        {
             continue;
         }
-        let open_of_family = stack.iter().rposition(|o| o.family == m.family);
         let role = match m.role {
             Role::Either if open_of_family.is_some() => Role::Close,
             Role::Either => Role::Open,
@@ -550,6 +555,8 @@ mod tests {
             "It has parts. iv) Costs.\nvii) Prices.",
             "（1）费用。1）cost；2）time",
             "See (1) and (2).",
+            "It ended on Friday (Dec. 10).",
+            "It ended (as planned; 2) on Friday.",
         ] {
             assert!(unbalanced(s).is_empty(), "{s}: {:?}", unbalanced(s));
         }
