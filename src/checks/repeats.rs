@@ -740,7 +740,10 @@ impl<'a> ReferenceEvidence<'a> {
 fn doubled_key(article: &Article, units: &[Unit], i: usize, len: usize) -> Option<String> {
     let b = i + len;
     let joined = |k: usize| units.get(k).is_some_and(|u| u.joined);
-    let seam = units.get(b + len - 1).and(units.get(b))?;
+    if b + len > units.len() {
+        return None;
+    }
+    let seam = units.get(b)?;
     let same = (0..len).all(|k| {
         norm(article, units, i + k) == norm(article, units, b + k)
             && (k == 0 || (joined(i + k) && joined(b + k)))

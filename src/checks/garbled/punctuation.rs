@@ -275,8 +275,8 @@ fn pair_marks(article: &Article, range: std::ops::Range<usize>, carried: Vec<Mar
 fn list_markers(article: &Article, range: std::ops::Range<usize>) -> Vec<usize> {
     let tokens = &article.tokens;
     let text = &article.text;
-    // (close token, numbering kind and value, starts an item)
-    let mut found: Vec<(usize, Option<(bool, u32)>, bool)> = Vec::new();
+    // (close token, numbering, starts an item)
+    let mut found: Vec<(usize, Numbering, bool)> = Vec::new();
     for i in range.clone() {
         let Some(close) = tokens.get(i) else {
             break;
@@ -310,7 +310,7 @@ fn list_markers(article: &Article, range: std::ops::Range<usize>) -> Vec<usize> 
         };
         found.push((i, value, item_start));
     }
-    let follows = |a: Option<(bool, u32)>, b: Option<(bool, u32)>| match (a, b) {
+    let follows = |a: Numbering, b: Numbering| match (a, b) {
         (Some((x, m)), Some((y, n))) => x == y && n == m + 1,
         _ => false,
     };
@@ -356,10 +356,14 @@ fn ends_item(article: &Article, j: usize) -> bool {
     is_end(j) || (closer && j.checked_sub(1).is_some_and(is_end))
 }
 
+/// What a list label counts: `(is_letter, value)`, or `None` for a label
+/// that is not chained by value (a roman numeral).
+type Numbering = Option<(bool, u32)>;
+
 /// The numbering a list label stands for: `(is_letter, value)` for one or
 /// two digits or a single ASCII letter, `None` for a roman numeral up to
 /// xii (a label, but not chained by value); not a label otherwise.
-fn marker_value(label: &str, kind: TokenKind) -> Option<Option<(bool, u32)>> {
+fn marker_value(label: &str, kind: TokenKind) -> Option<Numbering> {
     match kind {
         TokenKind::Number if label.len() <= 2 && label.bytes().all(|b| b.is_ascii_digit()) => {
             Some(label.parse().ok().map(|n| (false, n)))
