@@ -236,6 +236,18 @@ fn unbalanced_punctuation_positives_and_negatives() {
     );
 }
 
+/// Issue #27 c/d: list numbering and quotes closed in a later line or
+/// paragraph are balanced; a stray bracket, a stray ")" after a number
+/// mid-sentence and a quote never closed in the article are not.
+#[test]
+fn list_numbering_and_quotes_over_several_paragraphs() {
+    let found = findings(&fixture("lists-and-quotes.txt"), &unrelated());
+    assert_eq!(
+        texts(&found, Kind::UnbalancedPunctuation),
+        vec!["Moscow)", "5)", "“firm"]
+    );
+}
+
 /// The human reference articles of WMT23 zh→en (see ../shared/data/README.md).
 fn wmt_references(shared: &Path) -> Vec<PathBuf> {
     let dir = shared.join("wmt23-zhen/articles");

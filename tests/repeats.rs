@@ -403,3 +403,46 @@ fn repeats_config_reads_from_toml() {
         .all(|f| !is_repeat(f)));
     assert_eq!(Config::default().repeats, RepeatsConfig::default());
 }
+
+/// Issue #27 a/b: what must stay quiet, and the stutters next to it that
+/// must still be flagged (fixtures/repeats/issue27_cases.json).
+#[test]
+fn issue27_cases() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/repeats/issue27_cases.json");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = v["cases"].as_array().unwrap();
+    let (mut quiet, mut flagged) = (0, 0);
+    for c in cases {
+        let cand = Article::from_text("cand", c["candidate"].as_str().unwrap());
+        let refr = Article::from_text("ref", c["reference"].as_str().unwrap());
+        let got: Vec<(String, String)> = check(&cand, &refr, &Config::default())
+            .findings
+            .iter()
+            .filter(|f| is_repeat(f))
+            .map(|f| (f.kind.to_string(), f.text.clone()))
+            .collect();
+        let want: Vec<(String, String)> = c["flagged"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["kind"].as_str().unwrap().to_string(),
+                    f["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{} ({})", c["candidate"], c["source"]);
+        if want.is_empty() {
+            quiet += 1;
+        } else {
+            flagged += 1;
+        }
+    }
+    // Both sides of each rule are covered.
+    assert!(
+        quiet >= 6 && flagged >= 6,
+        "{quiet} quiet, {flagged} flagged"
+    );
+}

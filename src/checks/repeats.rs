@@ -141,6 +141,12 @@ struct Unit {
     joined: bool,
     /// A comma or dash stands in the gap.
     separated: bool,
+    /// A comma stands in the gap.
+    comma: bool,
+    /// Only soft gaps or the end of a sentence or clause (".", "!", "?",
+    /// ";", ":") stand in the gap: the two units are neighbours in the
+    /// paragraph's running text ("has menstruation; menstruation exists").
+    seam: bool,
     /// Nothing but whitespace stands in the gap.
     direct: bool,
 }
@@ -148,11 +154,34 @@ struct Unit {
 /// Fills `units` with the words and numbers of sentence `s`.
 fn collect_units(article: &Article, s: usize, units: &mut Vec<Unit>) {
     units.clear();
-    let Some(sentence) = article.sentences.get(s) else {
+    if let Some(sentence) = article.sentences.get(s) {
+        fill_units(article, sentence.tokens.clone(), units);
+    }
+}
+
+/// Fills `units` with the words and numbers of paragraph `p`, across its
+/// sentence ends.
+fn collect_paragraph_units(article: &Article, p: usize, units: &mut Vec<Unit>) {
+    units.clear();
+    let Some(para) = article.paragraphs().get(p) else {
         return;
     };
-    let (mut soft, mut separated, mut direct) = (false, false, true);
-    for g in sentence.tokens.clone() {
+    let first = article.sentences.get(para.sentences.start);
+    let last = para
+        .sentences
+        .end
+        .checked_sub(1)
+        .and_then(|s| article.sentences.get(s));
+    if let (Some(a), Some(b)) = (first, last) {
+        fill_units(article, a.tokens.start..b.tokens.end, units);
+    }
+}
+
+/// Appends the words and numbers of the token range to `units`.
+fn fill_units(article: &Article, range: std::ops::Range<usize>, units: &mut Vec<Unit>) {
+    let (mut soft, mut seam, mut separated, mut comma, mut direct) =
+        (false, false, false, false, true);
+    for g in range {
         let Some(t) = article.tokens.get(g) else {
             break;
         };
@@ -161,18 +190,42 @@ fn collect_units(article: &Article, s: usize, units: &mut Vec<Unit>) {
                 tok: g,
                 joined: soft,
                 separated,
+                comma,
+                seam,
                 direct,
             });
-            (soft, separated, direct) = (true, false, true);
+            (soft, seam, separated, comma, direct) = (true, true, false, false, true);
             continue;
         }
         direct = false;
         match t.kind {
             TokenKind::Quote => {}
-            TokenKind::Punct if is_soft_punct(&t.norm) => separated = true,
-            _ => soft = false,
+            TokenKind::Punct if is_soft_punct(&t.norm) => {
+                separated = true;
+                comma |= matches!(t.norm.as_str(), "," | "\u{FF0C}");
+            }
+            TokenKind::Punct if is_clause_end(&t.norm) => soft = false,
+            _ => (soft, seam) = (false, false),
         }
     }
+}
+
+/// Punctuation that ends a sentence or a clause but keeps the words around
+/// it neighbours in the running text.
+fn is_clause_end(p: &str) -> bool {
+    matches!(
+        p,
+        "." | "!"
+            | "?"
+            | ";"
+            | ":"
+            | "…"
+            | "\u{3002}"
+            | "\u{FF01}"
+            | "\u{FF1F}"
+            | "\u{FF1B}"
+            | "\u{FF1A}"
+    )
 }
 
 /// Comma and dashes: "orderly, orderly", "orderly — orderly".
@@ -284,11 +337,17 @@ impl Judge<'_> {
                     return None;
                 }
             }
+            if rep.copies == 2 && self.is_clause_restart(units, rep) {
+                return None;
+            }
         }
         if rep.len == 2 && self.is_idiom_run_on(units, rep.at) {
             return None;
         }
         if self.evidence.repeats(&key) {
+            return None;
+        }
+        if rep.copies == 2 && self.is_case_only(units, rep) && self.evidence.uses_all(&key) {
             return None;
         }
         if rep.copies == 2 && self.is_name(units, rep) {
@@ -462,6 +521,85 @@ impl Judge<'_> {
         form && side(e.before, before, &near_before) && side(e.after, Some(after), &near_after)
     }
 
+    /// "if you get too close to it, it will not let go": a pronoun ends one
+    /// clause and, after a comma, the same pronoun starts the next one as its
+    /// subject, followed by a verb. Only subject pronouns and demonstratives
+    /// (see [`exceptions::clause_subject`]), never at the start of the
+    /// sentence (there is no clause for the first copy to end: "It, it is"
+    /// is a stutter), and only across a comma; content words across a comma
+    /// ("orderly, orderly", "critics, critics") stay flagged.
+    fn is_clause_restart(&self, units: &[Unit], rep: Repeat) -> bool {
+        let second = rep.at + 1;
+        if rep.at == 0 || !units.get(second).is_some_and(|u| u.comma) {
+            return false;
+        }
+        let Some(subject) = exceptions::clause_subject(norm(self.article, units, rep.at)) else {
+            return false;
+        };
+        // The verb, possibly after one adverb ("it, it never lets go").
+        let mut k = second + 1;
+        let direct = |k: usize| units.get(k).is_some_and(|u| u.direct && u.joined);
+        if !direct(k) {
+            return false;
+        }
+        if exceptions::is_pre_verb_adverb(norm(self.article, units, k)) {
+            k += 1;
+            if !direct(k) {
+                return false;
+            }
+        }
+        let word = norm(self.article, units, k);
+        if exceptions::is_auxiliary(word) {
+            return true;
+        }
+        let Some(t) = token(self.article, units, k) else {
+            return false;
+        };
+        let open_class = t.is_word()
+            && t.text(&self.article.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !exceptions::is_function_word(word)
+            && !exceptions::DETERMINERS.contains(&word);
+        match subject {
+            // Any verb: "you, you walk faster", "they, they agreed".
+            exceptions::Subject::Personal => open_class,
+            // "this, this means", "that, that changed": an -s or -ed verb;
+            // "that, that plan" is a stutter.
+            exceptions::Subject::Singular => {
+                open_class && (word.ends_with('s') || word.ends_with("ed"))
+            }
+            exceptions::Subject::Plural => false,
+        }
+    }
+
+    /// "Omega OMEGA", "Huawei HUAWEI": the copies differ in letter case
+    /// beyond a capital first letter ("The the" and "A a" are ordinary
+    /// doubles), and the phrase has a content word. Such a pair is a name
+    /// written twice, once as the brand writes it, usually because the source
+    /// gave both forms ("欧米茄OMEGA"): a redundancy that human translators
+    /// make too, not a stutter (a stutter copies the same form). It is
+    /// spared when the reference uses every word of it, in any case ("OMEGA",
+    /// "Omega OMEGA"); with no support in the reference it is flagged.
+    fn is_case_only(&self, units: &[Unit], rep: Repeat) -> bool {
+        let text = &self.article.text;
+        let tail = |k: usize| -> &str {
+            token(self.article, units, k).map_or("", |t| {
+                let s = t.text(text);
+                s.char_indices()
+                    .nth(1)
+                    .map_or("", |(i, _)| s.get(i..).unwrap_or(""))
+            })
+        };
+        let differs = (0..rep.len).any(|k| tail(rep.at + k) != tail(rep.at + rep.len + k));
+        let content = (rep.at..rep.at + rep.len).any(|k| {
+            token(self.article, units, k).is_some_and(Token::is_word)
+                && !exceptions::is_function_word(norm(self.article, units, k))
+        });
+        differs && content
+    }
+
     /// "stronger and stronger, and", "year after year after year": a word
     /// and a linking word, the "X and X" idiom running on.
     fn is_idiom_run_on(&self, units: &[Unit], at: usize) -> bool {
@@ -530,23 +668,28 @@ impl<'a> ReferenceEvidence<'a> {
         self.enabled && self.repeated().contains(key)
     }
 
+    /// Every word or phrase (up to `max_len` words) the reference doubles,
+    /// at every position: back to back across soft gaps as the candidate is
+    /// scanned, and, for phrases with a content word, also across a sentence
+    /// or clause end in the same paragraph ("has menstruation; menstruation
+    /// exists"), which a translation may render with a comma. Sentences the
+    /// reference prints twice count too. Linear in the reference's length
+    /// (times `max_len`²).
     fn repeated(&self) -> &HashSet<String> {
         self.repeated.get_or_init(|| {
             let r = self.reference;
             let mut set = HashSet::new();
             let mut units = Vec::new();
-            for s in 0..r.sentences.len() {
-                collect_units(r, s, &mut units);
-                let mut i = 0;
-                while i + 1 < units.len() {
-                    match repeat_at(r, &units, i, self.max_len) {
-                        Some(rep) => {
-                            let words: Vec<&str> =
-                                (i..i + rep.len).map(|k| norm(r, &units, k)).collect();
-                            set.insert(words.join(" "));
-                            i += rep.len * rep.copies;
+            for p in 0..r.paragraphs().len() {
+                collect_paragraph_units(r, p, &mut units);
+                for i in 0..units.len() {
+                    for len in 1..=self.max_len {
+                        if i + 2 * len > units.len() {
+                            break;
                         }
-                        None => i += 1,
+                        if let Some(key) = doubled_key(r, &units, i, len) {
+                            set.insert(key);
+                        }
                     }
                 }
             }
@@ -555,6 +698,12 @@ impl<'a> ReferenceEvidence<'a> {
             }
             set
         })
+    }
+
+    /// Whether the reference uses every word of `key` (normalised words
+    /// joined by spaces), in any letter case.
+    fn uses_all(&self, key: &str) -> bool {
+        self.enabled && key.split(' ').all(|w| self.words().contains_key(w))
     }
 
     /// Whether the reference has a word normalised to `norm`.
@@ -584,6 +733,33 @@ impl<'a> ReferenceEvidence<'a> {
             map
         })
     }
+}
+
+/// The key of units `i..i+len` if units `i+len..i+2·len` repeat them in a
+/// reference paragraph (see [`ReferenceEvidence::repeated`]).
+fn doubled_key(article: &Article, units: &[Unit], i: usize, len: usize) -> Option<String> {
+    let b = i + len;
+    let joined = |k: usize| units.get(k).is_some_and(|u| u.joined);
+    if b + len > units.len() {
+        return None;
+    }
+    let seam = units.get(b)?;
+    let same = (0..len).all(|k| {
+        norm(article, units, i + k) == norm(article, units, b + k)
+            && (k == 0 || (joined(i + k) && joined(b + k)))
+    });
+    if !same {
+        return None;
+    }
+    let word = |k: &usize| token(article, units, *k).is_some_and(Token::is_word);
+    let content = (i..b)
+        .filter(word)
+        .any(|k| !exceptions::is_function_word(norm(article, units, k)));
+    if !(seam.joined || (seam.seam && content)) || !(i..b).any(|k| word(&k)) {
+        return None;
+    }
+    let words: Vec<&str> = (i..b).map(|k| norm(article, units, k)).collect();
+    Some(words.join(" "))
 }
 
 /// `copies` consecutive sentences from `first` with the same words.
@@ -1006,6 +1182,135 @@ mod tests {
         assert!(run(both, both, &RepeatsConfig::default()).is_empty());
         let text = "the Macau-Macau link";
         assert!(run(text, "the Macau-Macau link", &RepeatsConfig::default()).is_empty());
+    }
+
+    #[test]
+    fn pronoun_restarting_a_clause_after_a_comma() {
+        assert_clean("If you get too close to it, it will not let go.");
+        assert_clean("When we booked it, it was at 16:10.");
+        assert_clean("Someone is following you, you walk faster and faster.");
+        assert_clean("If you cannot avoid it, it never lets go.");
+        assert_clean("Whatever you think of this, this means war.");
+        assert_clean("Among those, those were the best.");
+        assert_clean("He said it was there, there is no doubt.");
+    }
+
+    #[test]
+    fn stutters_across_a_comma_stay_flagged() {
+        // Content words, whatever follows.
+        assert_eq!(
+            flagged("equal, orderly, orderly, fair"),
+            vec![word("orderly, orderly")]
+        );
+        assert_eq!(
+            flagged("The critics, critics said it was bad."),
+            vec![word("critics, critics")]
+        );
+        // Sentence-initial: no clause for the first copy to end.
+        assert_eq!(flagged("It, it will not let go."), vec![word("It, it")]);
+        // No verb after the second copy.
+        assert_eq!(flagged("He gave it, it the money."), vec![word("it, it")]);
+        assert_eq!(
+            flagged("They rejected this, this plan."),
+            vec![word("this, this")]
+        );
+        assert_eq!(
+            flagged("They rejected those, those plans."),
+            vec![word("those, those")]
+        );
+        // Not across a comma.
+        assert_eq!(
+            flagged("If you touch it it will bite."),
+            vec![word("it it")]
+        );
+        assert_eq!(
+            flagged("If you touch it — it will bite."),
+            vec![word("it — it")]
+        );
+        // A phrase, not one word.
+        assert_eq!(
+            flagged("We said it will, it will rain."),
+            vec![phrase("it will, it will")]
+        );
+    }
+
+    #[test]
+    fn a_double_the_reference_has_across_a_clause_end_is_spared() {
+        let text = "She has menstruation, menstruation exists for a reason.";
+        assert_eq!(flagged(text), vec![word("menstruation, menstruation")]);
+        for reference in [
+            "She has menstruation; menstruation exists for a reason.",
+            "She has MENSTRUATION. Menstruation exists for a reason.",
+            "It is menstruation: menstruation is natural.",
+        ] {
+            assert!(
+                run(text, reference, &RepeatsConfig::default()).is_empty(),
+                "{reference}"
+            );
+        }
+        // Not across a paragraph break, nor for function words across a
+        // sentence end ("... it is. Is it ...").
+        for reference in [
+            "She has menstruation.\n\nMenstruation exists.",
+            "She has menstruation (menstruation exists).",
+        ] {
+            assert_eq!(run(text, reference, &RepeatsConfig::default()).len(), 1);
+        }
+        assert_eq!(
+            run(
+                "This is is a test.",
+                "That is what it is. Is it?",
+                &RepeatsConfig::default()
+            )
+            .len(),
+            1
+        );
+        // A double the reference makes at another position of a longer run.
+        assert!(run(
+            "They said bye bye.",
+            "They said bye bye bye.",
+            &RepeatsConfig::default()
+        )
+        .is_empty());
+        let off = RepeatsConfig {
+            spare_reference_repeats: false,
+            ..RepeatsConfig::default()
+        };
+        assert_eq!(
+            run(text, "She has menstruation; menstruation exists.", &off).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn case_only_double_is_spared_when_the_reference_uses_the_word() {
+        let text = "The Swiss Omega OMEGA butterfly series.";
+        assert_eq!(flagged(text), vec![word("Omega OMEGA")]);
+        for reference in [
+            "The OMEGA butterfly series.",
+            "The Omega series.",
+            "The omega OMEGA series.",
+        ] {
+            assert!(
+                run(text, reference, &RepeatsConfig::default()).is_empty(),
+                "{reference}"
+            );
+        }
+        assert_eq!(
+            run(text, "The Swiss watch series.", &RepeatsConfig::default()).len(),
+            1
+        );
+        // A capital first letter alone is not a case-only double, and
+        // function words are never spared this way.
+        let refr = "The critics spoke. The end.";
+        assert_eq!(
+            run("Critics critics spoke.", refr, &RepeatsConfig::default()).len(),
+            1
+        );
+        assert_eq!(
+            run("He saw THE the end.", refr, &RepeatsConfig::default()).len(),
+            1
+        );
     }
 
     #[test]

@@ -10,9 +10,20 @@
 //! Apostrophes are never quotes: the tokenizer keeps "Putin's" and
 //! "employers'" in one word, a lone `’` only ever closes, and an unmatched
 //! straight `'` or `’` is not reported ("the '90s", "rock 'n' roll").
-//! A paragraph that ends inside a quote is fine when the next paragraph
-//! opens with a quote mark: the news convention for quotes running over
-//! several paragraphs.
+//! Quotes may run over several lines or paragraphs:
+//! - a paragraph that ends inside a quote is fine when the next paragraph
+//!   opens with a quote mark (the news convention for a quote running over
+//!   several paragraphs: each paragraph reopens it, only the last closes it);
+//! - otherwise the open quote mark is carried on to the following paragraphs
+//!   and is balanced by the first mark of its family there if that mark
+//!   closes (`“We will go.` / `We will stay,” he said.`). A mark of its
+//!   family that opens instead, or the end of the article, leaves it
+//!   unmatched. Brackets are not carried: they pair within a paragraph.
+//!
+//! List markers are not brackets: a `)` glued to a one- or two-digit number,
+//! a single letter or a roman numeral ("1)", "b)", "iv)") at the start of a
+//! line or after a sentence end, semicolon or colon, or next to a marker of
+//! the same list ("1) … 2) …" anywhere in the paragraph) is numbering.
 
 use crate::finding::{Finding, Kind};
 use crate::text::{Article, TokenKind};
@@ -55,14 +66,21 @@ pub(super) struct QuotePair {
 /// What pairing a paragraph's marks left.
 struct Pairing {
     pairs: Vec<QuotePair>,
+    /// Closing marks with nothing to close, and opening marks pushed out by
+    /// a later opening of their kind (double quotes do not nest).
     unmatched: Vec<Mark>,
+    /// Opening marks still open at the end of the paragraph, in order.
+    open: Vec<Mark>,
 }
 
 pub(super) fn find(article: &Article) -> Vec<Finding> {
     let mut out = Vec::new();
     let paragraphs = paragraph_token_ranges(article);
+    // Quote marks left open by earlier paragraphs: at most one per family,
+    // so the carry stays constant-size.
+    let mut carried: Vec<Mark> = Vec::new();
     for (k, range) in paragraphs.iter().enumerate() {
-        let pairing = pair_marks(article, range.clone());
+        let pairing = pair_marks(article, range.clone(), std::mem::take(&mut carried));
         let next_opens_quote = paragraphs.get(k + 1).is_some_and(|r| {
             article
                 .tokens
@@ -70,20 +88,32 @@ pub(super) fn find(article: &Article) -> Vec<Finding> {
                 .is_some_and(|t| t.kind == TokenKind::Quote)
                 && mark(article, r.start).is_some_and(|m| m.role != Role::Close)
         });
-        for m in pairing.unmatched {
+        out.extend(
+            pairing
+                .unmatched
+                .into_iter()
+                .filter(|m| !m.weak)
+                .map(|m| unmatched_finding(article, m)),
+        );
+        for m in pairing.open {
             if m.weak {
                 continue;
             }
-            let quote = matches!(
-                m.family,
-                Family::Double | Family::Guillemet | Family::Single
-            );
-            if quote && m.role != Role::Close && next_opens_quote {
+            if !is_quote(m.family) {
+                out.push(unmatched_finding(article, m));
                 continue;
             }
-            out.push(unmatched_finding(article, m));
+            // Opened here and reopened by the next paragraph: news style.
+            if range.contains(&m.token) && next_opens_quote {
+                continue;
+            }
+            if let Some(k) = carried.iter().position(|c| c.family == m.family) {
+                out.push(unmatched_finding(article, carried.remove(k)));
+            }
+            carried.push(m);
         }
     }
+    out.extend(carried.into_iter().map(|m| unmatched_finding(article, m)));
     // A mark's span takes in the word it touches; two unmatched marks around
     // one word ("[the»") would then share it. Keep the word with the first
     // and give the second only its own mark, so findings never overlap.
@@ -108,13 +138,8 @@ pub(super) fn find(article: &Article) -> Vec<Finding> {
 pub(super) fn quote_pairs(article: &Article) -> Vec<QuotePair> {
     let mut out: Vec<QuotePair> = paragraph_token_ranges(article)
         .into_iter()
-        .flat_map(|r| pair_marks(article, r).pairs)
-        .filter(|p| {
-            matches!(
-                p.family,
-                Family::Double | Family::Single | Family::Guillemet
-            )
-        })
+        .flat_map(|r| pair_marks(article, r, Vec::new()).pairs)
+        .filter(|p| is_quote(p.family))
         .collect();
     out.sort_by_key(|p| p.open);
     out
@@ -179,8 +204,15 @@ fn paragraph_token_ranges(article: &Article) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-fn pair_marks(article: &Article, range: std::ops::Range<usize>) -> Pairing {
-    let mut stack: Vec<Mark> = Vec::new();
+fn is_quote(family: Family) -> bool {
+    matches!(family, Family::Double | Family::Single | Family::Guillemet)
+}
+
+/// Pairs the marks of one paragraph. `carried` are quote marks still open
+/// from earlier paragraphs: the paragraph's marks may close them.
+fn pair_marks(article: &Article, range: std::ops::Range<usize>, carried: Vec<Mark>) -> Pairing {
+    let markers = list_markers(article, range.clone());
+    let mut stack: Vec<Mark> = carried;
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
     for i in range {
@@ -188,16 +220,25 @@ fn pair_marks(article: &Article, range: std::ops::Range<usize>) -> Pairing {
             continue;
         };
         let open_of_family = stack.iter().rposition(|o| o.family == m.family);
+        // A list marker's ")" closes nothing, unless a bracket is open
+        // ("on Friday (Dec. 10)").
+        if open_of_family.is_none()
+            && m.family == Family::Round
+            && markers.binary_search(&i).is_ok()
+        {
+            continue;
+        }
         let role = match m.role {
             Role::Either if open_of_family.is_some() => Role::Close,
             Role::Either => Role::Open,
             r => r,
         };
         if role == Role::Open {
-            // Double quotes do not nest: an open one is left unmatched.
+            // Double quotes do not nest: an open one is left unmatched (and
+            // only it: a bracket opened after it stays open).
             if matches!(m.family, Family::Double | Family::Guillemet) {
                 if let Some(k) = open_of_family {
-                    unmatched.extend(stack.drain(k..).filter(|o| o.family == m.family));
+                    unmatched.push(stack.remove(k));
                 }
             }
             stack.push(Mark { role, ..m });
@@ -219,9 +260,128 @@ fn pair_marks(article: &Article, range: std::ops::Range<usize>) -> Pairing {
             None => unmatched.push(Mark { role, ..m }),
         }
     }
-    unmatched.extend(stack);
     unmatched.sort_by_key(|m| m.token);
-    Pairing { pairs, unmatched }
+    Pairing {
+        pairs,
+        unmatched,
+        open: stack,
+    }
+}
+
+/// Token indices of the `)` of list markers in the paragraph `range`, in
+/// order: "1)", "b)", "iv)" at the start of a line or after a sentence end,
+/// semicolon or colon, or next to a marker that continues or precedes it in
+/// the same list ("including 1) cost, 2) time"). "(1)" is a bracket pair.
+fn list_markers(article: &Article, range: std::ops::Range<usize>) -> Vec<usize> {
+    let tokens = &article.tokens;
+    let text = &article.text;
+    // (close token, numbering, starts an item)
+    let mut found: Vec<(usize, Numbering, bool)> = Vec::new();
+    for i in range.clone() {
+        let Some(close) = tokens.get(i) else {
+            break;
+        };
+        if close.kind != TokenKind::Punct || !matches!(close.text(text), ")" | "\u{FF09}") {
+            continue;
+        }
+        let Some(k) = i.checked_sub(1).filter(|&k| k >= range.start) else {
+            continue;
+        };
+        let Some(label) = tokens.get(k).filter(|t| t.end == close.start) else {
+            continue;
+        };
+        let Some(value) = marker_value(label.text(text), label.kind) else {
+            continue;
+        };
+        let before = k.checked_sub(1).filter(|&j| j >= range.start);
+        // "(1)": an opening bracket glued to the label makes a pair.
+        if before
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.end == label.start && matches!(t.text(text), "(" | "\u{FF08}"))
+        {
+            continue;
+        }
+        let item_start = match before.and_then(|j| tokens.get(j).map(|t| (j, t))) {
+            None => true,
+            Some((j, prev)) => {
+                let gap = text.get(prev.end..label.start).unwrap_or("");
+                gap.contains('\n') || (!gap.is_empty() && ends_item(article, j))
+            }
+        };
+        found.push((i, value, item_start));
+    }
+    let follows = |a: Numbering, b: Numbering| match (a, b) {
+        (Some((x, m)), Some((y, n))) => x == y && n == m + 1,
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for (j, &(i, value, item_start)) in found.iter().enumerate() {
+        let chained = found.get(j + 1).is_some_and(|n| follows(value, n.1))
+            || j.checked_sub(1)
+                .and_then(|p| found.get(p))
+                .is_some_and(|p| follows(p.1, value));
+        if item_start || chained {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Whether token `j` ends a sentence or clause before a list item: ".",
+/// "!", "?", ";", ":" (also full-width), possibly followed by a closing
+/// quote or bracket.
+fn ends_item(article: &Article, j: usize) -> bool {
+    let is_end = |j: usize| {
+        article.tokens.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && matches!(
+                    t.text(&article.text),
+                    "." | "!"
+                        | "?"
+                        | ";"
+                        | ":"
+                        | "…"
+                        | "\u{3002}"
+                        | "\u{FF01}"
+                        | "\u{FF1F}"
+                        | "\u{FF1B}"
+                        | "\u{FF1A}"
+                )
+        })
+    };
+    let closer = article
+        .tokens
+        .get(j)
+        .is_some_and(|t| t.kind == TokenKind::Quote || matches!(t.text(&article.text), ")" | "]"));
+    is_end(j) || (closer && j.checked_sub(1).is_some_and(is_end))
+}
+
+/// What a list label counts: `(is_letter, value)`, or `None` for a label
+/// that is not chained by value (a roman numeral).
+type Numbering = Option<(bool, u32)>;
+
+/// The numbering a list label stands for: `(is_letter, value)` for one or
+/// two digits or a single ASCII letter, `None` for a roman numeral up to
+/// xii (a label, but not chained by value); not a label otherwise.
+fn marker_value(label: &str, kind: TokenKind) -> Option<Numbering> {
+    match kind {
+        TokenKind::Number if label.len() <= 2 && label.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(label.parse().ok().map(|n| (false, n)))
+        }
+        TokenKind::Word if label.len() == 1 && label.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            let b = label.bytes().next()?.to_ascii_lowercase();
+            Some(Some((true, u32::from(b))))
+        }
+        TokenKind::Word
+            if matches!(
+                label.to_ascii_lowercase().as_str(),
+                "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii"
+            ) =>
+        {
+            Some(None)
+        }
+        _ => None,
+    }
 }
 
 /// The mark at token `i`, if it is a quote mark or a bracket.
@@ -342,11 +502,78 @@ mod tests {
         assert_eq!(unbalanced("It was deep” he said."), vec!["deep”"]);
     }
 
+    /// Issue #27: a quote may run over several lines or paragraphs. This
+    /// replaces the former `quotes_do_not_pair_across_paragraphs`, which
+    /// flagged both marks of `"firm.\nShe called it"`.
     #[test]
-    fn quotes_do_not_pair_across_paragraphs() {
+    fn a_quote_closed_in_a_later_paragraph_is_balanced() {
+        for s in [
+            "He called it \"firm.\nShe called it\" weak.",
+            "He said: “We will go.\nWe will stay,” he added.",
+            "He said: “We will go.\n\nWe will fight.\n\nWe will stay,” he added.",
+            // News style: every paragraph of the quote reopens it.
+            "“One.\n“Two.\n“Three,” she said.",
+            "He said: «We go.\nWe stay» and left.",
+        ] {
+            assert!(unbalanced(s).is_empty(), "{s}: {:?}", unbalanced(s));
+        }
+    }
+
+    #[test]
+    fn a_quote_never_closed_in_the_article_is_flagged() {
+        assert_eq!(unbalanced("He called it “firm.\nShe left."), vec!["“firm"]);
+        assert_eq!(unbalanced("“One.\n“Two.\nThe end."), vec!["“Two"]);
+        // A later paragraph opening a quote of its own: the first one was
+        // never closed.
         assert_eq!(
-            unbalanced("He called it \"firm.\nShe called it\" weak."),
-            vec!["\"firm", "it\""]
+            unbalanced("He called it “firm.\nShe said “no” and left."),
+            vec!["“firm"]
+        );
+        // The new quote pushes out only the old one, not the bracket
+        // opened between them.
+        assert_eq!(
+            unbalanced("He called it “firm.\nThey (both “sure”) left."),
+            vec!["“firm"]
+        );
+        // A closing mark with no opening anywhere before it.
+        assert_eq!(
+            unbalanced("He left.\nIt was firm” she said."),
+            vec!["firm”"]
+        );
+        // Brackets still pair within their paragraph only.
+        assert_eq!(
+            unbalanced("The summit (in Moscow.\nIt ended) there."),
+            vec!["(in", "ended)"]
+        );
+    }
+
+    #[test]
+    fn list_numbering_is_not_a_bracket() {
+        for s in [
+            "1) Cut costs.\n2) Raise prices.",
+            "a) cut costs\nb) raise prices",
+            "The plan has three parts. 1) Cut costs. 2) Raise prices.",
+            "They want two things: 1) a truce; 2) talks.",
+            "They want a truce; b) talks; c) aid.",
+            "It includes 1) cost, 2) time and 3) risk.",
+            "It has parts. iv) Costs.\nvii) Prices.",
+            "（1）费用。1）cost；2）time",
+            "See (1) and (2).",
+            "It ended on Friday (Dec. 10).",
+            "It ended (as planned; 2) on Friday.",
+        ] {
+            assert!(unbalanced(s).is_empty(), "{s}: {:?}", unbalanced(s));
+        }
+    }
+
+    #[test]
+    fn brackets_near_list_numbering_are_still_checked() {
+        assert_eq!(unbalanced("The summit in Moscow) ended."), vec!["Moscow)"]);
+        assert_eq!(unbalanced("It rose by 5) percent."), vec!["5)"]);
+        assert_eq!(unbalanced("Plan b) was dropped."), vec!["b)"]);
+        assert_eq!(
+            unbalanced("1) Cut costs (all of them.\n2) Raise prices."),
+            vec!["(all"]
         );
     }
 

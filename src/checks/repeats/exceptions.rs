@@ -320,6 +320,124 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "why", "how",
 ];
 
+/// What kind of clause subject a pronoun is (see [`clause_subject`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// "I", "you", "he", "she", "it", "we", "they": any verb may follow.
+    Personal,
+    /// "this", "that", "there": a determiner too ("that plan"), so only an
+    /// auxiliary or an -s/-ed verb shows it is the subject.
+    Singular,
+    /// "these", "those": only an auxiliary shows it is the subject.
+    Plural,
+}
+
+/// Pronouns that may end one clause and, after a comma, start the next as
+/// its subject: "if you get too close to it, it will not let go", "the man
+/// following you, you walk faster", "when I booked it, it was at 16:10".
+pub const CLAUSE_SUBJECTS: &[(&str, Subject)] = &[
+    ("i", Subject::Personal),
+    ("you", Subject::Personal),
+    ("he", Subject::Personal),
+    ("she", Subject::Personal),
+    ("it", Subject::Personal),
+    ("we", Subject::Personal),
+    ("they", Subject::Personal),
+    ("this", Subject::Singular),
+    ("that", Subject::Singular),
+    ("there", Subject::Singular),
+    ("these", Subject::Plural),
+    ("those", Subject::Plural),
+];
+
+/// Auxiliaries and modals, the verbs a clause subject is most often
+/// followed by (normalised: straight apostrophe).
+pub const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "cannot",
+    "couldn't",
+    "mightn't",
+    "mustn't",
+    "shan't",
+    "shouldn't",
+];
+
+/// Adverbs that may stand between a subject and its verb ("it, it never
+/// lets go", "they, they also agreed").
+pub const PRE_VERB_ADVERBS: &[&str] = &[
+    "not",
+    "never",
+    "also",
+    "still",
+    "just",
+    "only",
+    "even",
+    "then",
+    "already",
+    "always",
+    "often",
+    "really",
+    "usually",
+    "soon",
+    "all",
+    "both",
+    "actually",
+    "certainly",
+    "probably",
+    "suddenly",
+];
+
+/// Whether `word` (normalised) can start a clause as its subject, and which kind.
+pub fn clause_subject(word: &str) -> Option<Subject> {
+    CLAUSE_SUBJECTS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, s)| s)
+}
+
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARIES.contains(&word)
+}
+
+pub fn is_pre_verb_adverb(word: &str) -> bool {
+    PRE_VERB_ADVERBS.contains(&word)
+}
+
 /// Words that link a word to itself in reduplication idioms: "stronger and
 /// stronger", "year after year", "one by one". A two-word "repeat" made of
 /// such a word and another ("stronger and stronger and", "year after year
