@@ -1,7 +1,8 @@
 //! MQM-style score: severity weights per 100 candidate words → 0–100 and a verdict.
 //!
-//! penalty = Σ weight(severity) × 100 / words; score = clamp(100 − penalty × k −
-//! adequacy × max(0, adequacy_floor − A), 0, 100), rounded to two decimals,
+//! penalty = Σ weight(severity) × 100 / max(words, min_words); score =
+//! clamp(100 − penalty × k − adequacy × max(0, adequacy_floor − A) × L, 0,
+//! 100) with L = min(1, words / min_words), rounded to two decimals,
 //! where A = (1 − sentence_weight) × document chrF + sentence_weight × mean
 //! chrF of the aligned sentence pairs. The adequacy term applies in parallel
 //! mode only (the reference translates the same text, so a low chrF means
@@ -54,7 +55,9 @@ pub struct ScoreConfig {
     pub sentence_weight: f64,
     /// Fewest words the penalty is spread over: the penalty per 100 words
     /// of a shorter text is taken as if it had this many, so one minor
-    /// finding in a five-word line is not worth 20 per 100 words.
+    /// finding in a five-word line is not worth 20 per 100 words. A shorter
+    /// parallel text also bears the adequacy term only in proportion to its
+    /// length ([`ScoreConfig::length_share`]).
     pub min_words: usize,
     /// No longer read (the verdict's thresholds are in `[verdict]`):
     /// accepted so old config files still load, with a deprecation note.
@@ -179,7 +182,7 @@ impl ScoreConfig {
             None => (self.k, 0.0),
             Some(chrf) => (
                 self.parallel_k,
-                self.adequacy * (self.adequacy_floor - chrf).max(0.0),
+                self.adequacy * (self.adequacy_floor - chrf).max(0.0) * self.length_share(words),
             ),
         };
         let findings = if findings.is_empty() {
@@ -188,6 +191,17 @@ impl ScoreConfig {
             self.penalty(findings, words) * k
         };
         ScoreBreakdown { findings, adequacy }
+    }
+
+    /// How much of the adequacy term a text of `words` words bears: all of
+    /// it from `min_words` words on, less below in proportion. chrF on a
+    /// line of a few words swings with every paraphrase ("ok, thanks" for
+    /// "Okay, thank you" has a chrF of 20), so it is weak evidence there.
+    pub fn length_share(&self, words: usize) -> f64 {
+        if self.min_words == 0 {
+            return 1.0;
+        }
+        (words as f64 / self.min_words as f64).min(1.0)
     }
 
     /// The chrF the adequacy term reads: `sentence_weight` × `sentence_chrf`
@@ -372,6 +386,25 @@ mod tests {
         };
         assert_eq!(none.penalty(&f, 0), 100.0);
         assert_eq!(none.score(&f, 0), 0.0);
+    }
+
+    #[test]
+    fn a_short_parallel_text_bears_the_adequacy_term_in_proportion() {
+        let c = ScoreConfig::default();
+        // chrF 20 on a 2-word line: 2/25 of the 45 points a long text loses.
+        let short = c.breakdown(&[], 2, Some(20.0));
+        assert!(
+            (short.adequacy - 45.0 * 2.0 / 25.0).abs() < 1e-9,
+            "{short:?}"
+        );
+        assert_eq!(c.breakdown(&[], 25, Some(20.0)).adequacy, 45.0);
+        assert_eq!(c.breakdown(&[], 400, Some(20.0)).adequacy, 45.0);
+        assert_eq!(c.length_share(0), 0.0);
+        let off = ScoreConfig {
+            min_words: 0,
+            ..ScoreConfig::default()
+        };
+        assert_eq!(off.breakdown(&[], 2, Some(20.0)).adequacy, 45.0);
     }
 
     #[test]

@@ -225,9 +225,20 @@ fn passage_finding(article: &Article, start: usize, end: usize, lang: Option<Lan
 
 /// The article's language: English when it is in Latin script and most of
 /// its lower-case words are English dictionary words (whatlang can take a short English text for
-/// another language), otherwise whatlang's answer for the whole text.
+/// another language), otherwise whatlang's answer for the whole text; `None`
+/// (too short to tell) for a Latin-script text of fewer words than the
+/// short-sentence test reads ("ok, thanks" is no evidence of a language).
 pub fn article_language(article: &Article) -> Option<Lang> {
     article.memo_language(|article| {
+        let latin_words = article
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(SHORT_MIN_WORDS)
+            .count();
+        if latin_words < SHORT_MIN_WORDS && text_script(&article.text) == Some(Script::Latin) {
+            return None;
+        }
         // Caseless scripts have no lower-case words: one English word in
         // a Hindi text must not make it English.
         let latin = text_script(&article.text) == Some(Script::Latin);

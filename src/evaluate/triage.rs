@@ -28,7 +28,7 @@ use super::{cv, ArticleResult};
 use crate::align::Mode;
 use crate::score::ScoreConfig;
 use crate::verdict::{decide, VerdictConfig};
-use crate::Verdict;
+use crate::{Finding, Kind, Verdict};
 
 /// MQM per 100 words below which raters found an article nearly error-free.
 pub const GOOD_MQM: f64 = 1.0;
@@ -150,15 +150,24 @@ fn mode_of(r: &ArticleResult) -> Mode {
 }
 
 /// Floors from the human rows of `rows`. The parallel floor reads the human
-/// pairs' scores; the comparable floor their findings-only score (the score
-/// they would get as a comparable pair), because the aligner calls nearly
-/// every human pair parallel and a floor needs hundreds of scores.
+/// pairs' scores; the comparable floor the score they would get as a
+/// comparable pair (findings only, without the `number-missing` findings a
+/// comparable pair does not report), because the aligner calls nearly every
+/// human pair parallel and a floor needs hundreds of scores.
 pub fn calibrate(rows: &[&ArticleResult], human_systems: &[&str], score: &ScoreConfig) -> Floors {
     let humans: Vec<&&ArticleResult> = rows.iter().filter(|r| is_human(r, human_systems)).collect();
     let parallel: Vec<f64> = humans.iter().map(|r| r.score).collect();
     let comparable: Vec<f64> = humans
         .iter()
-        .map(|r| score.article_score(&r.findings, r.words, None))
+        .map(|r| {
+            let reported: Vec<Finding> = r
+                .findings
+                .iter()
+                .filter(|f| f.kind != Kind::NumberMissing)
+                .cloned()
+                .collect();
+            score.article_score(&reported, r.words, None)
+        })
         .collect();
     Floors {
         parallel: floor_of(&parallel, HUMAN_SHARE_BELOW),

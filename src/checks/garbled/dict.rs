@@ -88,6 +88,16 @@ impl English {
     /// thousand words, and a Hunspell look-up (affix stripping, compounds,
     /// casing variants, then the second dictionary) costs about a
     /// microsecond against tens of nanoseconds for the memo.
+    /// Whether `word` is a short acronym written in lowercase ("ok" for
+    /// "OK", "tv" for "TV"): at most four lowercase letters whose capitals
+    /// are a dictionary word.
+    pub fn is_lowercase_acronym(&self, word: &str) -> bool {
+        word.len() <= 4
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && !word.is_empty()
+            && self.check(&word.to_ascii_uppercase())
+    }
+
     /// Whether `word` is in the larger SCOWL word list (`dict/words-extra.txt`):
     /// written in lowercase, capitalised or in capitals. A binary search of
     /// the sorted embedded list; only the non-word check asks, suggestions

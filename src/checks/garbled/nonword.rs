@@ -32,13 +32,7 @@ const TERM_MIN_USES: usize = 3;
 /// not one edit from a dictionary word ("deligently" = "deli" + "gently" is
 /// a slip of "diligently").
 fn is_real_word(en: &English, word: &str) -> bool {
-    if en.is_listed(word) {
-        return true;
-    }
-    if word.len() <= 4 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return en.check(&word.to_ascii_uppercase());
-    }
-    is_closed_compound(en, word)
+    en.is_listed(word) || en.is_lowercase_acronym(word) || is_closed_compound(en, word)
 }
 
 /// Shortest part of a closed compound, in letters.
