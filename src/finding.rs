@@ -65,41 +65,33 @@ pub struct KindSpec {
 pub const KINDS: [KindSpec; 13] = {
     use CsvGroup::*;
     use Severity::*;
-    const fn row(
-        kind: Kind,
-        id: &'static str,
-        severity: Severity,
-        description: &'static str,
-        csv_group: Option<CsvGroup>,
-        garbling: bool,
-        once_per_word: bool,
-        colour: Option<&'static str>,
-    ) -> KindSpec {
-        KindSpec {
-            kind,
-            id,
-            severity,
-            description,
-            csv_group,
-            garbling,
-            once_per_word,
-            colour,
-        }
-    }
     [
-        row(Kind::RepeatedWord, "repeated-word", Major, "the same word twice in a row", Some(RepeatedWords), true, false, Some("#ffd8a8")),
-        row(Kind::RepeatedPhrase, "repeated-phrase", Major, "a phrase repeated back to back", Some(RepeatedWords), true, false, Some("#ffc078")),
-        row(Kind::NonWord, "non-word", Major, "not a word, and not in the reference", Some(Garbled), true, true, Some("#fcc2d7")),
-        row(Kind::NearMiss, "near-miss", Minor, "close to, but not, a term the reference uses", Some(Garbled), true, true, Some("#eebefa")),
-        row(Kind::QuoteMismatch, "quote-mismatch", Minor, "a quote that differs from the reference's", Some(Garbled), false, false, Some("#d0bfff")),
-        row(Kind::UnbalancedPunctuation, "unbalanced-punctuation", Minor, "quote marks or brackets that do not pair up", Some(Garbled), false, false, Some("#dee2e6")),
-        row(Kind::WrongLanguage, "wrong-language", Critical, "a passage in another language or script", Some(Garbled), true, false, Some("#ffa8a8")),
-        row(Kind::UntranslatedFragment, "untranslated-fragment", Major, "a few words left in another script", Some(Garbled), true, false, None),
-        row(Kind::NumberMismatch, "number-mismatch", Critical, "an aligned sentence gives different numbers", Some(NumbersDates), false, false, Some("#a5d8ff")),
-        row(Kind::DateMismatch, "date-mismatch", Critical, "an aligned sentence gives different dates", Some(NumbersDates), false, false, Some("#99e9f2")),
-        row(Kind::NumberUnsupported, "number-unsupported", Minor, "a number found nowhere in the reference", Some(NumbersDates), false, false, Some("#d0ebff")),
-        row(Kind::NumberMissing, "number-missing", Minor, "a number of the reference missing here", Some(NumbersDates), false, false, Some("#c3fae8")),
-        row(Kind::UnalignedSentence, "unaligned-sentence", Minor, "a sentence with no counterpart in the reference", None, true, false, Some("#fff3bf")),
+        KindSpec { kind: Kind::RepeatedWord, id: "repeated-word", severity: Major, description: "the same word twice in a row",
+                   csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffd8a8") },
+        KindSpec { kind: Kind::RepeatedPhrase, id: "repeated-phrase", severity: Major, description: "a phrase repeated back to back",
+                   csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffc078") },
+        KindSpec { kind: Kind::NonWord, id: "non-word", severity: Major, description: "not a word, and not in the reference",
+                   csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#fcc2d7") },
+        KindSpec { kind: Kind::NearMiss, id: "near-miss", severity: Minor, description: "close to, but not, a term the reference uses",
+                   csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#eebefa") },
+        KindSpec { kind: Kind::QuoteMismatch, id: "quote-mismatch", severity: Minor, description: "a quote that differs from the reference's",
+                   csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#d0bfff") },
+        KindSpec { kind: Kind::UnbalancedPunctuation, id: "unbalanced-punctuation", severity: Minor, description: "quote marks or brackets that do not pair up",
+                   csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#dee2e6") },
+        KindSpec { kind: Kind::WrongLanguage, id: "wrong-language", severity: Critical, description: "a passage in another language or script",
+                   csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: Some("#ffa8a8") },
+        KindSpec { kind: Kind::UntranslatedFragment, id: "untranslated-fragment", severity: Major, description: "a few words left in another script",
+                   csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: None },
+        KindSpec { kind: Kind::NumberMismatch, id: "number-mismatch", severity: Critical, description: "an aligned sentence gives different numbers",
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#a5d8ff") },
+        KindSpec { kind: Kind::DateMismatch, id: "date-mismatch", severity: Critical, description: "an aligned sentence gives different dates",
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#99e9f2") },
+        KindSpec { kind: Kind::NumberUnsupported, id: "number-unsupported", severity: Minor, description: "a number found nowhere in the reference",
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#d0ebff") },
+        KindSpec { kind: Kind::NumberMissing, id: "number-missing", severity: Minor, description: "a number of the reference missing here",
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#c3fae8") },
+        KindSpec { kind: Kind::UnalignedSentence, id: "unaligned-sentence", severity: Minor, description: "a sentence with no counterpart in the reference",
+                   csv_group: None, garbling: true, once_per_word: false, colour: Some("#fff3bf") },
     ]
 };
 
