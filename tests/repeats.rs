@@ -58,7 +58,7 @@ fn seeds_flag_exactly_the_two_stutters() {
 }
 
 /// LanguageTool test sentences we deliberately disagree with, and why (the
-/// same list is in docs/ARCHITECTURE.md).
+/// same list is in the module doc of src/checks/repeats.rs).
 const DOCUMENTED_DISAGREEMENTS: &[(&str, &str)] = &[
     (
         "I did did n't know about that.",
