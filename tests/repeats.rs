@@ -58,7 +58,7 @@ fn seeds_flag_exactly_the_two_stutters() {
 }
 
 /// LanguageTool test sentences we deliberately disagree with, and why (the
-/// same list is in docs/ARCHITECTURE.md).
+/// same list is in the module doc of src/checks/repeats.rs).
 const DOCUMENTED_DISAGREEMENTS: &[(&str, &str)] = &[
     (
         "I did did n't know about that.",
@@ -149,41 +149,41 @@ fn languagetool_related_rules_are_out_of_scope() {
 
 #[test]
 fn documented_disagreements_are_in_the_docs() {
-    let arch = docs_section("ARCHITECTURE.md", "## Repeated words");
+    let doc = module_doc("src/checks/repeats.rs");
     for (text, _) in DOCUMENTED_DISAGREEMENTS {
-        assert!(arch.contains(text), "docs/ARCHITECTURE.md lacks {text:?}");
+        assert!(
+            doc.contains(text),
+            "src/checks/repeats.rs's module doc lacks {text:?}"
+        );
     }
 }
 
-/// The `## heading` section of `docs/<file>` (up to the next `## `).
-fn docs_section(file: &str, heading: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("docs")
-        .join(file);
+/// The module doc (`//!` lines, prefix removed) of a source file of the crate.
+fn module_doc(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let text = std::fs::read_to_string(&path).unwrap();
-    let start = text
-        .lines()
-        .position(|l| l.trim_end() == heading)
-        .unwrap_or_else(|| panic!("{file} has no {heading:?}"));
     let mut out = String::new();
-    for line in text.lines().skip(start + 1) {
-        if line.starts_with("## ") {
+    for line in text.lines() {
+        let Some(doc) = line.strip_prefix("//!") else {
             break;
-        }
-        out.push_str(line);
+        };
+        out.push_str(doc.strip_prefix(' ').unwrap_or(doc));
         out.push('\n');
     }
+    assert!(!out.is_empty(), "{file} has no module doc");
     out
 }
 
 #[test]
 fn every_exception_is_documented() {
-    let arch = docs_section("ARCHITECTURE.md", "## Repeated words").to_lowercase();
+    // The table in the module doc of exceptions.rs, one row per entry.
+    let doc = module_doc("src/checks/repeats/exceptions.rs").to_lowercase();
     for e in mtcheck::checks::repeats::exceptions::EXCEPTIONS {
         let doubled = format!("`{0} {0}`", e.word);
         assert!(
-            arch.contains(&doubled),
-            "docs/ARCHITECTURE.md lacks {doubled}"
+            doc.lines()
+                .any(|l| l.starts_with('|') && l.contains(&doubled)),
+            "src/checks/repeats/exceptions.rs's module doc lacks {doubled}"
         );
     }
 }

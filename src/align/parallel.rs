@@ -1,15 +1,43 @@
 //! Parallel mode: a monotonic alignment by dynamic programming, in the spirit
 //! of Gale–Church and Bleualign but over the sentence similarity.
 //!
-//! Beads are 1:1, k:1 (the candidate split a reference sentence into k),
-//! 1:k (the candidate merged k), for k up to `max_merge`, and gaps. A bead of
-//! similarity `s` covering `c` sentences gains `(s − min) × c`; a sentence
-//! left in a gap costs `gap_penalty`; the path with the largest total gain
-//! wins. A k-merge is only offered when the merged text is clearly more
-//! similar than its (k−1)-parts, so weak merges never swallow an extra
-//! sentence. The programme only visits a band of `±band` sentences around a
-//! backbone (the longest monotonic chain of strong best matches, interpolated
-//! between its points), so its cost grows with n × band rather than n × m.
+//! Beads are 1:1, k:1 (the candidate split a reference sentence into k), 1:k
+//! (the candidate merged k), for k ≤ min(`max_merge`, 3), and gaps. A bead of
+//! similarity `s` covering `c` sentences gains `(s − parallel_min_similarity) ×
+//! c`; a sentence left in a gap costs `gap_penalty`; beads below
+//! `parallel_floor` are never drawn; the path with the largest total gain wins.
+//! A k-bead is only tried where its better (k−1)-part reaches
+//! `parallel_min_similarity`, and only offered when its merged text is at least
+//! `merge_min_gain` more similar than that part, so a merge never swallows an
+//! inserted sentence just to avoid a gap. The programme only visits a band of
+//! `±band` sentences around a backbone (the longest monotonic chain of strong
+//! best matches, interpolated linearly between its points and the two corners,
+//! widened where needed so a path always exists), so its cost grows with (n +
+//! m) × band rather than n × m.
+//!
+//! **Offers first, then the path.** The gates read only similarities, never the
+//! programme's path, so every bead's offer is decided first (`bead_offers`,
+//! cell by cell in the programme's order; a long article in runs of 512 rows
+//! side by side, each run first working out the two rows before it that its
+//! gates read) and the programme then only adds. A test holds the offers equal
+//! to the exhaustive rule on the alignment fixtures and the seeds.
+//!
+//! **Merges settled by bounds.** Most merges fail the gain test by far, so a
+//! merge is first bounded from its parts without comparing n-grams: each 1:1
+//! similarity keeps its clipped matches per order (`GramSpace::counted`), and a
+//! merge matches at most its parts' sum (and what either side has) and at least
+//! its larger part's (`GramSpace::merge_bounds`; the similarity is monotone in
+//! the matches, so the bounds hold in floating point). Only a merge whose
+//! bounds cannot decide is computed. A 2-merge that must be computed is counted
+//! from its parts (`GramSpace::counted_merge`): it matches what its two parts
+//! matched apart, less what both took of an n-gram its two sentences share (for
+//! such an n-gram the parts took min(c, a) + min(c, b) of the other side's c,
+//! the merge min(c, a + b)), so only the shared n-grams are read. A reference's
+//! neighbour lists are made once per reference and kept with it; a candidate's
+//! in the space. Debug builds check every such merge against the full
+//! comparison. A 3-merge first settles its gate on its two (now cheap) 2-merges
+//! and bounds itself again with the counted one before three sentences are
+//! compared.
 
 use super::features::{Counts, GramSpace, ORDERS};
 use super::{monotonic_chain, shortlisted, AlignConfig, AlignedPair, Prepared};

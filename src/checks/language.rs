@@ -31,6 +31,15 @@
 //! Consecutive foreign sentences merge into one passage finding
 //! (critical).
 //!
+//! The article counts as English when it is in Latin script and at least
+//! 60 % of its lower-case words are dictionary words (whatlang can misjudge
+//! a short English text); otherwise whatlang decides. The dictionary is
+//! consulted before whatlang, so whatlang runs only on the rare sentence
+//! whose lower-case words are mostly not English. The article language and
+//! the sentence flags are computed once per article and kept with it
+//! ([`Article::memo`]); the flags depend on the reference too, so they are
+//! keyed by a digest of its text.
+//!
 //! Inside the sentences that stay, a run of letters of a non-Latin script
 //! in a Latin-script candidate is an `untranslated-fragment` finding
 //! (major): see `language/fragment.rs`.

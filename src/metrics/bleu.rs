@@ -9,6 +9,11 @@
 //! without matches are smoothed (`exp` by default: 1/2, 1/4, … of a match).
 //! With `effective_order` (sentence level) orders the hypothesis is too
 //! short to have are left out of the mean.
+//!
+//! Smoothing: `exp` (default: the k-th zero-match order gets 100/(2^k·total)),
+//! `floor`, `add-k`, `none`; log(0) is −9999999999 as in sacrebleu. BP =
+//! exp(1 − r/c) when c < r (0 when c = 0); no match of any order gives 0. An
+//! empty hypothesis or reference scores 0.
 
 use std::borrow::Cow;
 

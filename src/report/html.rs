@@ -12,6 +12,16 @@
 //!
 //! For a batch: [`write_page`] writes one article's page into a directory
 //! and returns its [`IndexEntry`]; [`write_index`] writes `index.html`.
+//!
+//! A Content-Security-Policy meta tag forbids scripts and external assets, so
+//! even a rendering bug could not run a script; all article text, names and
+//! messages are HTML-escaped (control characters become U+FFFD). Sentences of
+//! one n:m pair, or joined by a finding that crosses their boundary, share a
+//! row; reference sentences nothing aligns to get rows of their own after the
+//! row showing the nearest earlier reference sentence, so the whole reference
+//! is on the page once. The legend and the kind colours come from
+//! [`crate::finding::KINDS`]. Below ~700px the columns stack; `@media print`
+//! keeps colours and avoids breaking rows.
 
 use std::fmt::Write;
 use std::ops::Range;

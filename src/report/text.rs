@@ -15,6 +15,17 @@
 //! tabs and wide characters accounted for, long-line trimming — is the crate's.
 //! Colour is produced when [`TextOptions::color`] asks for it; the binary
 //! decides (terminal, `--color`, `NO_COLOR`) and writes through `anstream`.
+//!
+//! The primary span (candidate) is underlined with `^`, the reference evidence
+//! with `-` in a second snippet (`:::`), a suggestion becomes a `help` footer;
+//! a finding with an empty span and reference evidence (`number-missing`)
+//! shows the reference line instead. Text is made safe for a terminal without
+//! moving any offset: control characters (ESC, C1), tabs and the CR of CRLF
+//! become spaces, a lone CR becomes LF (annotate-snippets 0.11 draws a tab as
+//! four spaces in the line but not under it). A summary block follows: score,
+//! verdict and its reason, words, mode, languages, counts by severity and
+//! kind, chrF (with the aligned sentences' mean)/BLEU. Severity colours:
+//! critical red, major yellow, minor cyan; evidence green.
 
 use std::fmt::Write;
 

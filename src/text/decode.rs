@@ -1,6 +1,30 @@
-//! Bytes → text. UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and a
-//! Windows-1252 fallback for bytes that are not valid UTF-8. Refuses empty and
-//! binary input with an error that says what is wrong.
+//! Bytes → text, or an error that says what is wrong with the input.
+//!
+//! | input | read as |
+//! |---|---|
+//! | UTF-8, with or without BOM | `Utf8` / `Utf8Bom` |
+//! | UTF-16 LE/BE with BOM | `Utf16Le` / `Utf16Be` |
+//! | UTF-16 without BOM (every other byte zero in the first 4 KiB) | `Utf16Le` / `Utf16Be` |
+//! | invalid UTF-8 | `Windows1252` (covers Latin-1); but if it is clearly UTF-8 with a few damaged bytes (≥ 4 valid non-ASCII characters per invalid sequence) `Utf8Lossy`, with U+FFFD for the bad bytes, instead of turning every `’` into `â€™` |
+//!
+//! CRLF, LF and CR (and U+2028, NEL) all end lines, for the line index, the
+//! segmenter and `joined_lines()` alike.
+//!
+//! Refused, with exit 2 and one line on stderr naming the input (`-` is shown
+//! as `standard input (-)`):
+//!
+//! | case | message |
+//! |---|---|
+//! | missing file | `x.txt: no such file (check the path)` |
+//! | unreadable / directory | `x.txt: Permission denied (os error 13)` / `x: is a directory, not a file` |
+//! | 0 bytes or a BOM only | `x.txt is empty` |
+//! | only whitespace | `x.txt is empty (only whitespace)` |
+//! | NUL bytes/characters, invalid UTF-16, > 10 % control characters | `x.bin looks like a binary file (contains NUL bytes), not text` |
+//! | a UTF-16 byte-order mark before 8-bit text (≥ 3 in 4 characters are two printable ASCII bytes) | `x.txt starts with a UTF-16 byte-order mark but holds 8-bit text (mis-encoded): save it again as UTF-8` |
+//! | over `--max-bytes` (default 32 MiB) | `x.txt is too large: over the limit of N bytes (raise it with --max-bytes)` |
+//!
+//! A file is never read past `max_bytes + 1` bytes; a regular file over the
+//! limit is refused from its metadata without reading it.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 

@@ -1,9 +1,21 @@
 //! Tokens with byte spans into the original text.
 //!
-//! Words keep internal hyphens and apostrophes ("neo-Nazism", "Putin's",
-//! "behind-the-scenes"); numbers keep separators, decimals, a leading currency
-//! sign and a trailing suffix ("1,200", "6.5", "$4.2bn", "80th", "4-day").
-//! Whitespace is not a token; line breaks are recovered from the gaps.
+//! One pass over the text by byte index (no per-character allocation; ASCII
+//! tokens are lower-cased without decoding). Kinds: `Word`, `Number`, `Quote`,
+//! `Punct`, `Symbol`; whitespace is not a token (line breaks are recovered from
+//! the gaps).
+//!
+//! - Words keep internal hyphens and apostrophes: `neo-Nazism`, `Putin's`,
+//!   `Putin’s`, `behind-the-scenes`, trailing `employers'`.
+//! - Dotted abbreviations are one word: `U.S.`, `a.m.`, `U.S.A.`, and joined to
+//!   hyphens: `anti-U.S.`, `U.S.-led`, `U.S.'s`.
+//! - Numbers start with a digit or a currency sign before a digit and keep
+//!   digit separators and suffixes: `1,200`, `6.5`, `$4.2bn`, `80th`, `4-day`,
+//!   `1990s`. `1026.253.553` is one number; `12, 13` is two.
+//! - URLs (`https://…`, `www.…`) and e-mail addresses are one `Symbol` token,
+//!   so their dots end no sentence and their parts are not words or numbers.
+//! - `...` is one `Punct` token; `. . .` is three.
+//! - `norm`: lower case, `’ ʼ ‘` → `'`, `‐ ‑` → `-`.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,9 +1,19 @@
-//! The English dictionary: Debian's SCOWL-based Hunspell `en_US` and `en_GB`
-//! dictionaries (vendored in `dict/` with their copyright notices), loaded
-//! once per process with `spellbook` and embedded in the binary.
+//! The English dictionary: Debian's SCOWL-based Hunspell `en_US`
+//! (hunspell-en-us 2020.12.07-2) and `en_GB` (hunspell-en-gb 7.5.0-1)
+//! dictionaries, vendored in `dict/` with their copyright notices, parsed once
+//! per process with `spellbook` (the two side by side) and embedded with
+//! `include_str!`, so the binary needs no files at run time; beside them
+//! `dict/words-extra.txt`, SCOWL's larger word lists less what Hunspell already
+//! knows (dict/README.md).
 //!
-//! A word is English when either dictionary accepts it, so US and UK
-//! spellings ("criticized"/"criticised", "meters"/"metres") are both words.
+//! A word is English when either dictionary accepts it, so US and UK spellings
+//! ("criticized"/"criticised", "meters"/"metres") are both words. Hunspell
+//! handles capitalisation ("The", "DEVELOPMENT"), and its affixes give
+//! possessives and plurals. Look-ups are memoised per thread (at most 65,536
+//! words), and so are one-edit corrections (at most 4,096 words: a non-word
+//! recurs across the translations of a story, and its search costs about a
+//! thousand look-ups). The extra list only answers the non-word check;
+//! suggestions come from Hunspell alone.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -24,6 +24,12 @@
 //!
 //! Reference sentences aligned with the candidate's sentence are preferred as
 //! evidence; without an alignment the whole reference is searched.
+//!
+//! US/UK spellings compare under one key (z→s, "our"→"or", a final "re"→"er",
+//! "ll"→"l"). Only two-word phrases are compared: three-word garbles show up
+//! as a two-word near-miss or a non-word inside them. A word already flagged
+//! as a non-word is not also a near-miss. Both directions of every threshold
+//! are tested here and in `fixtures/garbled/nearmiss-*`.
 
 use foldhash::HashSet;
 use rayon::prelude::*;

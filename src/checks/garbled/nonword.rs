@@ -1,13 +1,40 @@
-//! `non-word`: a word in neither the English dictionary (US or UK) nor the
-//! reference.
+//! `non-word`: a word in neither the English dictionary (US or UK Hunspell, or
+//! SCOWL's larger list) nor the reference.
 //!
-//! Spared: words the reference uses, acronyms, dotted abbreviations, words
-//! in other scripts (the language check's business), capitalised words
-//! inside a sentence (names; a name that is a near-miss of a reference name
-//! is the near-miss check's business), a capitalised word at a sentence
-//! start that the candidate uses again or that another capitalised word
-//! follows ("Xia Bin said"), and hyphenated compounds whose parts
-//! are words ("behind-the-scenes", "China-Russia", "neo-Nazism").
+//! Skipped before any look-up: words the reference uses (normalised, possessive
+//! stripped), acronyms ("NATO's", "UAVs"), dotted abbreviations, words with
+//! digits, accented words (names and borrowings: "d'état"), other scripts (the
+//! language check's business), and pieces of web and e-mail addresses, handles
+//! and domains in either article ("English.news.cn", "press@example.org").
+//!
+//! After a failed look-up a word is still spared when it is:
+//! - a name: capitalised inside a sentence (a name that is a near-miss of a
+//!   reference name is the near-miss check's business), or capitalised at a
+//!   sentence start and either used again in the candidate or followed by
+//!   another capitalised word ("Xia Bin said"); or written with an inner
+//!   capital ("iPhone");
+//! - a real word Hunspell lacks: in `dict/words-extra.txt` ("footbath",
+//!   "haha"), a short acronym written in lowercase ("ok"), or a closed compound
+//!   of two dictionary words ("photoshoot") that is no one-edit slip of a
+//!   dictionary word ("deligently" stays flagged);
+//! - a term: used three or more times in the candidate and no one-edit slip of
+//!   a dictionary word (a species, a product, a transliterated name);
+//! - a hyphenated compound whose parts are each a word, a number, a single
+//!   letter, a capitalised part or a reference word ("behind-the-scenes",
+//!   "China-Russia", "U-turn"), whose unhyphenated form is a word
+//!   ("co-operate"), or a short lower-case prefix before a capitalised word
+//!   ("neo-Nazism", "pro-Beijing").
+//!
+//! **Suggestions.** First the closest reference word (Jaro–Winkler ≥ 0.85 and
+//! at most max(1, len/3) Damerau–Levenshtein edits: "neo-blastism" →
+//! "neo-Nazism", with the reference word as evidence). When that is more than
+//! one edit away, the dictionary word one edit away (every deletion, neighbour
+//! swap, substitution and insertion is looked up, about 50 look-ups per letter;
+//! swaps first, then the most Jaro–Winkler-similar: "bigest" → "biggest", "teh"
+//! → "the"), and the closer of the two wins. Hunspell's own suggester takes
+//! 80–90 ms per word, so it is used only when `max_dictionary_suggestions`
+//! (default 0) allows, for words no single edit repairs. Suggestions are cached
+//! per word within an article.
 
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;

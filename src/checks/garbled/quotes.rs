@@ -17,6 +17,24 @@
 //! spelling key, so case, punctuation and "mobilise"/"mobilize" are no
 //! difference; reference words before or after the part the candidate
 //! quotes are none either.
+//!
+//! Quotes are the matched pairs from the punctuation pass. Content words
+//! compare by stem (first five letters, plural "s" dropped), and a reference
+//! quote is found through an inverted index of the reference quotes' stems.
+//! The message names up to four changed words on each side, the reference's
+//! taken from the stretch of its quote that the candidate covers (plus one
+//! word either side).
+//!
+//! *One word changed.* The two quotes' words (all of them, function words
+//! included) are aligned by longest common subsequence; reference words
+//! before the first and after the last shared word are set aside (the
+//! candidate may quote part of the reference's quote). When what is left is
+//! one candidate word against one reference word in the same gap, that word
+//! alone is the finding, with the reference's word as suggestion and as
+//! evidence. An inflection of the quote's first word is spared: a partial
+//! quote's first word agrees with the sentence around it ("the response
+//! 'meets high standards'" against "'meet high standards'"). Quotes of more
+//! than 200 words are not aligned word by word.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 

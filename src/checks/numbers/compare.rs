@@ -1,5 +1,39 @@
 //! Comparison of mentions: when two mentions say the same thing, when they
-//! conflict, and the findings that follow for a candidate/reference pair.
+//! conflict. [`relate`] is symmetric and allocates nothing.
+//!
+//! Two mentions are **Equal** ([`Relation::Equal`]) when they say the same
+//! thing after normalisation: the same family of kind (counts — cardinal,
+//! money, quantity, duration, relative-with-number; ordinals; percentages;
+//! dates and years; weekdays; decades; times; names), the same value and
+//! compatible units.
+//!
+//! - Numbers are equal if equal, or equal at the coarser of the two roundings
+//!   written ("4.2 billion" ≈ "4.23 billion", step 10⁸), never across orders of
+//!   magnitude ("1,200" ≠ "12,000", "million" ≠ "billion").
+//! - Units of the same dimension convert ("20 km" = "12 miles" within 5%, "two
+//!   weeks" = "14 days", "54 years old" = "54 years", "31 degrees" = "31°C"); a
+//!   duration needs its unit on both sides ("three weeks" ≠ "3"); money needs
+//!   equal currencies when both give one; counted nouns never block equality
+//!   ("45 people" = "45 seats" for support) but different nouns never conflict.
+//! - Dates are equal when every part both give agrees and they share one ("May
+//!   8" = "the 8th", "May 2025" = "2025", "mid-2026" = "the middle of 2026"). A
+//!   weekday equals a full date falling on it. "half" = "50%". "the 8th" (day)
+//!   = "8th" (ordinal).
+//! - A label ("Class 1", "Level 1") compares by value only, and equals the same
+//!   bare number; a known name ("World War II", "Henry VIII") compares by name
+//!   and value.
+//!
+//! **ValueMismatch**: same slot, different value — same unit (or both without),
+//! same counted noun (or one side without), dates sharing a part that differs,
+//! two weekdays, two years. A fraction never conflicts with a whole count, and
+//! "4" never conflicts with "4 million" (a range read apart).
+//!
+//! **UnitMismatch**: same value, different unit of the same dimension ("20
+//! miles" vs "20 kilometres", "5 million euros" vs "5 million dollars"). Values
+//! and units both different are treated as unrelated (a conversion or another
+//! fact), never as a conflict.
+//!
+//! `fixtures/numbers/comparison.tsv` holds the cases, mention pair → relation.
 
 use super::dates::{relate_dates, weekday_of, DateRelation};
 use super::extract::{MentionKind, NumberMention, Value};

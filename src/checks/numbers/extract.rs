@@ -1,9 +1,96 @@
-//! Token-based extraction of numbers, quantities, money, percentages, dates
-//! and numbered names. One left-to-right pass over [`Article::tokens`]; no
-//! regular expressions, no allocation per token beyond the mentions found.
+//! Token-based extraction of numbers, quantities, money, percentages, dates and
+//! numbered names: [`NumberMention`] and [`extract`] / [`extract_article`]. One
+//! left-to-right pass over [`Article::tokens`]; no regular expressions, no
+//! allocation per token beyond the mentions found.
 //!
-//! Ambiguities are resolved by the rules documented in
-//! `docs/ARCHITECTURE.md` ("Numbers and dates").
+//! At each token the recognisers are tried in this order: Roman numeral in a
+//! name, relative/part-of-period phrase, month-first date, weekday, "the 8th",
+//! clock time, then a number in digits or words, which is then classified by
+//! what follows it (scale word, `%`/percent, currency, unit, "ago", the noun it
+//! counts). Mentions never overlap and their spans are byte offsets on char
+//! boundaries. The lexicons (number words, ordinals, fractions, scales, months,
+//! weekdays, units with their dimension, currencies, Roman numerals, regnal
+//! names) are in `words.rs`.
+//!
+//! # Kinds and values
+//!
+//! `Value` prints as shown, which the fixture tables use.
+//!
+//! | kind | examples | value |
+//! |---|---|---|
+//! | cardinal | 12,000 · 1 450 · 6.5 · -40 · minus 40 · four · twenty-one · two million · a dozen · half · a fifth · two-thirds · 45 people | number (`unit` `people`/`seats`/`points` for counted things; `noun` = the counted word) |
+//! | ordinal | 80th · eightieth · third term · 1st | number |
+//! | percent | 37% · 37 percent · 37 per cent · 3 percentage points (`pp`) | number |
+//! | money | $4.2bn · 4.2 billion dollars · €5 million · 5 million yuan · US$4m · USD 5 million | number, unit = ISO currency code |
+//! | quantity | 3.8 gigawatts · 20 km · 12 square kilometres · 20-year-old · 31°C · 31 ℃ · 31 degrees Celsius | number, unit (`km`, `mi`, `GW`, `t`, `years old`, `°C`, …) |
+//! | duration | four-day · 4-day · three years · 48 hours · an hour · an hour and a half · five-year-plan | number, time unit |
+//! | date | Nov. 8 · November 8, 2025 · 8 November · the 8th of November · May 2025 · September · the 8th · mid-2026 · end-2028 · the middle of 2026 · early 2025 · spring 2026 · 2025-05-08 | `YYYY-MM-DD` with `?` for missing parts, `~mid`/`~early`/`~late`/`~spring`… |
+//! | year | 2022 | date with only the year |
+//! | decade | 1990s · the '80s | 1990 / 80 |
+//! | weekday | Thursday · Wednesday's | weekday |
+//! | time | 9:30 a.m. · 9: 30 · 5pm · 14:45 | minutes after midnight |
+//! | relative | three weeks ago · two days later (number + unit); the day before · next spring · this year · yesterday (no value) | |
+//! | name | World War II · Pope Leo XIV · Henry VIII · Super Bowl LVIII · Siberia 2 | number; `noun` = the name |
+//!
+//! # Rules for the ambiguous cases
+//!
+//! - **"a"/"an"** is never a number on its own; only before a scale word ("a
+//!   hundred", "a million"), "dozen", a time unit ("an hour", "a day"; not a
+//!   rate: "twice a day", "$5 a day"), or a fraction followed by "of" or
+//!   nothing ("a fifth of the vote"). "a third term" is the ordinal third.
+//! - **"one"** is skipped as a pronoun: after
+//!   no/the/this/that/every/each/any/some/which/only/such/other/another, before
+//!   "of"/"another"/"who"/punctuation, and in idioms ("one day", "one way"). It
+//!   stays a number before a counted noun ("one child"), inside larger numbers
+//!   ("twenty-one", "one hundred") and in "one or two years".
+//! - **"second"** is an ordinal when a noun follows ("the second round") or
+//!   "the" precedes it at the end of a phrase; otherwise it is the time unit
+//!   and not extracted ("wait a second"). **"first"** is the ordinal 1, except
+//!   as a discourse marker ("First, …", likewise "Second, …"). A rank whose
+//!   noun only one side gives ("came first" vs "the second meeting") never
+//!   conflicts.
+//! - **"May"/"March"** (and abbreviations like "Dec", "Sept") are months only
+//!   with a day or year beside them ("May 8", "8 May", "May 2025"), or — full
+//!   names only — after a preposition such as
+//!   in/since/by/until/early/late/of/the ("in May"). "May I", "it may",
+//!   "Theresa May", "we march" are not dates. Month names must be capitalised.
+//! - **"the 8th"** is a day of the month (no month) unless a noun or a
+//!   capitalised word follows ("the 11th nation", "the 21st Party Congress"),
+//!   in which case it is an ordinal; spelled "the ninth" is a day only after
+//!   on/since/until/by/from.
+//! - **Years**: a bare four-digit integer 1800–2100 (1000–1799 only after
+//!   in/since/of/from/until/by/before/after/during/for: "in 1453", so "counted
+//!   1200" = "1,200") is a year unless it plainly counts something: a unit or
+//!   plural noun follows (not after the/in/since…: "the 2022 elections" is a
+//!   year) or an approximator precedes ("about 1500 soldiers"). "2,000" with a
+//!   separator is always a count.
+//! - **Signs**: a minus sign glued before a number ("-40", "−5%") or the word
+//!   "minus" makes it negative; not the hyphen of "3-5" or "COVID-19", nor a
+//!   sign glued to a word or number before it ("2022 -01-17").
+//! - **Roman numerals** only in known names: after "World War", "Super Bowl",
+//!   or a capitalised regnal name (Henry, Louis, Charles, Elizabeth, Leo,
+//!   Benedict, John Paul, …). "I" needs a title as well ("King Charles I") or
+//!   "World War I", so the pronoun never counts. "CIA", "Part IV" are not
+//!   numbers.
+//! - **Labels**: a bare number of up to three digits right after a capitalised
+//!   word that does not start the sentence is part of a name ("Siberia 2",
+//!   "Article 5", "Class 1"), unless a unit, scale, percent sign or currency
+//!   follows ("Class 2 km").
+//! - **Ranges** share their unit and scale: "3 to 5 kilometres", "between 3 and
+//!   4 percent", "4 to 6 million", "3-5 years". A number with its own noun ends
+//!   no range ("19-fold to 6.3 million").
+//! - **Scale abbreviations**: "bn", "mn", "tn" always scale; "m" is million
+//!   after a currency or before a counted noun ("$5m", "5m people"), otherwise
+//!   metres ("the 100m").
+//! - **Ratios and numeric dates** written with a glued "/" or ":" ("24/7",
+//!   "3:1", "5/8/2025") are left alone: their reading is ambiguous. "9:30" (and
+//!   "9: 30") is a clock time.
+//! - **Digits**: "12,000" and "1.200.000" are thousands separators when every
+//!   group has three digits; a single "6,5" is a decimal comma; "1 450" joins
+//!   when groups of three are split by one space; "1.2.3" is not a number.
+//!
+//! `fixtures/numbers/extraction.tsv` lists every case these rules were written
+//! against, input → mentions.
 
 use std::fmt;
 

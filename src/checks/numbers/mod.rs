@@ -1,16 +1,77 @@
-//! Numbers and dates: extraction ([`mod@extract`]), normalisation and
-//! comparison ([`compare`]) of every number, quantity, amount, percentage,
-//! date and numbered name, and the findings that follow:
+//! Numbers and dates (check `numbers`, settings `[numbers]`): every number,
+//! quantity, amount, percentage, date and numbered name in both articles is
+//! extracted ([`mod@extract`], its rules in that module), normalised and
+//! compared ([`compare`]: when two mentions are equal or conflict), and the
+//! findings below follow. `words.rs` holds the lexicons, `dates.rs` the weekday
+//! of a date and the compatibility of partial dates.
 //!
-//! - `number-mismatch` / `date-mismatch` (critical): an aligned sentence pair
-//!   gives conflicting values of the same kind and unit;
-//! - `number-unsupported` (minor): a candidate mention found nowhere in the reference;
-//! - `number-missing` (minor): a reference mention found nowhere in the
-//!   candidate, in parallel pairs only: a comparable reference (another
-//!   outlet's copy) covers facts of its own, so what it has and the candidate
-//!   lacks is no error; the editor's figures to verify are the candidate's own.
+//! # Findings
 //!
-//! The rules are documented in `docs/ARCHITECTURE.md`, "Numbers and dates".
+//! 1. **`number-mismatch` / `date-mismatch`** (critical; date-mismatch when
+//!    either side is a date, year, weekday, decade, time or relative date). For
+//!    each aligned group (`Alignment::pairs`), a candidate mention `c` and a
+//!    reference mention `r` conflict only when: they relate as a value or unit
+//!    mismatch; `c` equals nothing in the group's reference sentences or their
+//!    neighbours (±1 sentence) and `r` equals nothing in the candidate
+//!    sentences or their neighbours (a date without a day never vouches for one
+//!    with a day: "January" in a title does not support "January 3, 2021"), nor
+//!    does either state the same fact (equal value, same counted noun, and for
+//!    dates every part given: "2021" does not cover "January 3, 2021") anywhere
+//!    in the other article (a moved value is not a conflict); and the pairing
+//!    is unambiguous — the only open conflicting pair, or several on both sides
+//!    in equal numbers, paired in order. What is then left open in the pair —
+//!    one figure (or one range, "16,000 to 7,000 yuan") on each side, of a sort
+//!    that can be one another's mistranslation (counts and amounts,
+//!    percentages, ranks), with the same unit or a context word in common
+//!    ("magnitude 5.9" / "a magnitude 6.3 earthquake") — is one mismatch too,
+//!    not a missing and an unsupported figure. The finding spans `c`, names `r`
+//!    in the message (`"1,200" does not match the reference's "12,000"`),
+//!    suggests `r`'s text and carries `r` as reference evidence. With an empty
+//!    alignment no mismatch is raised.
+//! 2. **Decimal shifts are not asserted**: when both figures carry the same
+//!    scale word and differ by a power of ten only ("2.5 million" vs "25
+//!    million", "S$8.96 billion" vs "89.6 billion"), the pair is the classic
+//!    slip of converting Chinese 万/亿 counts into millions and billions, which
+//!    human translators make as often as MT. It is a **major
+//!    `number-unsupported`** finding naming the reference figure and the factor
+//!    ("… whose "25 million people" is 10 times larger: a scale conversion
+//!    slipped on one side (check the source)"), without a suggestion. A
+//!    different scale word ("4.2 million" vs "$4.2bn") or digits without one
+//!    ("33.06 million" vs "330,600") stay mismatches.
+//! 3. **`number-unsupported`** (minor): a candidate mention equal to nothing in
+//!    the whole reference, not already reported as a mismatch (a reference date
+//!    without a day does not count as equal to a candidate date with one). When
+//!    the reference has the same value in another unit, the message says so and
+//!    points at it.
+//! 4. **`number-missing`** (minor, parallel pairs only): a reference mention
+//!    equal to nothing in the whole candidate, once per value ("80th
+//!    anniversary" twice → one finding), span empty at the start of the
+//!    candidate (0..0), the reference mention as evidence. A comparable
+//!    reference (another outlet's copy) covers facts of its own, so what it has
+//!    and the candidate lacks is no error there; the editor's figures to verify
+//!    are the candidate's own.
+//!
+//! Not reported as unsupported or missing (still compared inside aligned
+//! pairs): relative dates without a number ("the day before", "this year"), and
+//! spelled words worth at most one ("one", "first", "half", "a fifth", "an
+//! hour"), which translations add and drop freely. Weekdays, durations and
+//! numbered names the other side lacks are reported.
+//!
+//! Across candidates, `batch --consensus` turns a mismatch most candidates of
+//! one reference share into a minor `number-unsupported` finding: the reference
+//! is the suspect ([`crate::consensus`]).
+//!
+//! # Cost
+//!
+//! Extraction is linear in tokens and is kept with the article
+//! ([`Article::memo`]). "Found anywhere" compares pairwise ([`relate`], no
+//! allocation) up to 4 million mention pairs and switches to exact normalised
+//! keys above that, so very large inputs stay linear. Aligned groups look only
+//! at their own sentences (mentions are indexed by sentence). The table-driven
+//! fixtures (`fixtures/numbers/extraction.tsv`, `comparison.tsv`,
+//! `aligned.tsv`) list the cases the rules were written against;
+//! `fixtures/numbers/wmt23/` holds rated WMT23 segments the integration tests
+//! run line-aligned.
 
 pub mod compare;
 pub mod dates;

@@ -1,10 +1,34 @@
 //! Legitimate back-to-back repetitions, as data.
 //!
-//! Each entry names a word (normalised: lowercase, straight apostrophe), the
-//! context in which doubling it is correct English, and why. The scanner in
-//! the parent module consults this table; it holds no word-specific `if`s.
-//! `docs/ARCHITECTURE.md` (## Repeated words) lists every entry, and a unit
-//! test keeps the two in step.
+//! Each entry of [`EXCEPTIONS`] names a word (normalised: lowercase, straight
+//! apostrophe), the context in which doubling it is correct English, and why.
+//! The scanner in the parent module consults this table (rule 6 of its
+//! list); it holds no word-specific `if`s. The table below lists every entry,
+//! and `tests/repeats.rs` keeps the two in step. "Before"/"after" are the
+//! neighbouring words in the same sentence.
+//!
+//! | pair | spared when | runs | reason |
+//! |---|---|---|---|
+//! | `had had` | a word that is not an article or possessive (a, an, the, my, your, her, its, our, their, every, no) precedes | no | past perfect of "have" ("If I had had time", "a debate that had had its share", "each had had"); "The had had" is a stutter |
+//! | `that that` | a non-determiner precedes and a word that is not an article/demonstrative follows | no | conjunction + demonstrative ("said that that outlook"); "That that", "that that." and "that that this" are stutters |
+//! | `can can` | a determiner precedes and a word follows | no | noun + modal ("The can can hold the water") |
+//! | `her her` | words on both sides | no | object + possessive ("gave her her phone back") |
+//! | `may may` | one copy is capitalised and a word follows | no | month/name beside the modal ("In May may we", "May May is my friend"); "I may may", "That is May May." are stutters |
+//! | `will will` | one copy is capitalised and a word follows | no | name/verb beside the modal ("Will will be here", "He will Will the company") |
+//! | `in in` | one of the three words before is a particle verb (log, sign, check, plug, fill, hand, turn, give, …) and a word follows | no | particle + preposition ("log them in in the system"); "Go in in the house" is a stutter |
+//! | `on on` | one of the three words before is a particle verb (go/went, carry, move, hold, switch, turn, put, take, catch, pass, agree, decide, focus, rely, depend, insist, …) and a word follows | no | particle + preposition ("the talks went on on Friday") |
+//! | `wait wait` | the copies are separated by a comma/dash, or open the sentence | no | emphatic spoken repetition ("Wait, wait for me!", "Wait wait!") |
+//! | `hip hip` | "hooray/hurray/hurrah/hurra" follows | no | the cheer; "Let's go hip hip now" is a stutter |
+//! | `wild wild` | "west" follows | no | "Wild Wild West" |
+//! | `far far` | "away" follows | no | "far, far away" |
+//! | `very very`, `so so`, `really really`, `many many`, `much much` | a word follows | yes | emphatic intensifier ("so so much", "very very good"): a style choice, often a faithful rendering of the source's own emphasis (非常非常), not a stutter. "…, very very." with nothing after is flagged |
+//! | `no no`, `yes yes`, `ok ok`, `okay okay`, `bye bye`, `knock knock`, `tut tut`, `ha ha`, `hah hah`, `heh heh`, `ho ho`, `hi hi`, `hey hey`, `oh oh`, `ah ah`, `aah aah`, `uh uh`, `ouh ouh`, `whoa whoa`, `shh shh`, `tsk tsk`, `hush hush`, `blah blah`, `bla bla`, `yadda yadda`, `yeah yeah`, `omg omg`, `wink wink`, `boo boo`, `doo doo`, `la la`, `ta ta`, `x x`, `si si`, `aye aye`, `yum yum`, `yummy yummy`, `chop chop`, `ring ring`, `beep beep`, `bleep bleep`, `ding ding`, `honk honk`, `brum brum`, `woof woof`, `quack quack`, `meow meow`, `squawk squawk`, `tick tick`, `bang bang`, `boom boom`, `choo choo`, `woop woop`, `wop wop`, `fnar fnar`, `fnarr fnarr`, `twinkle twinkle` | always | yes | reduplicated interjection or onomatopoeia, repeated on purpose (most from LanguageTool's list) |
+//! | `walla walla`, `baden baden` (Baden-Baden), `wagga wagga`, `sirhan sirhan`, `duran duran`, `bora bora`, `dum dum`, `pago pago`, `mahi mahi`, `bam bam`, `mau mau`, `lapu lapu`, `santorio santorio`, `miu miu`, `sri sri`, `jay jay`, `chow chow`, `tuk tuk`, `tse tse`, `cha cha`, `chi chi`, `paw paw`, `sapiens sapiens`, `gout gout` | always | no | reduplicated name or set term (places, people, bands, brands, breeds, dances, "Homo sapiens sapiens"); listed so they stand also at the start of a sentence, where the name rule does not apply |
+//!
+//! Deliberate choices: "very very" and "many many" are spared
+//! (style, not stutter; LanguageTool agrees); "is is" is flagged unless the
+//! first copy is quoted; "no no" is spared; "far far away" is spared, other
+//! "far far" is not; numbers never count.
 
 /// What the word on one side of a doubled pair must be for an exception to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
