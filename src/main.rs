@@ -11,7 +11,7 @@ use mtcheck::{report, Article, Config};
 
 /// mimalloc: the pipeline allocates many short-lived vectors per sentence,
 /// and glibc's allocator returned large freed blocks to the kernel only to
-/// fault them back in for the next article (docs/PERFORMANCE.md).
+/// fault them back in for the next article (docs/ARCHITECTURE.md, dependencies).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
