@@ -31,8 +31,8 @@ pub mod verdict;
 pub use config::Config;
 pub use finding::{Finding, Kind, Severity};
 pub use report::Report;
-pub use score::Verdict;
 pub use text::Article;
+pub use verdict::Verdict;
 
 /// Checks `candidate` against `reference` and builds the full report.
 pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Report {

@@ -87,33 +87,8 @@ impl Default for ScoreConfig {
     }
 }
 
-/// Best first: `Clean < Review < LikelyMt`, so the worse of two verdicts is their `max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    Clean,
-    Review,
-    LikelyMt,
-}
-
-impl Verdict {
-    /// Every verdict, best first.
-    pub const ALL: [Verdict; 3] = [Verdict::Clean, Verdict::Review, Verdict::LikelyMt];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Clean => "clean",
-            Verdict::Review => "review",
-            Verdict::LikelyMt => "likely-mt",
-        }
-    }
-}
-
-impl std::fmt::Display for Verdict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// The verdict lives with its rules; re-exported here for old paths.
+pub use crate::verdict::Verdict;
 
 impl ScoreConfig {
     pub fn weight(&self, severity: Severity) -> f64 {

@@ -35,7 +35,34 @@ use std::fmt::Write as _;
 
 use crate::align::Mode;
 use crate::finding::{Finding, Kind, Severity};
-use crate::score::Verdict;
+
+/// Best first: `Clean < Review < LikelyMt`, so the worse of two verdicts is their `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Clean,
+    Review,
+    LikelyMt,
+}
+
+impl Verdict {
+    /// Every verdict, best first.
+    pub const ALL: [Verdict; 3] = [Verdict::Clean, Verdict::Review, Verdict::LikelyMt];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Clean => "clean",
+            Verdict::Review => "review",
+            Verdict::LikelyMt => "likely-mt",
+        }
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Finding-based verdict rules (`[verdict]` in the config file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -31,8 +31,8 @@ use crate::config::Config;
 use crate::output::AtomicFile;
 use crate::report::html::{self, IndexEntry};
 use crate::report::{self, csv as csvr, Report};
-use crate::score::Verdict;
 use crate::text::{Article, InputError};
+use crate::verdict::Verdict;
 use refcache::ReferenceCache;
 use source::Source;
 

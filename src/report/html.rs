@@ -30,8 +30,8 @@ use std::sync::LazyLock;
 
 use super::Report;
 use crate::finding::{Finding, Kind, Severity, KINDS};
-use crate::score::Verdict;
 use crate::text::Article;
+use crate::verdict::Verdict;
 
 /// One self-contained HTML page for one checked article.
 pub fn render_page(report: &Report, candidate: &Article, reference: &Article) -> String {

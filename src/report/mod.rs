@@ -14,8 +14,9 @@ use crate::align::{AlignedPair, Alignment, Mode};
 use crate::config::Config;
 use crate::finding::{Finding, Kind, Severity};
 use crate::metrics::{Bleu, BleuReference, Chrf, ChrfReference, CountedDocument};
-use crate::score::{ScoreBreakdown, Verdict};
+use crate::score::ScoreBreakdown;
 use crate::text::Article;
+use crate::verdict::Verdict;
 use std::ops::Range;
 use std::sync::Arc;
 

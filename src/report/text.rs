@@ -34,8 +34,8 @@ use annotate_snippets::{Level, Renderer, Snippet};
 
 use super::Report;
 use crate::finding::{Finding, Kind, Severity};
-use crate::score::Verdict;
 use crate::text::Article;
+use crate::verdict::Verdict;
 
 /// How to draw the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
