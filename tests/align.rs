@@ -250,3 +250,30 @@ fn long_synthetic_pair_aligns_parallel_along_its_lines() {
     // Every line is linked to itself, bar a handful of very weak ones.
     assert!(on_line as f64 >= 0.97 * pair.lines as f64);
 }
+
+/// Another outlet's copy of a story that follows it loosely (reordered,
+/// partly different facts) is comparable in both directions, so its extra
+/// sentences are not unaligned and its score has no adequacy term (issue
+/// #27: it was called parallel and sent to review on its score alone).
+#[test]
+fn another_outlets_reordered_copy_is_comparable() {
+    let dir = root().join("fixtures/verdict");
+    let story = read(&dir.join("harbour.ref.txt"));
+    let wire = read(&dir.join("harbour-wire.txt"));
+    let config = mtcheck::Config::default();
+    assert_eq!(align(&story, &wire, &config.align).mode, Mode::Comparable);
+    assert_eq!(align(&wire, &story, &config.align).mode, Mode::Comparable);
+    let report = mtcheck::check(&wire, &story, &config);
+    assert_eq!(
+        report.verdict,
+        mtcheck::Verdict::Clean,
+        "{}",
+        report.verdict_reason
+    );
+    // A faithful paraphrase of the same text stays parallel.
+    let paraphrase = read(&dir.join("harbour-paraphrase.txt"));
+    assert_eq!(
+        align(&paraphrase, &story, &config.align).mode,
+        Mode::Parallel
+    );
+}
