@@ -35,6 +35,22 @@
 //! quote's first word agrees with the sentence around it ("the response
 //! 'meets high standards'" against "'meet high standards'"). Quotes of more
 //! than 200 words are not aligned word by word.
+//!
+//! *Short quotes.* A quote of 2 to 12 words (function words included) that
+//! the rule above does not compare (fewer than `quote_min_words` content
+//! words, or fewer than three stems shared with any reference quote) is
+//! compared with the quotes of the reference sentences aligned with its
+//! sentence; with no aligned sentence there is no evidence and nothing is
+//! flagged. Its counterpart has as many words ±1, a word in common, and at
+//! most two changed words in a word-by-word diff (a substitution, an added
+//! or a dropped word counts one); the closest such quote is taken. Each
+//! changed candidate word, or two adjacent ones together, is flagged with
+//! the reference's word(s) as the suggestion: "dear friend" for "dear
+//! comrade" flags "friend". Words compare inflection and US/UK spelling
+//! aside; a change of function words only ("is" for "be"), a compound
+//! written apart ("E-account"/"E Account"), a word added at either end of
+//! the quote, a one-word quote (scare quotes) and words another garbled
+//! check flagged are not flagged.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
@@ -118,6 +134,23 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
     out
 }
 
+/// How a word of a short quote is compared: by [`base_key`] and by the
+/// inflection base of its US/UK spelling key, the same under either is
+/// the same word ("centres"/"centre" meet under the first,
+/// "centre"/"center" under the second).
+type Keys = (String, String);
+
+fn short_keys(norm: &str) -> Keys {
+    (
+        base_key(norm),
+        inflection_base(&spelling_key(norm)).to_string(),
+    )
+}
+
+fn same(a: &Keys, b: &Keys) -> bool {
+    a.0 == b.0 || a.1 == b.1
+}
+
 /// How a word is compared across quotes: inflection and US/UK spelling aside.
 fn base_key(norm: &str) -> String {
     spelling_key(inflection_base(norm))
@@ -155,9 +188,11 @@ pub(super) fn find(
     }
     let mut shared_with = vec![0usize; ref_quotes.len()];
     let mut touched: Vec<usize> = Vec::new();
+    let short = ShortQuotes::new(cx, &ref_quotes);
     let mut out = Vec::new();
     for q in &cand_quotes {
         if q.words.len() < cfg.quote_min_words {
+            short.check(cx, q, flagged, &mut out);
             continue;
         }
         for s in &q.stems {
@@ -182,10 +217,15 @@ pub(super) fn find(
         }
         touched.clear();
         let Some((shared, r)) = best else {
+            short.check(cx, q, flagged, &mut out);
             continue;
         };
         let overlap = shared as f64 / q.stems.len().max(1) as f64;
-        if shared < MIN_SHARED || overlap < cfg.quote_min_overlap {
+        if shared < MIN_SHARED {
+            short.check(cx, q, flagged, &mut out);
+            continue;
+        }
+        if overlap < cfg.quote_min_overlap {
             continue;
         }
         if let Some((c, w)) = single_substitution(&q.all, &r.all) {
@@ -258,6 +298,261 @@ pub(super) fn find(
         );
     }
     out
+}
+
+/// Most words (per side, function words included) of a quote compared by
+/// the short-quote rule.
+const SHORT_MAX_WORDS: usize = 12;
+/// Most changed words between a short quote and its counterpart.
+const SHORT_MAX_CHANGED: usize = 2;
+
+/// The short-quote rule: a quote of 2 to [`SHORT_MAX_WORDS`] words that the
+/// rule above does not compare is compared, word by word, with the quotes
+/// of the reference sentences aligned with its sentence.
+struct ShortQuotes<'q, 'a> {
+    ref_quotes: &'q [Quote<'a>],
+    /// Each reference quote's comparison keys ([`short_key`]), empty for
+    /// quotes of the wrong length.
+    keys: Vec<Vec<Keys>>,
+    /// Reference sentence → the short reference quotes in it.
+    by_sentence: HashMap<usize, Vec<usize>>,
+    /// Candidate sentence → the reference sentences aligned with it.
+    aligned: HashMap<usize, Vec<usize>>,
+}
+
+/// The sentences a quote's first and last words are in.
+fn quote_sentences(article: &Article, words: &[Word<'_>]) -> Vec<usize> {
+    let mut out: Vec<usize> = [words.first(), words.last()]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| article.sentence_at(w.start))
+        .collect();
+    out.dedup();
+    out
+}
+
+fn is_short(q: &Quote<'_>) -> bool {
+    (2..=SHORT_MAX_WORDS).contains(&q.all.len())
+}
+
+impl<'q, 'a> ShortQuotes<'q, 'a> {
+    fn new(cx: &Context<'_>, ref_quotes: &'q [Quote<'a>]) -> ShortQuotes<'q, 'a> {
+        let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut keys = Vec::with_capacity(ref_quotes.len());
+        for (k, r) in ref_quotes.iter().enumerate() {
+            if !is_short(r) {
+                keys.push(Vec::new());
+                continue;
+            }
+            keys.push(r.all.iter().map(|w| short_keys(w.norm)).collect());
+            for s in quote_sentences(cx.reference, &r.all) {
+                by_sentence.entry(s).or_default().push(k);
+            }
+        }
+        let mut aligned: HashMap<usize, Vec<usize>> = HashMap::new();
+        if !by_sentence.is_empty() {
+            for p in &cx.alignment.pairs {
+                for &c in &p.candidate {
+                    aligned.entry(c).or_default().extend(&p.reference);
+                }
+            }
+        }
+        ShortQuotes {
+            ref_quotes,
+            keys,
+            by_sentence,
+            aligned,
+        }
+    }
+
+    /// Flags the words by which candidate quote `q` differs from its
+    /// counterpart: a reference quote in an aligned sentence with as many
+    /// words ±1, a word in common, and at most [`SHORT_MAX_CHANGED`]
+    /// changed words (the closest one, the earliest on ties).
+    fn check(
+        &self,
+        cx: &Context<'_>,
+        q: &Quote<'_>,
+        flagged: &[(usize, usize)],
+        out: &mut Vec<Finding>,
+    ) {
+        if !is_short(q) || self.by_sentence.is_empty() {
+            return;
+        }
+        let mut refs: Vec<usize> = quote_sentences(cx.candidate, &q.all)
+            .iter()
+            .filter_map(|s| self.aligned.get(s))
+            .flatten()
+            .filter_map(|s| self.by_sentence.get(s))
+            .flatten()
+            .copied()
+            .collect();
+        if refs.is_empty() {
+            return;
+        }
+        refs.sort_unstable();
+        refs.dedup();
+        let keys: Vec<Keys> = q.all.iter().map(|w| short_keys(w.norm)).collect();
+        let mut best: Option<(usize, usize, Vec<Gap>)> = None;
+        for k in refs {
+            let Some(rkeys) = self.keys.get(k) else {
+                continue;
+            };
+            if rkeys.len().abs_diff(keys.len()) > 1
+                || !keys.iter().any(|c| rkeys.iter().any(|r| same(c, r)))
+            {
+                continue;
+            }
+            let Some(r) = self.ref_quotes.get(k) else {
+                continue;
+            };
+            let gaps: Vec<Gap> = word_diff(&keys, rkeys, same)
+                .into_iter()
+                .filter(|g| g.is_change(q, r))
+                .collect();
+            let changed: usize = gaps.iter().map(Gap::size).sum();
+            if changed <= SHORT_MAX_CHANGED && best.as_ref().map_or(true, |b| changed < b.0) {
+                best = Some((changed, k, gaps));
+            }
+        }
+        let Some((_, k, gaps)) = best else {
+            return;
+        };
+        let Some(r) = self.ref_quotes.get(k) else {
+            return;
+        };
+        for g in gaps {
+            let (Some(first), Some(last)) = (
+                q.all.get(g.cand.clone()).and_then(<[_]>::first),
+                q.all.get(g.cand.clone()).and_then(<[_]>::last),
+            ) else {
+                // Only reference words here: nothing in the candidate to flag.
+                continue;
+            };
+            if q.all
+                .get(g.cand.clone())
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| flagged.iter().any(|&(s, e)| s <= w.start && w.start < e))
+            {
+                continue;
+            }
+            let ours = cx
+                .candidate
+                .text
+                .get(first.start..last.end)
+                .unwrap_or(first.text);
+            let theirs = r.all.get(g.refr.clone()).unwrap_or(&[]);
+            let theirs = (theirs.first(), theirs.last());
+            let finding = if let (Some(rf), Some(rl)) = theirs {
+                let text = cx.reference.text.get(rf.start..rl.end).unwrap_or(rf.text);
+                Finding::new(
+                    Kind::QuoteMismatch,
+                    cx.candidate,
+                    first.start,
+                    last.end,
+                    format!("this quote has \"{ours}\" where the reference's quote has \"{text}\""),
+                )
+                .with_suggestion(text)
+                .with_reference(cx.reference, rf.start, rl.end)
+            } else if g.cand.start == 0 || g.cand.end == q.all.len() {
+                // A word before or after the reference's words: where a
+                // quote starts or ends is the translator's choice.
+                continue;
+            } else {
+                Finding::new(
+                    Kind::QuoteMismatch,
+                    cx.candidate,
+                    first.start,
+                    last.end,
+                    format!("this quote adds \"{ours}\" to the reference's quote"),
+                )
+                .with_reference(cx.reference, r.start, r.end)
+            };
+            out.push(finding);
+        }
+    }
+}
+
+/// Words left out of a common subsequence between two matches: candidate
+/// words `cand` in place of reference words `refr` (either may be empty).
+#[derive(Debug, PartialEq)]
+struct Gap {
+    cand: std::ops::Range<usize>,
+    refr: std::ops::Range<usize>,
+}
+
+impl Gap {
+    /// Whether the words differ in more than function words ("is" for
+    /// "be", an added "it": the host sentence's grammar) or in how a
+    /// compound is written ("E-account"/"E Account").
+    fn is_change(&self, cand: &Quote<'_>, refr: &Quote<'_>) -> bool {
+        let ours = cand.all.get(self.cand.clone()).unwrap_or(&[]);
+        let theirs = refr.all.get(self.refr.clone()).unwrap_or(&[]);
+        let function = |w: &Word<'_>| is_function_word(w.norm);
+        if ours.iter().all(function) && theirs.iter().all(function) {
+            return false;
+        }
+        let joined = |words: &[Word<'_>]| -> String {
+            words
+                .iter()
+                .flat_map(|w| w.key.chars())
+                .filter(|c| c.is_alphanumeric())
+                .collect()
+        };
+        joined(ours) != joined(theirs)
+    }
+
+    /// Changed words: a substitution counts once, an added or dropped word once.
+    fn size(&self) -> usize {
+        self.cand.len().max(self.refr.len())
+    }
+}
+
+/// The gaps of a longest common subsequence of `cand` and `refr`. The
+/// callers keep both short: the table is `cand.len() × refr.len()`.
+fn word_diff<T>(cand: &[T], refr: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<Gap> {
+    let (n, m) = (cand.len(), refr.len());
+    let width = m + 1;
+    let at = |i: usize, j: usize| i * width + j;
+    let mut lcs = vec![0u16; (n + 1) * width];
+    let get = |lcs: &[u16], i: usize, j: usize| lcs.get(at(i, j)).copied().unwrap_or(0);
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let v = if matches!((cand.get(i), refr.get(j)), (Some(a), Some(b)) if same(a, b)) {
+                get(&lcs, i + 1, j + 1) + 1
+            } else {
+                get(&lcs, i + 1, j).max(get(&lcs, i, j + 1))
+            };
+            if let Some(cell) = lcs.get_mut(at(i, j)) {
+                *cell = v;
+            }
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut gaps = Vec::new();
+    let mut open: Option<Gap> = None;
+    while i < n || j < m {
+        if matches!((cand.get(i), refr.get(j)), (Some(a), Some(b)) if same(a, b)) {
+            gaps.extend(open.take());
+            i += 1;
+            j += 1;
+            continue;
+        }
+        let g = open.get_or_insert(Gap {
+            cand: i..i,
+            refr: j..j,
+        });
+        if j < m && (i == n || get(&lcs, i, j + 1) >= get(&lcs, i + 1, j)) {
+            j += 1;
+            g.refr.end = j;
+        } else {
+            i += 1;
+            g.cand.end = i;
+        }
+    }
+    gaps.extend(open);
+    gaps
 }
 
 /// Longest quotes (in words, per side) compared word by word.
@@ -337,6 +632,7 @@ fn named(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::{Alignment, Mode};
     use crate::checks::with_context;
     use crate::config::Config;
 
@@ -466,5 +762,185 @@ mod tests {
             "He said: \"We must immediately mobilize substantial funds.\""
         )
         .is_empty());
+    }
+
+    /// Short-quote findings: (flagged text, suggestion, reference evidence).
+    fn short(cand: &str, refr: &str, alignment: Option<Alignment>) -> Vec<Found> {
+        let config = Config::default();
+        with_context(cand, refr, &config, alignment, |cx| {
+            assert!(
+                !cx.alignment.pairs.is_empty() || cx.alignment.mode == Mode::Comparable,
+                "the test pair should align"
+            );
+            find(cx, &config.garbled, &[])
+                .into_iter()
+                .map(|f| (f.text, f.suggestion, f.reference.map(|r| r.text)))
+                .collect()
+        })
+    }
+
+    type Found = (String, Option<String>, Option<String>);
+
+    fn found(ours: &str, theirs: &str) -> Found {
+        (
+            ours.to_string(),
+            Some(theirs.to_string()),
+            Some(theirs.to_string()),
+        )
+    }
+
+    const KREMLIN: &str =
+        "Putin greeted Xi as a \"dear comrade\" in the Kremlin on Monday. The talks lasted three hours.";
+
+    #[test]
+    fn short_quote_with_a_changed_word_is_flagged_on_that_word() {
+        // The seeds' "dear friend" for the reference's "dear comrade".
+        let got = short(
+            "Putin greeted Xi as a \u{201c}dear friend\u{201d} in the Kremlin on Monday. The talks \
+             lasted three hours.",
+            KREMLIN,
+            None,
+        );
+        assert_eq!(got, vec![found("friend", "comrade")]);
+        let config = Config::default();
+        let message = with_context(
+            "Putin greeted Xi as a \"dear friend\" in the Kremlin on Monday.",
+            KREMLIN,
+            &config,
+            None,
+            |cx| find(cx, &config.garbled, &[]).pop().map(|f| f.message),
+        );
+        assert_eq!(
+            message.as_deref(),
+            Some("this quote has \"friend\" where the reference's quote has \"comrade\"")
+        );
+        assert_eq!(
+            short(
+                "The minister called the summit a \"great success\" for both sides.",
+                "The minister called the summit a \"complete success\" for both sides.",
+                None,
+            ),
+            vec![found("great", "complete")]
+        );
+    }
+
+    #[test]
+    fn two_changed_words_of_a_short_quote_are_flagged() {
+        let refr = "She wished them a \"deep and happy bond\" at the wedding in Paris.";
+        // Apart: one finding each; side by side: one finding on both.
+        assert_eq!(
+            short(
+                "She wished them a \"long and happy friendship\" at the wedding in Paris.",
+                refr,
+                None
+            ),
+            vec![found("long", "deep"), found("friendship", "bond")]
+        );
+        assert_eq!(
+            short(
+                "He said \"a new era begins\" for the two countries after the summit.",
+                "He said \"a bright future begins\" for the two countries after the summit.",
+                None
+            ),
+            vec![found("new era", "bright future")]
+        );
+        // A word added inside the quote; one more at its edge is none.
+        let refr = "She wished them a \"happy bond\" at the wedding in Paris.";
+        let added = short(
+            "She wished them a \"happy lasting bond\" at the wedding in Paris.",
+            refr,
+            None,
+        );
+        assert_eq!(
+            added,
+            vec![(
+                "lasting".to_string(),
+                None,
+                Some("\"happy bond\"".to_string())
+            )]
+        );
+        assert!(short(
+            "She wished them a \"happy bond forever\" at the wedding in Paris.",
+            refr,
+            None
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn short_quotes_that_are_not_a_drift_pass() {
+        // Three changed words: another quote, not a drift.
+        assert!(short(
+            "He said \"the new golden era\" for the two countries after the summit.",
+            "He said \"the bright shining future\" for the two countries after the summit.",
+            None
+        )
+        .is_empty());
+        // Case, punctuation and US/UK spelling.
+        assert!(short(
+            "Putin greeted Xi as a \"Dear Comrade!\" in the Kremlin on Monday.",
+            KREMLIN,
+            None
+        )
+        .is_empty());
+        assert!(short(
+            "The minister called the visit a \"great honour\" for both sides.",
+            "The minister called the visit a \"great honor\" for both sides.",
+            None
+        )
+        .is_empty());
+        // Spelling after an inflection, compounds written apart, and
+        // function words are no difference either.
+        for (cand, refr) in [
+            ("\"city centre\"", "\"city center\""),
+            ("\"E-account service\"", "\"E Account service\""),
+            ("\"it will be done\"", "\"it is done\""),
+        ] {
+            let text = |q: &str| format!("The mayor said the {q} would open in May next year.");
+            let got = short(&text(cand), &text(refr), None);
+            assert!(got.is_empty(), "{cand} / {refr}: {got:?}");
+        }
+        // No aligned sentence: no evidence.
+        let none = Alignment {
+            mode: Mode::Comparable,
+            pairs: Vec::new(),
+        };
+        assert!(short(
+            "Putin greeted Xi as a \"dear friend\" in the Kremlin on Monday.",
+            KREMLIN,
+            Some(none)
+        )
+        .is_empty());
+        // A one-word quote.
+        assert!(short(
+            "Putin greeted Xi as a \"friend\" in the Kremlin on Monday.",
+            "Putin greeted Xi as a \"comrade\" in the Kremlin on Monday.",
+            None
+        )
+        .is_empty());
+        // A word another check flagged.
+        let config = Config::default();
+        let cand = "Putin greeted Xi as a \"dear friend\" in the Kremlin on Monday.";
+        let at = cand.find("friend").unwrap_or(0);
+        assert!(with_context(cand, KREMLIN, &config, None, |cx| {
+            find(cx, &config.garbled, &[(at, at + 6)])
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn word_diff_groups_adjacent_changes() {
+        let keys = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let diff = |c: &str, r: &str| {
+            word_diff(&keys(c), &keys(r), |a, b| a == b)
+                .into_iter()
+                .map(|g| (g.cand, g.refr))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(diff("a b", "a b"), vec![]);
+        assert_eq!(diff("a b c d", "x b y d"), vec![(0..1, 0..1), (2..3, 2..3)]);
+        assert_eq!(diff("a b c d", "a x y d"), vec![(1..3, 1..3)]);
+        assert_eq!(diff("a b c", "a c"), vec![(1..2, 1..1)]);
+        assert_eq!(diff("a c", "z a c"), vec![(0..0, 0..1)]);
     }
 }
