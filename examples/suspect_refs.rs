@@ -11,6 +11,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let config = mtcheck::Config::default();
     let (mut total, mut flagged, mut with_evidence) = (0, 0, 0);
+    mtcheck::warm_up();
+    let mut spent = std::time::Duration::ZERO;
     for path in std::env::args().skip(1) {
         let article = match mtcheck::Article::read(std::path::Path::new(&path), 1 << 24) {
             Ok(a) => a,
@@ -19,7 +21,9 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
+        let started = std::time::Instant::now();
         let g = mtcheck::suspect::reference_garbling(&article, &config);
+        spent += started.elapsed();
         total += 1;
         if g.evidence() > 0 {
             with_evidence += 1;
@@ -41,5 +45,6 @@ fn main() -> ExitCode {
         }
     }
     println!("{flagged} of {total} references suspect; {with_evidence} with any evidence");
+    eprintln!("analysis: {:.1} ms in all", spent.as_secs_f64() * 1e3);
     ExitCode::SUCCESS
 }

@@ -103,14 +103,13 @@ impl ReferenceGarbling {
             Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
             _ => parts.concat(),
         };
-        let examples: Vec<String> = self
-            .repeats
-            .iter()
-            .map(|(_, t)| t)
-            .chain(&self.non_words)
-            .take(NOTE_EXAMPLES)
-            .map(|t| format!("\"{}\"", shorten(t)))
-            .collect();
+        let mut examples: Vec<String> = Vec::new();
+        for t in self.repeats.iter().map(|(_, t)| t).chain(&self.non_words) {
+            let shown = format!("\"{}\"", shorten(t));
+            if examples.len() < NOTE_EXAMPLES && !examples.contains(&shown) {
+                examples.push(shown);
+            }
+        }
         let more = if self.evidence() > examples.len() {
             ", …"
         } else {
