@@ -17,7 +17,9 @@
 //! [`ConsensusConfig::min_candidates`] candidates and by at least
 //! [`ConsensusConfig::min_share`] of all candidates for that reference, those
 //! findings become minor `number-unsupported` findings that say how many
-//! candidates agree, and the reports are re-scored. Findings of every other
+//! candidates agree, the reports say the reference is suspect
+//! (`reference_suspect`: "3 of 4 candidates give \"20th\" for its
+//! \"19th\""), and they are re-scored. Findings of every other
 //! kind are left as they are.
 
 use std::borrow::{Borrow, BorrowMut};
@@ -91,8 +93,9 @@ pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize
                 });
         }
     }
-    // (report, finding) → how many of how many candidates agree.
-    let mut changes: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // (report, finding) → how many of how many candidates agree, and the
+    // value the first of them gives.
+    let mut changes: Vec<(usize, usize, usize, usize, String)> = Vec::new();
     for ((reference, _, _), group) in &votes {
         let total = per_reference.get(reference).copied().unwrap_or(0);
         let mut taken = vec![false; group.len()];
@@ -115,13 +118,16 @@ pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize
             for &j in &members {
                 taken[j] = true;
                 if let (true, Some(v)) = (enough, group.get(j)) {
-                    changes.push((v.report, v.finding, agree, total));
+                    changes.push((v.report, v.finding, agree, total, vote.text.clone()));
                 }
             }
         }
     }
     let mut touched: Vec<usize> = Vec::new();
-    for &(r, f, agree, total) in &changes {
+    // Report → "7 of 9 candidates give 16,000 for its \"160,000\"".
+    let mut notes: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (r, f, agree, total, value) in &changes {
+        let (r, f, agree, total) = (*r, *f, *agree, *total);
         let Some(finding) = reports
             .get_mut(r)
             .and_then(|rep| rep.borrow_mut().findings.get_mut(f))
@@ -132,6 +138,8 @@ pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize
             .reference
             .as_ref()
             .map_or(String::new(), |e| e.text.clone());
+        let note = format!("{agree} of {total} candidates give \"{value}\" for its \"{theirs}\"");
+        notes.entry(r).or_default().push(note);
         finding.kind = Kind::NumberUnsupported;
         finding.severity = Severity::Minor;
         finding.suggestion = None;
@@ -145,6 +153,9 @@ pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize
     touched.dedup();
     for &r in &touched {
         if let Some(report) = reports.get_mut(r).map(BorrowMut::borrow_mut) {
+            let extra = notes.remove(&r).unwrap_or_default();
+            report.reference_suspect =
+                crate::suspect::join_notes(report.reference_suspect.as_deref(), &extra);
             sort_findings(&mut report.findings);
             report.rescore(config);
         }
@@ -202,7 +213,15 @@ mod tests {
                 .expect("re-kinded");
             assert!(f.message.contains("3 of the 4 candidates"), "{}", f.message);
             assert_eq!(f.severity, Severity::Minor);
+            let note = r.reference_suspect.as_deref().unwrap_or_default();
+            assert!(
+                note.starts_with(
+                    "reference suspect: 3 of 4 candidates give \"20th\" for its \"19th\""
+                ),
+                "{note}"
+            );
         }
+        assert_eq!(reports[3].reference_suspect, None);
         // The odd one out keeps its mismatch; the others score higher now.
         assert_eq!(reports[3].counts[&Kind::NumberMismatch], 1);
         for (r, b) in reports[..3].iter().zip(&before) {

@@ -23,6 +23,7 @@ pub mod metrics;
 pub mod output;
 pub mod report;
 pub mod score;
+pub mod suspect;
 #[doc(hidden)]
 pub mod synth;
 pub mod text;

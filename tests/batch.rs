@@ -732,6 +732,8 @@ fn consensus_clears_figures_most_candidates_agree_on() {
         s(&out.path().join("r2.csv")),
         "--html-dir",
         s(&pages),
+        "--json",
+        s(&out.path().join("r2.jsonl")),
         "--consensus",
         "--quiet",
     ]);
@@ -752,6 +754,33 @@ fn consensus_clears_figures_most_candidates_agree_on() {
     };
     assert!(page_of("a").contains("check the reference"));
     assert!(!page_of("d").contains("check the reference"));
+    // The reference is suspect for the three that agree, and only for them.
+    let suspect = "reference suspect: 3 of 4 candidates give";
+    assert!(page_of("a").contains(suspect));
+    assert!(!page_of("d").contains("reference suspect"));
+    let lines = std::fs::read_to_string(out.path().join("r2.jsonl")).unwrap();
+    let notes: Vec<(String, Option<String>)> = lines
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap_or_default().to_string(),
+                v.get("reference_suspect")
+                    .and_then(|n| n.as_str())
+                    .map(str::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(notes.len(), 4);
+    for (id, note) in &notes {
+        match id.as_str() {
+            "d" => assert_eq!(note, &None),
+            _ => assert!(
+                note.as_deref().is_some_and(|n| n.starts_with(suspect)),
+                "{id}: {note:?}"
+            ),
+        }
+    }
     let index = std::fs::read_to_string(pages.join("index.html")).unwrap();
     for id in ["a", "b", "c", "d"] {
         assert!(index.contains(&format!("-{id}.html")), "{id}");

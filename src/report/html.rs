@@ -322,6 +322,9 @@ fn summary(out: &mut String, report: &Report) {
         lost.findings,
         lost.adequacy
     );
+    if let Some(note) = &report.reference_suspect {
+        let _ = writeln!(out, "<p class=\"why suspect\">{}</p>", escape(note));
+    }
     let kinds: Vec<String> = Kind::ALL
         .iter()
         .filter_map(|k| {

@@ -71,6 +71,10 @@ pub struct Report {
     /// ("1 critical: date-mismatch").
     #[serde(default)]
     pub verdict_reason: String,
+    /// Why the reference itself looks wrong ("reference suspect: …"), when
+    /// it does ([`crate::suspect`]); left out of the JSON when it does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_suspect: Option<String>,
     pub metrics: Metrics,
     pub counts: BTreeMap<Kind, usize>,
     pub findings: Vec<Finding>,
@@ -229,10 +233,11 @@ impl Report {
         candidate: &Article,
         reference: &Article,
         alignment: Alignment,
-        findings: Vec<Finding>,
+        mut findings: Vec<Finding>,
         mut doc: DocMetrics,
         config: &Config,
     ) -> Report {
+        let reference_suspect = crate::suspect::review(&mut findings, reference, config);
         let words = candidate.word_count();
         let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
         for f in &findings {
@@ -265,6 +270,7 @@ impl Report {
             score_breakdown: ScoreBreakdown::default(),
             verdict: Verdict::Clean,
             verdict_reason: String::new(),
+            reference_suspect,
             metrics,
             counts,
             findings,

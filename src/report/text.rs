@@ -288,6 +288,11 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
     );
     out.push('\n');
     let _ = writeln!(out, "  why       {}", clean_line(&report.verdict_reason));
+    if let Some(note) = &report.reference_suspect {
+        // "  reference suspect: …", in the labels' column.
+        let note = note.strip_prefix("reference ").unwrap_or(note);
+        let _ = writeln!(out, "  reference {}", clean_line(note));
+    }
     let lost = report.score_breakdown;
     if report.mode == crate::align::Mode::Parallel {
         let _ = writeln!(
