@@ -6,28 +6,36 @@
 //! rests on evidence an editor can see, a located finding, or on a score
 //! lower than human translators produce:
 //!
-//! - the **human floor** (`human_floor_parallel`, `human_floor_comparable`):
-//!   a score below the one that 95 % of human translations reach, calibrated
-//!   per mode on pairs of two human translations of one article
-//!   (`examples/triage.rs`, cross-validated by document), makes an article
-//!   `review`: it is less like the reference than human translations are;
+//! - the **human floor** (`human_floor_parallel`): a parallel pair's score
+//!   below the one that 95 % of human translations reach, calibrated on
+//!   pairs of two human translations of one article (`examples/triage.rs`,
+//!   cross-validated by document), makes an article `review`: it is less
+//!   like the reference than human translations are. The comparable floor
+//!   (`human_floor_comparable`) is off by default ([`HUMAN_FLOOR_COMPARABLE`]
+//!   says why);
 //! - **critical findings** (a wrong number, date or year, a passage left
 //!   untranslated): `critical_review` of them make an article at least
 //!   `review`, `critical_likely_mt` of them `likely-mt`;
-//! - **major findings** (a doubled word, a non-word, a misspelt name, a
-//!   drifted quote, an untranslated fragment: errors a reader sees):
+//! - **major findings** (a doubled word, a non-word, a misspelt name, an
+//!   untranslated fragment: errors a reader sees):
 //!   `major_review` of them make an article at least `review`;
 //! - **unaligned sentences**: `unaligned_review` candidate sentences with
 //!   no counterpart in a parallel reference make an article at least
 //!   `review`;
-//! - **garbling** (non-words, repeated words and phrases, near-misses of the
-//!   reference's terms, text in another language, unaligned sentences): at
-//!   least `garbling_min` such findings and at least `garbling_per_100` per
-//!   100 words make an article `likely-mt`.
+//! - **garbling** (the kinds [`crate::finding::KINDS`] marks as garbling:
+//!   non-words, repeated words and phrases, near-misses of the reference's
+//!   terms, text or fragments in another language, unaligned sentences): at
+//!   least `garbling_min` such pieces of evidence and at least
+//!   `garbling_per_100` per 100 words make an article `likely-mt`.
 //!
-//! The verdict is the worst of these, and its reason names every rule
-//! that reached it ("2 critical: number-mismatch, date-mismatch"). Adding a
-//! finding can only keep or worsen the verdict (a property test holds it).
+//! Every rule counts pieces of evidence: findings, except that a kind
+//! counted once per word (non-words, near-misses) counts once per distinct
+//! word, at its most severe finding. The verdict is the worst of these, and
+//! its reason names every rule that reached it ("2 critical:
+//! number-mismatch, date-mismatch"). Adding a finding can only keep or
+//! worsen the verdict (a property test holds it) as long as
+//! `critical_review` ≤ `major_review` when both are on, as by default: a
+//! critical duplicate of a word replaces its major finding as evidence.
 
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::{Entry, HashMap};
@@ -81,9 +89,9 @@ pub struct VerdictConfig {
     /// the rule off). One is often a split or merged sentence; several are
     /// content added, dropped or garbled past recognition.
     pub unaligned_review: usize,
-    /// Fewest garbling findings (non-word, repeated-word, repeated-phrase,
-    /// near-miss, wrong-language, unaligned-sentence) for the density rule
-    /// (0 turns the rule off).
+    /// Fewest garbling findings (the kinds marked garbling in
+    /// [`crate::finding::KINDS`]; non-words and near-misses once per word)
+    /// for the density rule (0 turns the rule off).
     pub garbling_min: usize,
     /// Garbling findings per 100 candidate words at or above which (with at
     /// least `garbling_min` of them) an article is `likely-mt`.

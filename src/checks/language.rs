@@ -239,13 +239,13 @@ fn passage_finding(article: &Article, start: usize, end: usize, lang: Option<Lan
 /// short-sentence test reads ("ok, thanks" is no evidence of a language).
 pub fn article_language(article: &Article) -> Option<Lang> {
     article.memo_language(|article| {
-        let latin_words = article
+        let words = article
             .tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(SHORT_MIN_WORDS)
             .count();
-        if latin_words < SHORT_MIN_WORDS && text_script(&article.text) == Some(Script::Latin) {
+        if words < SHORT_MIN_WORDS && text_script(&article.text) == Some(Script::Latin) {
             return None;
         }
         // Caseless scripts have no lower-case words: one English word in

@@ -90,6 +90,38 @@ impl English {
         Some(English { us: us?, gb: gb? })
     }
 
+    /// Whether `word` is a short acronym written in lowercase ("ok" for
+    /// "OK", "tv" for "TV"): at most four lowercase letters whose capitals
+    /// are a dictionary word that the dictionary holds in capitals only (a
+    /// capitalised form such as "Rome" or "Iran" is a name, not an acronym:
+    /// "rome" stays a non-word).
+    pub fn is_lowercase_acronym(&self, word: &str) -> bool {
+        if word.is_empty() || word.len() > 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        let mut title = word.to_ascii_uppercase();
+        title[1..].make_ascii_lowercase();
+        self.check(&word.to_ascii_uppercase()) && !self.check(&title)
+    }
+
+    /// Whether `word` is in the larger SCOWL word list (`dict/words-extra.txt`):
+    /// written in lowercase, capitalised or in capitals. A binary search of
+    /// the sorted embedded list; only the non-word check asks, suggestions
+    /// never come from it.
+    pub fn is_listed(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let Some((&first, rest)) = bytes.split_first() else {
+            return false;
+        };
+        let lower_rest = rest.iter().all(u8::is_ascii_lowercase);
+        let upper = first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_uppercase);
+        if !first.is_ascii_alphabetic() || !(lower_rest || upper) {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        extra_words().binary_search(&lower.as_str()).is_ok()
+    }
+
     /// Whether `word` (as written, case matters for names) is an English
     /// word in either spelling. Typographic apostrophes must already be
     /// folded to `'`.
@@ -98,33 +130,6 @@ impl English {
     /// thousand words, and a Hunspell look-up (affix stripping, compounds,
     /// casing variants, then the second dictionary) costs about a
     /// microsecond against tens of nanoseconds for the memo.
-    /// Whether `word` is a short acronym written in lowercase ("ok" for
-    /// "OK", "tv" for "TV"): at most four lowercase letters whose capitals
-    /// are a dictionary word.
-    pub fn is_lowercase_acronym(&self, word: &str) -> bool {
-        word.len() <= 4
-            && word.bytes().all(|b| b.is_ascii_lowercase())
-            && !word.is_empty()
-            && self.check(&word.to_ascii_uppercase())
-    }
-
-    /// Whether `word` is in the larger SCOWL word list (`dict/words-extra.txt`):
-    /// written in lowercase, capitalised or in capitals. A binary search of
-    /// the sorted embedded list; only the non-word check asks, suggestions
-    /// never come from it.
-    pub fn is_listed(&self, word: &str) -> bool {
-        let mut chars = word.chars();
-        let first_upper = chars.next().is_some_and(|c| c.is_ascii_uppercase());
-        let rest: Vec<char> = chars.collect();
-        let lower_rest = rest.iter().all(|c| c.is_ascii_lowercase());
-        let upper_rest = rest.iter().all(|c| c.is_ascii_uppercase());
-        if !(lower_rest || (first_upper && upper_rest)) {
-            return false;
-        }
-        let lower = word.to_ascii_lowercase();
-        extra_words().binary_search(&lower.as_str()).is_ok()
-    }
-
     pub fn check(&self, word: &str) -> bool {
         if word.len() > MEMO_MAX_WORD {
             return self.lookup(word);
@@ -311,6 +316,11 @@ mod tests {
         }
         for w in ["bigest", "neoblastism", "fOOtbath", "", "foot-bath"] {
             assert!(!en.is_listed(w), "{w}");
+        }
+        // Lowercase acronyms, not lowercase names.
+        assert!(en.is_lowercase_acronym("ok"));
+        for w in ["rome", "iran", "ohio", "okay", "", "OK"] {
+            assert!(!en.is_lowercase_acronym(w), "{w}");
         }
     }
 

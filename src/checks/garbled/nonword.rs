@@ -77,32 +77,43 @@ fn is_closed_compound(en: &English, word: &str) -> bool {
     two_words && en.one_edit_correction(&lower).is_none()
 }
 
-/// Whether the token at `start..end` of `text` is a piece of a web address,
-/// e-mail address, handle or domain ("English.news.cn", "www.chinanews.com",
-/// "press@example.org", "@xinhua"): the whitespace-delimited run around it
-/// looks like one ([`looks_like_address`]).
-fn in_address(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
-        return false;
-    };
-    let from = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = after
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| end + i);
-    text.get(from..to).is_some_and(looks_like_address)
+/// The byte spans of `text`'s whitespace-delimited runs that look like a
+/// web address, e-mail address, handle or domain ([`looks_like_address`]),
+/// in order: found once per article, so a look-up is a binary search.
+fn address_spans(text: &str) -> Vec<(usize, usize)> {
+    let base = text.as_ptr() as usize;
+    text.split_whitespace()
+        .filter(|run| looks_like_address(run))
+        .map(|run| {
+            let start = run.as_ptr() as usize - base;
+            (start, start + run.len())
+        })
+        .collect()
 }
+
+/// Whether byte `at` lies inside one of `spans` (sorted, disjoint).
+fn inside(spans: &[(usize, usize)], at: usize) -> bool {
+    let i = spans.partition_point(|&(start, _)| start <= at);
+    i > 0 && spans.get(i - 1).is_some_and(|&(_, end)| at < end)
+}
+
+/// Top-level domains an address may end in (with one dot; two or more
+/// dots, "english.news.cn", need none): a missing space after a full stop
+/// ("said.the") is no address.
+const DOMAIN_ENDINGS: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "int", "mil", "info", "biz", "io", "co", "uk", "cn", "ru",
+    "de", "fr", "jp", "kr", "tw", "hk", "sg", "in", "au", "ca", "us", "eu", "tv", "me",
+];
 
 /// A run of text that is an address: it has `://`, starts with `www.` or
 /// `@`, has an `@` between letters, or ends in a dot and a lowercase
-/// top-level-domain-like piece after a letter ("news.cn", "ChinaNews.com").
-/// Trailing sentence punctuation is ignored.
+/// top-level-domain-like piece after a letter: a known ending
+/// ([`DOMAIN_ENDINGS`], "ChinaNews.com") or any two to four letters after
+/// two dots ("English.news.cn"). Trailing sentence punctuation is ignored.
 pub(crate) fn looks_like_address(run: &str) -> bool {
     let run = run.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
-    if run.contains("://") || run.to_ascii_lowercase().starts_with("www.") || run.starts_with('@') {
+    let www = run.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    if run.contains("://") || www || run.starts_with('@') {
         return run.len() > 1;
     }
     if let Some(at) = run.find('@') {
@@ -119,6 +130,7 @@ pub(crate) fn looks_like_address(run: &str) -> bool {
                 .is_some_and(|c| c.is_ascii_alphanumeric())
                 && (2..=4).contains(&tld.len())
                 && tld.bytes().all(|b| b.is_ascii_lowercase())
+                && (head.contains('.') || DOMAIN_ENDINGS.contains(&tld))
         }
         None => false,
     }
@@ -149,6 +161,8 @@ pub(super) fn find(
         budget: cfg.max_dictionary_suggestions,
         cache: HashMap::new(),
     };
+    // Found on the first word that needs it: most articles have none.
+    let mut addresses: Option<Vec<(usize, usize)>> = None;
     let mut out = Vec::new();
     for (si, s) in cand.sentences.iter().enumerate() {
         if foreign.get(si).copied().unwrap_or(false) {
@@ -165,9 +179,12 @@ pub(super) fn find(
             if !needs_check(text)
                 || index.has(&t.norm)
                 || index.in_addresses.contains(strip_possessive(&t.norm))
+                || inside(
+                    addresses.get_or_insert_with(|| address_spans(&cand.text)),
+                    t.start,
+                )
                 || is_known(en, index, text)
                 || is_real_word(en, strip_possessive(text))
-                || in_address(&cand.text, t.start, t.end)
             {
                 continue;
             }
@@ -517,6 +534,13 @@ mod tests {
         // U+2028 and U+3000 are whitespace of three bytes.
         let cand = "They are the\u{2028}www.example.com\u{3000}bigest developing countries.";
         assert_eq!(texts(non_words(cand, "x")), ["bigest"]);
+    }
+
+    #[test]
+    fn a_missing_space_after_a_full_stop_is_no_address() {
+        assert!(looks_like_address("press.gov"));
+        assert!(!looks_like_address("said.the"));
+        assert!(looks_like_address("english.news.cn."));
     }
 
     #[test]

@@ -296,7 +296,9 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "rand" | "zar" => "ZAR",
         "shekel" | "shekels" | "ils" => "ILS",
         "dong" | "vnd" => "VND",
-        "koruna" | "korunas" | "korun" | "crown" | "crowns" | "czk" => "CZK",
+        // Not "crown(s)": English writes the Swedish, Danish and Norwegian
+        // currencies so too, and a guess would turn one into a mismatch.
+        "koruna" | "korunas" | "korun" | "czk" => "CZK",
         "krona" | "kronor" | "sek" => "SEK",
         "zloty" | "zlotys" | "pln" => "PLN",
         "rupiah" | "idr" => "IDR",
