@@ -434,6 +434,19 @@ impl<'a> Cx<'a> {
     }
 
     /// Token `i` exists and follows token `i - 1` on the same line.
+    /// Whether a figure ends at most two linked words before token `i`: a
+    /// number or a scale word ("$5 billion a year", "3,000 visitors a day"),
+    /// so "a year" after it is a rate, not a duration.
+    fn figure_just_before(&self, i: usize) -> bool {
+        (1..=3)
+            .take_while(|&k| k <= i && self.linked(i + 1 - k))
+            .any(|k| {
+                let j = i - k;
+                self.kind(j) == Some(TokenKind::Number)
+                    || (self.is_word(j) && words::scale(self.norm(j)).is_some())
+            })
+    }
+
     fn linked(&self, i: usize) -> bool {
         if i == 0 || i >= self.t.len() {
             return false;
@@ -1203,7 +1216,8 @@ impl<'a> Cx<'a> {
                                 | "each"
                                 | "half"
                         ) || words::unit(self.norm(i - 1)).is_some()
-                            || words::currency_word(self.norm(i - 1)).is_some())));
+                            || words::currency_word(self.norm(i - 1)).is_some()
+                            || self.figure_just_before(i))));
             if !rate
                 && matches!(
                     n,
