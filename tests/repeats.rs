@@ -316,26 +316,7 @@ fn wmt23_fixture_lines() {
     let cases = v["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 19);
     for c in cases {
-        let cand = Article::from_text("cand", c["candidate"].as_str().unwrap());
-        let refr = Article::from_text("ref", c["reference"].as_str().unwrap());
-        let report = check(&cand, &refr, &Config::default());
-        let got: Vec<(String, String)> = report
-            .findings
-            .iter()
-            .filter(|f| is_repeat(f))
-            .map(|f| (f.kind.to_string(), f.text.clone()))
-            .collect();
-        let want: Vec<(String, String)> = c["flagged"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["kind"].as_str().unwrap().to_string(),
-                    f["text"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let (got, want) = repeats_and_expected(c);
         assert_eq!(got, want, "{} {} line {}", c["doc"], c["system"], c["line"]);
     }
 }
@@ -414,25 +395,7 @@ fn issue27_cases() {
     let cases = v["cases"].as_array().unwrap();
     let (mut quiet, mut flagged) = (0, 0);
     for c in cases {
-        let cand = Article::from_text("cand", c["candidate"].as_str().unwrap());
-        let refr = Article::from_text("ref", c["reference"].as_str().unwrap());
-        let got: Vec<(String, String)> = check(&cand, &refr, &Config::default())
-            .findings
-            .iter()
-            .filter(|f| is_repeat(f))
-            .map(|f| (f.kind.to_string(), f.text.clone()))
-            .collect();
-        let want: Vec<(String, String)> = c["flagged"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["kind"].as_str().unwrap().to_string(),
-                    f["text"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let (got, want) = repeats_and_expected(c);
         assert_eq!(got, want, "{} ({})", c["candidate"], c["source"]);
         if want.is_empty() {
             quiet += 1;
@@ -445,4 +408,32 @@ fn issue27_cases() {
         quiet >= 6 && flagged >= 6,
         "{quiet} quiet, {flagged} flagged"
     );
+}
+
+/// (kind, text) of each repeat finding.
+type Repeats = Vec<(String, String)>;
+
+/// The repeat findings of a case's candidate against its reference, and the
+/// (kind, text) pairs its `flagged` list expects.
+fn repeats_and_expected(c: &serde_json::Value) -> (Repeats, Repeats) {
+    let cand = Article::from_text("cand", c["candidate"].as_str().unwrap());
+    let refr = Article::from_text("ref", c["reference"].as_str().unwrap());
+    let got = check(&cand, &refr, &Config::default())
+        .findings
+        .iter()
+        .filter(|f| is_repeat(f))
+        .map(|f| (f.kind.to_string(), f.text.clone()))
+        .collect();
+    let want = c["flagged"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (got, want)
 }

@@ -294,8 +294,9 @@ fn fill_units(article: &Article, range: std::ops::Range<usize>, units: &mut Vec<
 }
 
 /// Punctuation that ends a sentence or a clause but keeps the words around
-/// it neighbours in the running text.
-fn is_clause_end(p: &str) -> bool {
+/// it neighbours in the running text (also the list-marker test of the
+/// punctuation check).
+pub(crate) fn is_clause_end(p: &str) -> bool {
     matches!(
         p,
         "." | "!"

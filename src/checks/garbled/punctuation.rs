@@ -334,19 +334,7 @@ fn ends_item(article: &Article, j: usize) -> bool {
     let is_end = |j: usize| {
         article.tokens.get(j).is_some_and(|t| {
             t.kind == TokenKind::Punct
-                && matches!(
-                    t.text(&article.text),
-                    "." | "!"
-                        | "?"
-                        | ";"
-                        | ":"
-                        | "…"
-                        | "\u{3002}"
-                        | "\u{FF01}"
-                        | "\u{FF1F}"
-                        | "\u{FF1B}"
-                        | "\u{FF1A}"
-                )
+                && crate::checks::repeats::is_clause_end(t.text(&article.text))
         })
     };
     let closer = article
