@@ -90,8 +90,9 @@ pub struct KindPrecision {
     pub kind: String,
     /// All findings of the kind.
     pub findings: usize,
-    /// Those with a candidate span on a rated segment (the precision's base;
-    /// `number-missing` has none: its evidence is in the reference).
+    /// Those with a candidate span (or, for a point such as `number-missing`,
+    /// a position) on a rated segment: the precision's base. A point counts
+    /// as on a rated span when its line has one.
     pub scored: usize,
     pub on_rated_span: usize,
     pub precision: Option<f64>,
@@ -659,12 +660,31 @@ pub fn span_figures(
             for row in rows.iter().flatten() {
                 *all.entry(row).or_default() += 1;
             }
-            let Some(range) = finding_chars(f, r) else {
-                continue;
-            };
             if !r.seg_of_line.contains_key(&f.line) {
                 continue;
             }
+            let Some(range) = finding_chars(f, r) else {
+                // A point (a figure the candidate omits, placed at the
+                // sentence that drops it): on a rated span when its line has
+                // one; at random, the share of this article's rated lines
+                // that have one.
+                if f.start == f.end {
+                    let hit = !spans_of(f.line).is_empty();
+                    let lines = r.seg_of_line.len().max(1) as f64;
+                    let with_spans = r
+                        .seg_of_line
+                        .keys()
+                        .filter(|&&l| !spans_of(l).is_empty())
+                        .count();
+                    for row in rows.iter().flatten() {
+                        let e = prec.entry(row).or_default();
+                        e.0 += 1;
+                        e.1 += usize::from(hit);
+                        *chance.entry(row).or_default() += with_spans as f64 / lines;
+                    }
+                }
+                continue;
+            };
             let rated: Vec<(usize, usize)> = spans_of(f.line)
                 .iter()
                 .map(|s| (s.start, s.end.max(s.start + 1)))

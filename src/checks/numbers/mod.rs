@@ -393,6 +393,26 @@ pub fn compare_articles(
     }
     if config.missing && alignment.mode == Mode::Parallel {
         let mut reported: std::collections::HashSet<String> = std::collections::HashSet::new();
+        // Where the candidate omits a figure: the start of the first
+        // candidate sentence aligned with the reference's sentence, so an
+        // editor is pointed at the sentence that drops it (the start of the
+        // candidate when no sentence is aligned with it).
+        let mut omitted_at: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        for p in &alignment.pairs {
+            let Some(at) = p
+                .candidate
+                .iter()
+                .filter_map(|&i| candidate.sentences.get(i).map(|s| s.start))
+                .min()
+            else {
+                continue;
+            };
+            for &j in &p.reference {
+                let e = omitted_at.entry(j).or_insert(at);
+                *e = (*e).min(at);
+            }
+        }
         for (k, r) in refs.found.mentions.iter().enumerate() {
             if r_done.get(k).copied().unwrap_or(true) || !reportable(&r.m) || cands.has(&r.m) {
                 continue;
@@ -402,12 +422,16 @@ pub fn compare_articles(
             if !reported.insert(key) {
                 continue;
             }
+            let at = r
+                .sentence
+                .and_then(|j| omitted_at.get(&j).copied())
+                .unwrap_or(0);
             findings.push(
                 Finding::new(
                     Kind::NumberMissing,
                     candidate,
-                    0,
-                    0,
+                    at,
+                    at,
                     format!(
                         "The reference's \"{}\" is not in the candidate",
                         snippet(&reference.text, &r.m)
@@ -763,6 +787,22 @@ mod tests {
         let kinds: Vec<Kind> = f.iter().map(|f| f.kind).collect();
         assert_eq!(kinds, vec![Kind::NumberUnsupported, Kind::NumberMissing]);
         assert_eq!((f[1].start, f[1].end), (0, 0));
+    }
+
+    #[test]
+    fn a_missing_figure_points_at_the_sentence_that_drops_it() {
+        let cand = "The port opened on Monday. Trade grew sharply.";
+        let refr = "The port opened on Monday. Trade grew by 12 percent.";
+        let f = run(cand, refr, &[(0, 0), (1, 1)]);
+        let missing: Vec<&Finding> = f.iter().filter(|f| f.kind == Kind::NumberMissing).collect();
+        assert_eq!(missing.len(), 1, "{f:#?}");
+        let at = cand.find("Trade").unwrap_or(usize::MAX);
+        assert_eq!((missing[0].start, missing[0].end), (at, at));
+        assert_eq!(missing[0].column, at + 1);
+        // With no aligned sentence it stays at the start of the candidate.
+        let f = run(cand, refr, &[(0, 0)]);
+        let missing = f.iter().find(|f| f.kind == Kind::NumberMissing);
+        assert_eq!(missing.map(|f| (f.start, f.end)), Some((0, 0)));
     }
 
     #[test]
