@@ -136,6 +136,26 @@ pub struct Alignment {
 }
 
 impl Alignment {
+    /// For each of `n` candidate sentences, the reference sentences aligned
+    /// with it, in the order [`Alignment::counterparts`] gives them: one pass
+    /// over the pairs, for callers that ask about every sentence (asking
+    /// `counterparts` per sentence would scan every pair each time).
+    pub fn counterpart_table(&self, n: usize) -> Vec<Vec<usize>> {
+        let mut table = vec![Vec::new(); n];
+        for p in &self.pairs {
+            for (k, &c) in p.candidate.iter().enumerate() {
+                // A sentence listed twice in one pair gets its references once.
+                if p.candidate[..k].contains(&c) {
+                    continue;
+                }
+                if let Some(row) = table.get_mut(c) {
+                    row.extend(p.reference.iter().copied());
+                }
+            }
+        }
+        table
+    }
+
     /// Reference sentences aligned with candidate sentence `i` (empty if none).
     pub fn counterparts(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         self.pairs
@@ -536,6 +556,25 @@ pub fn align(candidate: &Article, reference: &Article, config: &AlignConfig) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_counterpart_table_is_counterparts_for_every_sentence() {
+        let a: Alignment = serde_json::from_value(serde_json::json!({
+            "mode": "parallel",
+            "pairs": [
+                {"candidate": [0], "reference": [0], "similarity": 0.9},
+                {"candidate": [1, 2], "reference": [1], "similarity": 0.8},
+                {"candidate": [2], "reference": [3, 2], "similarity": 0.7},
+                {"candidate": [9], "reference": [4], "similarity": 0.7}
+            ]
+        }))
+        .unwrap();
+        let table = a.counterpart_table(5);
+        for (i, row) in table.iter().enumerate() {
+            assert_eq!(row, &a.counterparts(i).collect::<Vec<_>>(), "sentence {i}");
+        }
+        assert_eq!(table[2], [1, 3, 2]);
+    }
 
     #[test]
     fn monotonic_chain_skips_the_outlier() {

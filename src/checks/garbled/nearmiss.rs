@@ -56,6 +56,7 @@ pub(super) fn find(
     // Sentence by sentence, independently: a long article's sentences are
     // shared out over the rayon pool in runs (the aligner has finished, so
     // both cores are free), and the runs' findings joined in order.
+    let table = cx.alignment.counterpart_table(cand.sentences.len());
     cand.sentences
         .par_iter()
         .enumerate()
@@ -65,7 +66,7 @@ pub(super) fn find(
             if foreign.get(si).copied().unwrap_or(false) {
                 return out;
             }
-            let aligned: Vec<usize> = cx.alignment.counterparts(si).collect();
+            let aligned: &[usize] = table.get(si).map_or(&[], Vec::as_slice);
             let in_aligned = |tok: usize| {
                 aligned.iter().any(|&r| {
                     refr.sentences

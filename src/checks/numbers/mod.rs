@@ -337,8 +337,8 @@ pub fn compare_articles(
     let mut c_done = vec![false; cands.found.mentions.len()];
     let mut r_done = vec![false; refs.found.mentions.len()];
     if config.mismatches {
-        for i in 0..candidate.sentences.len() {
-            let rs: Vec<usize> = alignment.counterparts(i).collect();
+        let table = alignment.counterpart_table(candidate.sentences.len());
+        for (i, rs) in table.iter().enumerate() {
             if rs.is_empty() || cands.found.by_sentence.get(i).map_or(true, Vec::is_empty) {
                 continue;
             }
@@ -346,7 +346,7 @@ pub fn compare_articles(
                 &cands,
                 &refs,
                 &[i],
-                &rs,
+                rs,
                 &mut c_done,
                 &mut r_done,
                 &mut findings,
