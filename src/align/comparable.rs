@@ -14,20 +14,21 @@ const MERGE_TRIES: usize = 4;
 pub(crate) fn align(p: &Prepared, config: &AlignConfig) -> Vec<AlignedPair> {
     let mut pairs = Vec::new();
     for (i, matches) in p.matches.iter().enumerate() {
-        let Some(&(best, best_sim)) = matches.first() else {
+        let Some(best) = matches.first() else {
             continue;
         };
-        if best_sim < config.comparable_min_similarity {
+        if best.similarity < config.comparable_min_similarity {
             continue;
         }
-        let mut chosen = vec![best];
+        let mut chosen = vec![best.reference];
         let mut chars = p.space.char_f(&[i], &chosen);
         // Try the next-best sentences, each once, in order of their own similarity.
-        for &(j, own) in matches.iter().skip(1).take(MERGE_TRIES) {
-            if chosen.len() >= config.max_merge.max(1) || own < config.merge_min_similarity {
+        for m in matches.iter().skip(1).take(MERGE_TRIES) {
+            if chosen.len() >= config.max_merge.max(1) || m.similarity < config.merge_min_similarity
+            {
                 break;
             }
-            chosen.push(j);
+            chosen.push(m.reference);
             let c = p.space.char_f(&[i], &chosen);
             if c >= chars + config.comparable_merge_min_gain {
                 chars = c;

@@ -24,21 +24,43 @@
 //! reference sentences with its count there, built once per reference),
 //! which costs fewer instructions than pair-by-pair lanes up to about seven
 //! shortlists' worth of sentences.
+//!
+//! Everything here is crate-private: the aligner's only similarity API is
+//! [`GramSpace`] (`char_f`, `similarity`, `counted` and the shortcuts built
+//! on them). `naive.rs` beside it computes the same figures the obvious way
+//! (count maps per side), and tests hold the two equal.
 
 use crate::idmap::IdMap;
 use crate::text::{Article, Token, TokenKind};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 /// Smallest character n-gram order.
-pub const MIN_ORDER: usize = 2;
+pub(crate) const MIN_ORDER: usize = 2;
 /// Largest character n-gram order.
-pub const MAX_ORDER: usize = 5;
-pub const ORDERS: usize = MAX_ORDER - MIN_ORDER + 1;
+pub(crate) const MAX_ORDER: usize = 5;
+pub(crate) const ORDERS: usize = MAX_ORDER - MIN_ORDER + 1;
 /// Clipped n-gram matches of two texts, per order (see [`GramSpace::counted`]).
-pub type Counts = [u32; ORDERS];
+pub(crate) type Counts = [u32; ORDERS];
+
+/// A similarity and the clipped n-gram matches per order it was computed
+/// from (what [`GramSpace::merge_bounds`] and [`GramSpace::counted_merge`]
+/// take).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Scored {
+    pub similarity: f64,
+    pub matched: Counts,
+}
+
+/// Bounds on the similarity of a merge ([`GramSpace::merge_bounds`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Bounds {
+    pub lower: f64,
+    pub upper: f64,
+}
 /// The order lives in the top bits of a gram key so keys sort by order.
-const ORDER_SHIFT: u32 = 60;
+pub(crate) const ORDER_SHIFT: u32 = 60;
 /// Characters of a word that make its stem ("hegemony" and "hegemonic" share "hegem").
 const STEM_CHARS: usize = 5;
 
@@ -70,11 +92,11 @@ const STOPWORD_MAX_LEN: usize = 7;
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Features {
+pub(crate) struct Features {
     /// `order << 60 | hash` of every n-gram, repeats kept, in text order.
-    keys: Vec<u64>,
+    pub(super) keys: Vec<u64>,
     /// Number of n-grams of each order, with multiplicity.
-    totals: [u32; ORDERS],
+    pub(super) totals: [u32; ORDERS],
     /// Hashed numbers, names and quoted words; sorted, deduplicated.
     pub anchors: Vec<u64>,
     /// Hashed content-word stems and numbers for the index; sorted, deduplicated.
@@ -84,12 +106,12 @@ pub struct Features {
 /// Word characters of a sentence that feed its n-grams: a "sentence" longer
 /// than this (a text without punctuation) is aligned on its opening, which
 /// bounds what one line can cost.
-pub const MAX_SENTENCE_CHARS: usize = 4096;
+pub(crate) const MAX_SENTENCE_CHARS: usize = 4096;
 // Lanes hold per-sentence counts in 16 bits.
 const _: () = assert!(MAX_SENTENCE_CHARS <= u16::MAX as usize);
 
 /// Feature sets of every sentence of an article, indexed like `Article::sentences`.
-pub fn article_features(article: &Article) -> Vec<Features> {
+pub(crate) fn article_features(article: &Article) -> Vec<Features> {
     (0..article.sentences.len())
         .map(|i| Features::of_tokens(&article.text, article.sentence_tokens(i)))
         .collect()
@@ -105,7 +127,7 @@ fn hash_chars(tag: u64, chars: impl Iterator<Item = char>) -> u64 {
 
 impl Features {
     /// Features of a run of tokens from `text`.
-    pub fn of_tokens(text: &str, tokens: &[Token]) -> Features {
+    pub(crate) fn of_tokens(text: &str, tokens: &[Token]) -> Features {
         let span = match (tokens.first(), tokens.last()) {
             (Some(a), Some(b)) => b.end.saturating_sub(a.start),
             _ => 0,
@@ -182,7 +204,7 @@ impl Features {
     }
 
     /// True when the sentence has no word characters at all.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.keys.is_empty() && self.anchors.is_empty()
     }
 }
@@ -234,35 +256,35 @@ struct Lane {
 /// other side is several sentences taken together, each takes what is left
 /// of the loaded counts and the lane is restored afterwards, which clips
 /// matches against the group's summed counts exactly.
-///
-/// The numbered n-grams are shared ([`GramSpace::seed`], [`GramSeed::space`]);
-/// the lanes are each copy's own, so threads can compare sentences side by side.
-pub struct GramSpace<'f> {
+pub(crate) struct GramSpace<'f> {
     candidate: &'f [Features],
     reference: &'f [Features],
-    grams: Arc<Numbered>,
+    /// The candidate's sentences as numbered entries.
+    cand: Vec<Vec<Entry>>,
+    /// The reference's numbering and sentences.
+    refr: Arc<ReferenceGrams>,
     /// Lanes for a candidate and a reference sentence.
     lanes: RefCell<[Lane; 2]>,
     /// The n-grams neighbouring candidate sentences `i` and `i + 1`
     /// share, for the last few `i` asked (see [`GramSpace::counted_merge`]).
-    shared: RefCell<Vec<(usize, Vec<Shared>)>>,
+    shared: RefCell<Vec<Kept>>,
+}
+
+/// The n-grams candidate sentences `first` and `first + 1` share.
+struct Kept {
+    first: usize,
+    shared: Vec<Shared>,
 }
 
 /// Shared n-gram lists a space keeps: a row of the aligner's programme
 /// asks for two neighbouring pairs of candidate sentences.
 const SHARED_KEPT: usize = 3;
 
-/// Both sides' sentences as numbered entries.
-struct Numbered {
-    cand: Vec<Vec<Entry>>,
-    refr: Arc<ReferenceGrams>,
-}
-
 /// The reference half of a [`GramSpace`]: the reference's distinct n-grams
 /// numbered 0, 1, 2, … and each of its sentences as numbered entries. It
 /// depends on the reference alone, so a reference checked against many
 /// candidates numbers its n-grams once (see [`Article::memo`]).
-pub struct ReferenceGrams {
+pub(crate) struct ReferenceGrams {
     ids: IdMap,
     sentences: Vec<Vec<Entry>>,
     slots: usize,
@@ -282,11 +304,18 @@ struct Shared {
     second: u16,
 }
 
+/// A reference sentence that has a numbered n-gram, with its count there.
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    sentence: u32,
+    count: u32,
+}
+
 /// Each numbered n-gram's reference sentences, with its count in each:
-/// the n-gram numbered `g` has `at[starts[g]..starts[g + 1]]`.
+/// the n-gram numbered `g` has `at[starts[g]..starts[g + 1]]`, by sentence.
 struct Postings {
     starts: Vec<u32>,
-    at: Vec<(u32, u32)>,
+    at: Vec<Posting>,
 }
 
 impl Postings {
@@ -301,25 +330,34 @@ impl Postings {
             starts[g] += starts[g - 1];
         }
         let mut next = starts.clone();
-        let mut at = vec![(0u32, 0u32); starts.last().map_or(0, |&n| n as usize)];
+        let mut at = vec![Posting::default(); starts.last().map_or(0, |&n| n as usize)];
         for (j, list) in sentences.iter().enumerate() {
             for e in list {
                 let Some(k) = next.get_mut((e.id & ID_MASK) as usize) else {
                     continue;
                 };
                 if let Some(slot) = at.get_mut(*k as usize) {
-                    *slot = (j as u32, e.count);
+                    *slot = Posting {
+                        sentence: j as u32,
+                        count: e.count,
+                    };
                 }
                 *k += 1;
             }
         }
         Postings { starts, at }
     }
+
+    /// The postings of the n-gram numbered `g` (`None` when out of range).
+    fn of(&self, g: usize) -> Option<&[Posting]> {
+        let (from, to) = (*self.starts.get(g)?, *self.starts.get(g + 1)?);
+        self.at.get(from as usize..to as usize)
+    }
 }
 
 impl ReferenceGrams {
     /// Numbers the n-grams of the reference's sentences.
-    pub fn new(reference: &[Features]) -> ReferenceGrams {
+    pub(crate) fn new(reference: &[Features]) -> ReferenceGrams {
         let grams: usize = reference.iter().map(|f| f.keys.len()).sum();
         let mut ids = IdMap::with_capacity(grams.min(1 << 14));
         let mut counts: Vec<u32> = Vec::new();
@@ -345,36 +383,10 @@ impl ReferenceGrams {
     }
 }
 
-/// What a thread needs to make its own [`GramSpace`] (it is `Send` and
-/// `Sync`; a space, with its lanes, is neither shared nor sent).
-#[derive(Clone)]
-pub struct GramSeed<'f> {
-    candidate: &'f [Features],
-    reference: &'f [Features],
-    grams: Arc<Numbered>,
-}
-
-impl<'f> GramSeed<'f> {
-    /// A space over the same numbered n-grams with fresh lanes.
-    pub fn space(&self) -> GramSpace<'f> {
-        let lane = || Lane {
-            counts: Vec::new(),
-            slots: self.grams.refr.slots,
-            loaded: None,
-        };
-        GramSpace {
-            candidate: self.candidate,
-            reference: self.reference,
-            grams: Arc::clone(&self.grams),
-            lanes: RefCell::new([lane(), lane()]),
-            shared: RefCell::new(Vec::new()),
-        }
-    }
-}
-
 impl<'f> GramSpace<'f> {
     /// Numbers the n-grams of both sides.
-    pub fn new(candidate: &'f [Features], reference: &'f [Features]) -> GramSpace<'f> {
+    #[cfg(test)]
+    pub(crate) fn new(candidate: &'f [Features], reference: &'f [Features]) -> GramSpace<'f> {
         GramSpace::with_reference(
             candidate,
             reference,
@@ -384,7 +396,7 @@ impl<'f> GramSpace<'f> {
 
     /// Numbers the candidate's n-grams in the reference's numbering
     /// `grams`, which must have been made from `reference`.
-    pub fn with_reference(
+    pub(crate) fn with_reference(
         candidate: &'f [Features],
         reference: &'f [Features],
         grams: Arc<ReferenceGrams>,
@@ -402,27 +414,27 @@ impl<'f> GramSpace<'f> {
                 entries(&f.keys, &found, &mut counts)
             })
             .collect();
-        GramSeed {
+        let lane = || Lane {
+            counts: Vec::new(),
+            slots: grams.slots,
+            loaded: None,
+        };
+        GramSpace {
             candidate,
             reference,
-            grams: Arc::new(Numbered { cand, refr: grams }),
-        }
-        .space()
-    }
-
-    /// The shared part, for another thread to make its own space from.
-    pub fn seed(&self) -> GramSeed<'f> {
-        GramSeed {
-            candidate: self.candidate,
-            reference: self.reference,
-            grams: Arc::clone(&self.grams),
+            cand,
+            lanes: RefCell::new([lane(), lane()]),
+            refr: grams,
+            shared: RefCell::new(Vec::new()),
         }
     }
 
-    /// Character n-gram F1 (see [`char_f`]) of candidate sentences `cand`
-    /// taken together against reference sentences `refr` taken together;
-    /// one side has a single sentence. Indices out of range count as empty.
-    pub fn char_f(&self, cand: &[usize], refr: &[usize]) -> f64 {
+    /// Character n-gram F1 of candidate sentences `cand` taken together
+    /// against reference sentences `refr` taken together, averaged over the
+    /// orders either side has (like chrF's effective order; β = 1 because
+    /// alignment needs a symmetric score), in 0..=1; one side has a single
+    /// sentence. Indices out of range count as empty.
+    pub(crate) fn char_f(&self, cand: &[usize], refr: &[usize]) -> f64 {
         f1(
             self.counts(cand, refr),
             totals(self.candidate, cand),
@@ -430,24 +442,26 @@ impl<'f> GramSpace<'f> {
         )
     }
 
-    /// The aligner's similarity (see [`similarity`]) of candidate sentences
-    /// `cand` against reference sentences `refr`, each side taken together.
-    pub fn similarity(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> f64 {
-        self.counted(cand, refr, anchor_weight).0
+    /// The aligner's similarity in 0..=1 of candidate sentences `cand`
+    /// against reference sentences `refr`, each side taken together:
+    /// [`GramSpace::char_f`], blended with the Dice overlap of the anchors
+    /// (numbers, names, quoted words) when either side has any;
+    /// `anchor_weight` is the blend's share for anchors.
+    pub(crate) fn similarity(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> f64 {
+        self.counted(cand, refr, anchor_weight).similarity
     }
 
     /// [`GramSpace::similarity`], with the clipped matches per order it
     /// was computed from (what [`GramSpace::merge_bounds`] takes).
-    pub fn counted(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> (f64, Counts) {
+    pub(crate) fn counted(&self, cand: &[usize], refr: &[usize], anchor_weight: f64) -> Scored {
         self.scored(cand, refr, self.counts(cand, refr), anchor_weight)
     }
 
     /// [`GramSpace::counted`] of a 2-merge whose two single parts matched
     /// `parts` between them (each part's exact clipped matches, added up;
-    /// anything else gives wrong matches, which only debug builds catch,
-    /// hence crate-private): the
-    /// merge then only compares the n-grams its two sentences share, as it
-    /// matches what its parts did apart less what they both took of one
+    /// anything else gives wrong matches, which only debug builds catch):
+    /// the merge then only compares the n-grams its two sentences share, as
+    /// it matches what its parts did apart less what they both took of one
     /// n-gram.
     pub(crate) fn counted_merge(
         &self,
@@ -455,7 +469,7 @@ impl<'f> GramSpace<'f> {
         refr: &[usize],
         parts: Counts,
         anchor_weight: f64,
-    ) -> (f64, Counts) {
+    ) -> Scored {
         let matched = match (cand, refr) {
             (&[i], &[j, next]) if next == j + 1 => self.pair_matched(i, j, parts),
             (&[i, next], &[j]) if next == i + 1 => self.run_matched(i, j, parts),
@@ -473,53 +487,52 @@ impl<'f> GramSpace<'f> {
         refr: &[usize],
         matched: Counts,
         anchor_weight: f64,
-    ) -> (f64, Counts) {
+    ) -> Scored {
         let chars = f1(
             matched,
             totals(self.candidate, cand),
             totals(self.reference, refr),
         );
-        let s = blend(
+        let similarity = blend(
             chars,
             &anchors(self.candidate, cand),
             &anchors(self.reference, refr),
             anchor_weight,
         );
-        (s, matched)
+        Scored {
+            similarity,
+            matched,
+        }
     }
 
     /// [`GramSpace::counted`] of candidate sentence `i` against every
     /// reference sentence, in order (see [`GramSpace::all_counts`]).
-    pub fn counted_all(&self, i: usize, anchor_weight: f64) -> Vec<(f64, Counts)> {
+    pub(crate) fn counted_all(&self, i: usize, anchor_weight: f64) -> Vec<Scored> {
         let (ta, ca) = (totals(self.candidate, &[i]), anchors(self.candidate, &[i]));
         self.all_counts(i)
             .into_iter()
             .enumerate()
-            .map(|(j, m)| {
-                let chars = f1(m, ta, totals(self.reference, &[j]));
-                (
-                    blend(chars, &ca, &anchors(self.reference, &[j]), anchor_weight),
-                    m,
-                )
+            .map(|(j, matched)| {
+                let chars = f1(matched, ta, totals(self.reference, &[j]));
+                Scored {
+                    similarity: blend(chars, &ca, &anchors(self.reference, &[j]), anchor_weight),
+                    matched,
+                }
             })
             .collect()
     }
 
-    /// [`GramSpace::counted`] of candidate sentence `i` against reference
-    /// sentence `j` from their clipped matches `matched` (one of
+    /// [`GramSpace::similarity`] of candidate sentence `i` against
+    /// reference sentence `j` from their clipped matches `matched` (one of
     /// [`GramSpace::all_counts`]).
-    pub fn counted_from(&self, i: usize, j: usize, matched: Counts, anchor_weight: f64) -> f64 {
-        let chars = f1(
-            matched,
-            totals(self.candidate, &[i]),
-            totals(self.reference, &[j]),
-        );
-        blend(
-            chars,
-            &anchors(self.candidate, &[i]),
-            &anchors(self.reference, &[j]),
-            anchor_weight,
-        )
+    pub(crate) fn counted_from(
+        &self,
+        i: usize,
+        j: usize,
+        matched: Counts,
+        anchor_weight: f64,
+    ) -> f64 {
+        self.scored(&[i], &[j], matched, anchor_weight).similarity
     }
 
     /// Clipped matches per order of candidate sentence `i` against every
@@ -528,8 +541,8 @@ impl<'f> GramSpace<'f> {
     /// sentence's n-grams, which is the cheaper way round when all, or a
     /// good share, of a short reference's sentences are wanted. The
     /// postings are built on first use, once per reference.
-    pub fn all_counts(&self, i: usize) -> Vec<Counts> {
-        let refr = &self.grams.refr;
+    pub(crate) fn all_counts(&self, i: usize) -> Vec<Counts> {
+        let refr = &self.refr;
         let postings = refr
             .postings
             .get_or_init(|| Postings::new(&refr.sentences, refr.slots));
@@ -537,11 +550,10 @@ impl<'f> GramSpace<'f> {
         // Order by order, a row of reference sentences (one bounds check
         // per posting); turned into one `Counts` per sentence at the end.
         let mut by_order = vec![0u32; ORDERS * m];
-        for e in self.grams.cand.get(i).map_or(&[][..], Vec::as_slice) {
+        for e in self.cand.get(i).map_or(&[][..], Vec::as_slice) {
             let g = (e.id & ID_MASK) as usize;
             let order = (e.id >> ID_ORDER_SHIFT) as usize;
-            let (Some(&from), Some(&to)) = (postings.starts.get(g), postings.starts.get(g + 1))
-            else {
+            let Some(list) = postings.of(g) else {
                 continue;
             };
             let Some(row) = by_order.get_mut(order * m..(order + 1) * m) else {
@@ -549,9 +561,9 @@ impl<'f> GramSpace<'f> {
             };
             // As in a lane: a count is taken at most 16 bits wide.
             let own = u32::from(lane_count(e.count));
-            for &(j, count) in postings.at.get(from as usize..to as usize).unwrap_or(&[]) {
-                if let Some(slot) = row.get_mut(j as usize) {
-                    *slot += own.min(count);
+            for p in list {
+                if let Some(slot) = row.get_mut(p.sentence as usize) {
+                    *slot += own.min(p.count);
                 }
             }
         }
@@ -566,14 +578,14 @@ impl<'f> GramSpace<'f> {
     /// has) and `max` the largest part's (adding sentences to a side never
     /// loses a match), order by order. The similarity is monotone in the
     /// matches, so `lower <= similarity <= upper` holds in floating point too.
-    pub fn merge_bounds(
+    pub(crate) fn merge_bounds(
         &self,
         cand: &[usize],
         refr: &[usize],
         sum: Counts,
         max: Counts,
         anchor_weight: f64,
-    ) -> (f64, f64) {
+    ) -> Bounds {
         let (ta, tb) = (totals(self.candidate, cand), totals(self.reference, refr));
         let mut upper = sum;
         for ((u, &a), &b) in upper.iter_mut().zip(&ta).zip(&tb) {
@@ -581,10 +593,10 @@ impl<'f> GramSpace<'f> {
         }
         let (a, b) = (anchors(self.candidate, cand), anchors(self.reference, refr));
         let d = anchor_dice(&a, &b);
-        (
-            blend_dice(f1(max, ta, tb), d, anchor_weight),
-            blend_dice(f1(upper, ta, tb), d, anchor_weight),
-        )
+        Bounds {
+            lower: blend_dice(f1(max, ta, tb), d, anchor_weight),
+            upper: blend_dice(f1(upper, ta, tb), d, anchor_weight),
+        }
     }
 
     /// Clipped matches per order of candidate sentences `cand` against
@@ -618,7 +630,7 @@ impl<'f> GramSpace<'f> {
     /// n-gram differs. `None` when the lanes are busy or out of range.
     fn pair_matched(&self, i: usize, j: usize, parts: Counts) -> Option<Counts> {
         self.with_shared(Side::Reference, j, |shared, lanes| {
-            take_back_loaded(parts, shared, &mut lanes[0], &self.grams.cand, i)
+            take_back_loaded(parts, shared, &mut lanes[0], &self.cand, i)
         })?
     }
 
@@ -629,7 +641,7 @@ impl<'f> GramSpace<'f> {
     /// shared n-gram comes from the postings when a short reference has
     /// them, else from its lane.
     fn run_matched(&self, i: usize, j: usize, parts: Counts) -> Option<Counts> {
-        let refr = &self.grams.refr;
+        let refr = &self.refr;
         self.with_shared(Side::Candidate, i, |shared, lanes| {
             let Some(postings) = refr.postings.get() else {
                 return take_back_loaded(parts, shared, &mut lanes[1], &refr.sentences, j);
@@ -638,10 +650,9 @@ impl<'f> GramSpace<'f> {
             let j = u32::try_from(j).ok()?;
             for s in shared {
                 let g = (s.id & ID_MASK) as usize;
-                let (from, to) = (*postings.starts.get(g)?, *postings.starts.get(g + 1)?);
-                let list = postings.at.get(from as usize..to as usize)?;
-                if let Ok(k) = list.binary_search_by_key(&j, |&(k, _)| k) {
-                    let r = u32::from(lane_count(list.get(k)?.1));
+                let list = postings.of(g)?;
+                if let Ok(k) = list.binary_search_by_key(&j, |p| p.sentence) {
+                    let r = u32::from(lane_count(list.get(k)?.count));
                     take_back(&mut matched, s, r)?;
                 }
             }
@@ -661,7 +672,7 @@ impl<'f> GramSpace<'f> {
     ) -> Option<R> {
         let mut lanes = self.lanes.try_borrow_mut().ok()?;
         if side == Side::Reference {
-            let refr = &self.grams.refr;
+            let refr = &self.refr;
             let shared = refr
                 .adjacent
                 .get(i)?
@@ -669,19 +680,19 @@ impl<'f> GramSpace<'f> {
             return Some(f(shared, &mut lanes));
         }
         let mut kept = self.shared.try_borrow_mut().ok()?;
-        let at = match kept.iter().position(|&(k, _)| k == i) {
+        let at = match kept.iter().position(|k| k.first == i) {
             Some(at) => at,
             None => {
-                self.grams.cand.get(i + 1)?;
-                let shared = shared_with_next(&self.grams.cand, i, &mut lanes[0]);
+                self.cand.get(i + 1)?;
+                let shared = shared_with_next(&self.cand, i, &mut lanes[0]);
                 if kept.len() >= SHARED_KEPT {
                     kept.remove(0);
                 }
-                kept.push((i, shared));
+                kept.push(Kept { first: i, shared });
                 kept.len() - 1
             }
         };
-        let (_, shared) = kept.get(at)?;
+        let shared = &kept.get(at)?.shared;
         Some(f(shared, &mut lanes))
     }
 
@@ -693,8 +704,8 @@ impl<'f> GramSpace<'f> {
             return matched;
         };
         let (lists, others, lane) = match side {
-            Side::Candidate => (&self.grams.cand, &self.grams.refr.sentences, &mut lanes[0]),
-            Side::Reference => (&self.grams.refr.sentences, &self.grams.cand, &mut lanes[1]),
+            Side::Candidate => (&self.cand, &self.refr.sentences, &mut lanes[0]),
+            Side::Reference => (&self.refr.sentences, &self.cand, &mut lanes[1]),
         };
         let Some(own) = lists.get(one) else {
             return matched;
@@ -842,66 +853,19 @@ fn totals(side: &[Features], idx: &[usize]) -> [u32; ORDERS] {
     t
 }
 
-/// Anchors pooled from a few sentences without a heap allocation: the
-/// aligner pools two or three sentences' anchors for every merge it
-/// bounds, and each sentence has only a handful.
-const POOLED_INLINE: usize = 32;
-/// Sentences pooled by merging (the aligner's merges have at most three).
-const MERGED_PARTS: usize = 3;
-
-/// The sorted, deduplicated anchors of one or more sentences.
-// Lives on the stack for one comparison: boxing the inline variant would
-// bring back the allocation it avoids.
-#[allow(clippy::large_enum_variant)]
-enum Pooled<'a> {
-    One(&'a [u64]),
-    Inline([u64; POOLED_INLINE], usize),
-    Heap(Vec<u64>),
-}
-
-impl std::ops::Deref for Pooled<'_> {
-    type Target = [u64];
-    fn deref(&self) -> &[u64] {
-        match self {
-            Pooled::One(s) => s,
-            Pooled::Inline(buf, len) => buf.get(..*len).unwrap_or(&[]),
-            Pooled::Heap(v) => v,
-        }
-    }
-}
-
-/// The anchors of sentences `idx` of `side`, pooled.
-fn anchors<'a>(side: &'a [Features], idx: &[usize]) -> Pooled<'a> {
+/// The sorted, deduplicated anchors of sentences `idx` of `side`: one
+/// sentence's own, or a merge's pooled (a merge has two or three
+/// sentences of a handful of anchors each, so a small vector).
+fn anchors<'a>(side: &'a [Features], idx: &[usize]) -> Cow<'a, [u64]> {
     if let [one] = idx {
-        return Pooled::One(side.get(*one).map_or(&[][..], |f| f.anchors.as_slice()));
+        return Cow::Borrowed(side.get(*one).map_or(&[][..], |f| f.anchors.as_slice()));
     }
-    let parts = || idx.iter().filter_map(|&i| side.get(i));
-    let total: usize = parts().map(|f| f.anchors.len()).sum();
-    if total <= POOLED_INLINE && idx.len() <= MERGED_PARTS {
-        // Each sentence's anchors are sorted: merge them.
-        let mut heads: [&[u64]; MERGED_PARTS] = [&[]; MERGED_PARTS];
-        for (head, f) in heads.iter_mut().zip(parts()) {
-            *head = &f.anchors;
-        }
-        let mut buf = [0u64; POOLED_INLINE];
-        let mut len = 0;
-        while let Some(least) = heads.iter().filter_map(|h| h.first()).min().copied() {
-            for head in &mut heads {
-                if head.first() == Some(&least) {
-                    *head = head.get(1..).unwrap_or(&[]);
-                }
-            }
-            if let Some(slot) = buf.get_mut(len) {
-                *slot = least;
-                len += 1;
-            }
-        }
-        return Pooled::Inline(buf, len);
-    }
-    let mut all: Vec<u64> = parts().flat_map(|f| f.anchors.iter().copied()).collect();
+    let mut all: Vec<u64> = (idx.iter().filter_map(|&i| side.get(i)))
+        .flat_map(|f| f.anchors.iter().copied())
+        .collect();
     all.sort_unstable();
     all.dedup();
-    Pooled::Heap(all)
+    Cow::Owned(all)
 }
 
 /// A gram key's order as the top bits of a dense number.
@@ -927,17 +891,8 @@ fn f1(matched: [u32; ORDERS], a: [u32; ORDERS], b: [u32; ORDERS]) -> f64 {
     }
 }
 
-/// Character n-gram F1, averaged over the orders either side has (like
-/// chrF's effective order; β = 1 because alignment needs a symmetric score),
-/// in 0..=1. (The aligner uses [`GramSpace::char_f`], which gives the same
-/// figure without building a space per pair of sentences.)
-pub fn char_f(a: &Features, b: &Features) -> f64 {
-    let (a, b) = (std::slice::from_ref(a), std::slice::from_ref(b));
-    GramSpace::new(a, b).char_f(&[0], &[0])
-}
-
 /// Dice coefficient of two sorted sets.
-pub fn dice(a: &[u64], b: &[u64]) -> f64 {
+fn dice(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
@@ -954,13 +909,6 @@ pub fn dice(a: &[u64], b: &[u64]) -> f64 {
         }
     }
     2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
-
-/// The aligner's sentence similarity in 0..=1: character n-gram F1, blended
-/// with the Dice overlap of anchors (numbers, names, quoted words) when either
-/// side has any. `anchor_weight` is the blend's share for anchors.
-pub fn similarity(a: &Features, b: &Features, anchor_weight: f64) -> f64 {
-    blend(char_f(a, b), &a.anchors, &b.anchors, anchor_weight)
 }
 
 fn blend(chars: f64, a: &[u64], b: &[u64], anchor_weight: f64) -> f64 {
@@ -990,9 +938,20 @@ mod tests {
         Features::of_tokens(&a.text, &a.tokens)
     }
 
+    /// [`GramSpace::char_f`] of two single sentences.
+    fn char_f(a: &Features, b: &Features) -> f64 {
+        let (a, b) = (std::slice::from_ref(a), std::slice::from_ref(b));
+        GramSpace::new(a, b).char_f(&[0], &[0])
+    }
+
+    /// [`GramSpace::similarity`] of two single sentences.
+    fn similarity(a: &Features, b: &Features, anchor_weight: f64) -> f64 {
+        let (a, b) = (std::slice::from_ref(a), std::slice::from_ref(b));
+        GramSpace::new(a, b).similarity(&[0], &[0], anchor_weight)
+    }
+
     proptest::proptest! {
-        /// Pooled anchors are the sorted union of the sentences' anchors,
-        /// whether they fit inline or not.
+        /// Pooled anchors are the sorted union of the sentences' anchors.
         #[test]
         fn pooled_anchors_are_the_sorted_union(
             sets in proptest::collection::vec(proptest::collection::vec(0u64..40, 0..30), 1..4),
@@ -1038,12 +997,12 @@ mod tests {
                     let want = space.counts(&[i], &[j, j + 1]);
                     let got = space.counted_merge(&[i], &[j, j + 1], parts, 0.3);
                     assert_eq!(
-                        got.1,
+                        got.matched,
                         want,
                         "candidate {i} against references {j}, {}",
                         j + 1
                     );
-                    assert_eq!(got.0, space.counted(&[i], &[j, j + 1], 0.3).0);
+                    assert_eq!(got, space.counted(&[i], &[j, j + 1], 0.3));
                     checked += 1;
                 }
                 if i + 1 < n {
@@ -1051,7 +1010,7 @@ mod tests {
                     let want = space.counts(&[i, i + 1], &[j]);
                     let got = space.counted_merge(&[i, i + 1], &[j], parts, 0.3);
                     assert_eq!(
-                        got.1,
+                        got.matched,
                         want,
                         "candidates {i}, {} against reference {j}",
                         i + 1
@@ -1123,29 +1082,9 @@ mod tests {
         assert_eq!(back.char_f(&[0], &[0, 1]), joined);
     }
 
-    /// The clipped-match F1 computed the slow, obvious way: count maps.
+    /// The char F computed the obvious way (`naive.rs`).
     fn naive_char_f(cand: &[&Features], refr: &[&Features]) -> f64 {
-        use std::collections::HashMap;
-        let count = |side: &[&Features]| {
-            let mut m: HashMap<u64, u32> = HashMap::new();
-            let mut t = [0u32; ORDERS];
-            for f in side {
-                for &k in &f.keys {
-                    *m.entry(k).or_default() += 1;
-                }
-                for (a, b) in t.iter_mut().zip(f.totals) {
-                    *a += b;
-                }
-            }
-            (m, t)
-        };
-        let ((a, ta), (b, tb)) = (count(cand), count(refr));
-        let mut matched = [0u32; ORDERS];
-        for (k, &ca) in &a {
-            let cb = b.get(k).copied().unwrap_or(0);
-            matched[(k >> ORDER_SHIFT) as usize] += ca.min(cb);
-        }
-        f1(matched, ta, tb)
+        crate::align::naive::counted(cand, refr, 0.0).similarity
     }
 
     #[test]
@@ -1225,11 +1164,11 @@ mod tests {
             let parts: Vec<Counts> = c
                 .iter()
                 .flat_map(|&i| r.iter().map(move |&j| (i, j)))
-                .map(|(i, j)| space.counted(&[i], &[j], w).1)
+                .map(|(i, j)| space.counted(&[i], &[j], w).matched)
                 .collect();
             let sum = std::array::from_fn(|o| parts.iter().map(|p| p[o]).sum());
             let max = std::array::from_fn(|o| parts.iter().map(|p| p[o]).max().unwrap_or(0));
-            let (lower, upper) = space.merge_bounds(c, r, sum, max, w);
+            let Bounds { lower, upper } = space.merge_bounds(c, r, sum, max, w);
             let exact = space.similarity(c, r, w);
             assert!(
                 lower <= exact && exact <= upper,
@@ -1289,12 +1228,15 @@ mod tests {
             let counts = space.all_counts(i);
             for (j, got) in all.into_iter().enumerate() {
                 assert_eq!(got, space.counted(&[i], &[j], 0.2), "{i} vs {j}");
-                assert_eq!(counts[j], got.1);
-                assert_eq!(space.counted_from(i, j, counts[j], 0.2), got.0);
+                assert_eq!(counts[j], got.matched);
+                assert_eq!(space.counted_from(i, j, counts[j], 0.2), got.similarity);
             }
         }
-        assert!(space.counted_all(0, 0.2)[0].0 > 0.5);
-        assert!(space.counted_all(9, 0.2).iter().all(|&(s, _)| s == 0.0));
+        assert!(space.counted_all(0, 0.2)[0].similarity > 0.5);
+        assert!(space
+            .counted_all(9, 0.2)
+            .iter()
+            .all(|s| s.similarity == 0.0));
     }
 
     #[test]

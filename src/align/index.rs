@@ -10,14 +10,14 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::features::Features;
 
-pub struct StemIndex {
+pub(crate) struct StemIndex {
     postings: HashMap<u64, Vec<u32>>,
     sentences: usize,
     cap: usize,
 }
 
 impl StemIndex {
-    pub fn new(reference: &[Features]) -> StemIndex {
+    pub(crate) fn new(reference: &[Features]) -> StemIndex {
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         for (j, f) in reference.iter().enumerate() {
             for &s in &f.stems {
@@ -36,7 +36,7 @@ impl StemIndex {
     /// `query`, best first (ties by index). Uses `scratch` (one slot per
     /// reference sentence, all zero on entry and on return) to avoid
     /// allocating per query.
-    pub fn shortlist(&self, query: &Features, k: usize, scratch: &mut [f64]) -> Vec<usize> {
+    pub(crate) fn shortlist(&self, query: &Features, k: usize, scratch: &mut [f64]) -> Vec<usize> {
         let mut touched: Vec<usize> = Vec::new();
         for s in &query.stems {
             let Some(list) = self.postings.get(s) else {

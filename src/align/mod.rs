@@ -12,7 +12,8 @@
 //!
 //! | file | what it does |
 //! |---|---|
-//! | [`features`] | per-sentence features, computed once per sentence, and the similarity; `GramSpace`, the pair's dense n-gram numbering |
+//! | `features.rs` | per-sentence features, computed once per sentence, and the similarity; `GramSpace`, the pair's dense n-gram numbering (all crate-private) |
+//! | `naive.rs` | the similarity computed the obvious way, which tests hold `GramSpace` to |
 //! | `index.rs` | inverted index stem → reference sentences: the shortlist |
 //! | `mod.rs` | [`AlignConfig`], the mode decision ([`ModeEvidence::mode`]), [`align`] |
 //! | `parallel.rs` | banded dynamic programme (parallel mode) |
@@ -89,17 +90,18 @@
 //! similar by chance, which is why merges need a clear gain.
 
 mod comparable;
-pub mod features;
+mod features;
 mod index;
+#[cfg(test)]
+mod naive;
 mod parallel;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Article;
 use std::sync::Arc;
 
-use features::{article_features, Counts, Features, GramSpace, ReferenceGrams};
+use features::{article_features, Counts, Features, GramSpace, ReferenceGrams, Scored};
 use index::StemIndex;
 
 /// How the two articles relate.
@@ -178,7 +180,7 @@ impl Alignment {
 }
 
 /// Alignment thresholds (`[align]` in the config file). Similarities are in
-/// 0..=1 (see [`features::similarity`]).
+/// 0..=1 (see "Similarity" in the [module docs](self)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AlignConfig {
@@ -306,12 +308,29 @@ pub(crate) struct Prepared<'f> {
     pub reference: &'f [Features],
     /// Both sides' n-grams, numbered for fast similarities.
     pub space: GramSpace<'f>,
-    /// For each candidate sentence, its shortlisted reference sentences with
-    /// their similarity, best first.
-    pub matches: Vec<Vec<(usize, f64)>>,
-    /// `counts[i][k]`: the clipped matches per order behind `matches[i][k]`
-    /// (the parallel programme bounds merges with them).
-    pub counts: Vec<Vec<Counts>>,
+    /// For each candidate sentence, its shortlisted reference sentences
+    /// with their similarity, best first.
+    pub matches: Vec<Vec<Match>>,
+}
+
+/// A shortlisted reference sentence of a candidate sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Match {
+    pub reference: usize,
+    pub similarity: f64,
+    /// The clipped matches per order behind `similarity` (the parallel
+    /// programme bounds merges with them).
+    pub matched: Counts,
+}
+
+impl Match {
+    fn new(reference: usize, scored: Scored) -> Match {
+        Match {
+            reference,
+            similarity: scored.similarity,
+            matched: scored.matched,
+        }
+    }
 }
 
 /// What the aligner derives from the reference alone, kept with the
@@ -326,10 +345,8 @@ struct ReferenceSide {
 impl ReferenceSide {
     fn of(article: &Article) -> ReferenceSide {
         let features = article.memo(0, article_features);
-        let (grams, index) = rayon::join(
-            || article.memo(0, |_| ReferenceGrams::new(&features)),
-            || article.memo(0, |_| StemIndex::new(&features)),
-        );
+        let grams = article.memo(0, |_| ReferenceGrams::new(&features));
+        let index = article.memo(0, |_| StemIndex::new(&features));
         ReferenceSide {
             features,
             grams,
@@ -338,12 +355,11 @@ impl ReferenceSide {
     }
 }
 
-/// Both articles' features (the candidate's, and the reference's side),
-/// built side by side on the rayon pool.
+/// Both articles' features (the candidate's, and the reference's side).
 fn sides(candidate: &Article, reference: &Article) -> (Arc<Vec<Features>>, ReferenceSide) {
-    rayon::join(
-        || candidate.memo(0, article_features),
-        || ReferenceSide::of(reference),
+    (
+        candidate.memo(0, article_features),
+        ReferenceSide::of(reference),
     )
 }
 
@@ -357,58 +373,41 @@ impl<'f> Prepared<'f> {
         let index = &reference.index;
         let space = GramSpace::with_reference(cand, refr, Arc::clone(&reference.grams));
         let small = refr.len() <= config.shortlist;
-        // Candidate sentences in chunks, side by side on the rayon pool,
-        // each with its own lanes and scratch: four per thread, so a thread
-        // that frees up late (the document metrics run beside the aligner)
-        // still finds some to take.
-        let seed = space.seed();
-        let chunk = (cand.len() / (4 * rayon::current_num_threads().max(1))).max(64);
-        let (matches, counts): (Vec<_>, Vec<_>) = cand
-            .par_chunks(chunk)
+        // A reference of up to a few shortlists: all its sentences counted
+        // at once still cost less.
+        let all_at_once = refr.len() <= ALL_COUNTS_MAX_SHORTLISTS.saturating_mul(config.shortlist);
+        let w = config.anchor_weight;
+        let mut scratch = vec![0.0; refr.len()];
+        let matches = cand
+            .iter()
             .enumerate()
-            .flat_map_iter(|(k, part)| {
-                let space = seed.space();
-                let mut scratch = vec![0.0; refr.len()];
-                let first = k * chunk;
-                part.iter()
-                    .enumerate()
-                    .map(|(o, c)| {
-                        let i = first + o;
-                        if c.is_empty() {
-                            return (Vec::new(), Vec::new());
-                        }
-                        let w = config.anchor_weight;
-                        let mut scored: Vec<(usize, f64, Counts)> = if small {
-                            // Every reference sentence: all at once.
-                            (space.counted_all(i, w).into_iter().enumerate())
-                                .map(|(j, (s, counts))| (j, s, counts))
-                                .collect()
-                        } else {
-                            let list = index.shortlist(c, config.shortlist, &mut scratch);
-                            // A reference of up to a few shortlists: all its
-                            // sentences counted at once still cost less.
-                            let all = (refr.len()
-                                <= ALL_COUNTS_MAX_SHORTLISTS.saturating_mul(config.shortlist))
-                            .then(|| space.all_counts(i));
-                            list.into_iter()
-                                .map(|j| match all.as_ref().and_then(|a| a.get(j)) {
-                                    Some(&counts) => {
-                                        (j, space.counted_from(i, j, counts, w), counts)
-                                    }
-                                    None => {
-                                        let (s, counts) = space.counted(&[i], &[j], w);
-                                        (j, s, counts)
-                                    }
-                                })
-                                .collect()
-                        };
-                        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                        scored
-                            .into_iter()
-                            .map(|(j, s, counts)| ((j, s), counts))
-                            .unzip()
-                    })
-                    .collect::<Vec<_>>()
+            .map(|(i, c)| {
+                if c.is_empty() {
+                    return Vec::new();
+                }
+                let mut scored: Vec<Match> = if small {
+                    // Every reference sentence: all at once.
+                    (space.counted_all(i, w).into_iter().enumerate())
+                        .map(|(j, s)| Match::new(j, s))
+                        .collect()
+                } else {
+                    let list = index.shortlist(c, config.shortlist, &mut scratch);
+                    let all = all_at_once.then(|| space.all_counts(i));
+                    list.into_iter()
+                        .map(|j| match all.as_ref().and_then(|a| a.get(j)) {
+                            Some(&matched) => Match {
+                                reference: j,
+                                similarity: space.counted_from(i, j, matched, w),
+                                matched,
+                            },
+                            None => Match::new(j, space.counted(&[i], &[j], w)),
+                        })
+                        .collect()
+                };
+                scored.sort_by(|a, b| {
+                    (b.similarity.total_cmp(&a.similarity)).then(a.reference.cmp(&b.reference))
+                });
+                scored
             })
             .collect();
         Prepared {
@@ -416,7 +415,6 @@ impl<'f> Prepared<'f> {
             reference: refr,
             space,
             matches,
-            counts,
         }
     }
 
@@ -433,19 +431,19 @@ impl<'f> Prepared<'f> {
             .iter()
             .enumerate()
             .filter_map(|(i, list)| {
-                let &(_, top) = list.first()?;
+                let top = list.first()?.similarity;
                 if top < min {
                     return None;
                 }
                 let diagonal = (i as f64 + 0.5) * scale;
                 list.iter()
-                    .take_while(|&&(_, s)| s >= top - TIE)
+                    .take_while(|m| m.similarity >= top - TIE)
                     .min_by(|a, b| {
-                        let da = (a.0 as f64 + 0.5 - diagonal).abs();
-                        let db = (b.0 as f64 + 0.5 - diagonal).abs();
+                        let da = (a.reference as f64 + 0.5 - diagonal).abs();
+                        let db = (b.reference as f64 + 0.5 - diagonal).abs();
                         da.total_cmp(&db)
                     })
-                    .map(|&(j, _)| (i, j))
+                    .map(|m| (i, m.reference))
             })
             .collect()
     }
@@ -482,15 +480,12 @@ impl<'f> Prepared<'f> {
 
 /// The similarity of candidate `i` and reference `j`, with its clipped
 /// matches, if the shortlist (`Prepared::matches`) already computed it.
-pub(crate) fn shortlisted(
-    matches: &[Vec<(usize, f64)>],
-    counts: &[Vec<Counts>],
-    i: usize,
-    j: usize,
-) -> Option<(f64, Counts)> {
-    let list = matches.get(i)?;
-    let at = list.iter().position(|&(k, _)| k == j)?;
-    Some((list.get(at)?.1, *counts.get(i)?.get(at)?))
+pub(crate) fn shortlisted(matches: &[Vec<Match>], i: usize, j: usize) -> Option<Scored> {
+    let m = matches.get(i)?.iter().find(|m| m.reference == j)?;
+    Some(Scored {
+        similarity: m.similarity,
+        matched: m.matched,
+    })
 }
 
 /// The longest chain of `(i, j)` pairs (given in increasing `i`) whose `j`

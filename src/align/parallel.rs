@@ -17,10 +17,9 @@
 //!
 //! **Offers first, then the path.** The gates read only similarities, never the
 //! programme's path, so every bead's offer is decided first (`bead_offers`,
-//! cell by cell in the programme's order; a long article in runs of 512 rows
-//! side by side, each run first working out the two rows before it that its
-//! gates read) and the programme then only adds. A test holds the offers equal
-//! to the exhaustive rule on the alignment fixtures and the seeds.
+//! cell by cell in the programme's order) and the programme then only adds.
+//! A test holds the offers equal to the exhaustive rule on the alignment
+//! fixtures and the seeds.
 //!
 //! **Merges settled by bounds.** Most merges fail the gain test by far, so a
 //! merge is first bounded from its parts without comparing n-grams: each 1:1
@@ -39,8 +38,8 @@
 //! and bounds itself again with the counted one before three sentences are
 //! compared.
 
-use super::features::{Counts, GramSpace, ORDERS};
-use super::{monotonic_chain, shortlisted, AlignConfig, AlignedPair, Prepared};
+use super::features::{Counts, GramSpace, Scored, ORDERS};
+use super::{monotonic_chain, shortlisted, AlignConfig, AlignedPair, Match, Prepared};
 
 /// Longest merge the programme considers, whatever the config says.
 const MAX_K: usize = 3;
@@ -139,45 +138,53 @@ const NO_OFFERS: Offers = Offers {
     merge: [f64::NAN; MAX_K],
 };
 
-/// Rows per rayon job when the offers are computed: a news article is one
-/// run on the aligner's own lanes; a long one is cut into runs computed
-/// side by side, each with its own lanes.
-const ROWS_PER_JOB: usize = 512;
-
 /// `offers[i][j - lo[i]]` for every boundary `(i, j)` of the band; row 0 has none.
 fn bead_offers(p: &Prepared, band: &Band, config: &AlignConfig) -> Vec<Vec<Offers>> {
-    use rayon::prelude::*;
-    let n = p.candidate.len();
-    let shortlist = Shortlist {
-        matches: &p.matches,
-        counts: &p.counts,
-    };
     let mut offers: Vec<Vec<Offers>> = vec![Vec::new()];
-    if n < ROWS_PER_JOB {
-        offers.extend(bead_rows(shortlist, band, config, &p.space, 1..n + 1));
-    } else {
-        let seed = p.space.seed();
-        let starts: Vec<usize> = (1..n + 1).step_by(ROWS_PER_JOB).collect();
-        let runs: Vec<Vec<Vec<Offers>>> = starts
-            .par_iter()
-            .map_init(
-                || seed.space(),
-                |space, &start| {
-                    let end = (start + ROWS_PER_JOB).min(n + 1);
-                    bead_rows(shortlist, band, config, space, start..end)
-                },
-            )
-            .collect();
-        offers.extend(runs.into_iter().flatten());
-    }
+    offers.extend(bead_rows(&p.matches, band, config, &p.space));
     offers
 }
 
-/// The 1:1 similarities (and their matches) the shortlist already computed.
+/// Candidate sentences `cand` against reference sentences `refr`, each a
+/// run of at most [`MAX_K`]: the sentences of one bead.
 #[derive(Clone, Copy)]
-struct Shortlist<'a> {
-    matches: &'a [Vec<(usize, f64)>],
-    counts: &'a [Vec<Counts>],
+struct Block {
+    cand: [usize; MAX_K],
+    cand_len: usize,
+    refr: [usize; MAX_K],
+    refr_len: usize,
+}
+
+impl Block {
+    /// `k` candidate sentences from `first` against reference sentence `j`
+    /// (a k:1 bead).
+    fn split(first: usize, k: usize, j: usize) -> Block {
+        Block::runs(first, k, j, 1)
+    }
+
+    /// Candidate sentence `i` against `k` reference sentences from `first`
+    /// (a 1:k bead).
+    fn merge(i: usize, first: usize, k: usize) -> Block {
+        Block::runs(i, 1, first, k)
+    }
+
+    fn runs(ci: usize, ck: usize, rj: usize, rk: usize) -> Block {
+        let run = |start: usize| std::array::from_fn(|n| start + n);
+        Block {
+            cand: run(ci),
+            cand_len: ck.min(MAX_K),
+            refr: run(rj),
+            refr_len: rk.min(MAX_K),
+        }
+    }
+
+    fn cand(&self) -> &[usize] {
+        self.cand.get(..self.cand_len).unwrap_or(&[])
+    }
+
+    fn refr(&self) -> &[usize] {
+        self.refr.get(..self.refr_len).unwrap_or(&[])
+    }
 }
 
 /// A 2-merge (k:1 or 1:k, k = 2) at one boundary, as far as it is known:
@@ -226,47 +233,31 @@ const NO_WORK: Work = Work {
     offers: NO_OFFERS,
 };
 
-/// Candidate sentences `ci..ci + ck` against reference `rj..rj + rk` (k ≤ 3).
-fn runs(
-    ci: usize,
-    ck: usize,
-    rj: usize,
-    rk: usize,
-) -> ([usize; MAX_K], usize, [usize; MAX_K], usize) {
-    let run = |start: usize| std::array::from_fn(|n| start + n);
-    (run(ci), ck.min(MAX_K), run(rj), rk.min(MAX_K))
-}
-
 impl Pair {
     /// A gated 2-merge of candidate `ci..ci+ck` and reference `rj..rj+rk`
     /// whose single parts matched `a` and `b`.
-    fn bounded(
-        space: &GramSpace,
-        at: (usize, usize, usize, usize),
-        a: Counts,
-        b: Counts,
-        w: f64,
-    ) -> Pair {
-        let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
+    fn bounded(space: &GramSpace, at: Block, a: Counts, b: Counts, w: f64) -> Pair {
         let sum = std::array::from_fn(|o| a[o] + b[o]);
         let max = std::array::from_fn(|o| a[o].max(b[o]));
-        let (lower, upper) = space.merge_bounds(&c[..ck], &r[..rk], sum, max, w);
+        let bounds = space.merge_bounds(at.cand(), at.refr(), sum, max, w);
         Pair {
             gated: true,
             exact: f64::NAN,
-            lower,
-            upper,
+            lower: bounds.lower,
+            upper: bounds.upper,
             sum,
             max,
         }
     }
 
     /// The similarity, computed now if it was only bounded.
-    fn exact(&mut self, space: &GramSpace, at: (usize, usize, usize, usize), w: f64) -> f64 {
+    fn exact(&mut self, space: &GramSpace, at: Block, w: f64) -> f64 {
         if self.exact.is_nan() {
-            let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
             // Unset, `sum` is still the two parts' matches added up.
-            let (s, matched) = space.counted_merge(&c[..ck], &r[..rk], self.sum, w);
+            let Scored {
+                similarity: s,
+                matched,
+            } = space.counted_merge(at.cand(), at.refr(), self.sum, w);
             *self = Pair {
                 gated: true,
                 exact: s,
@@ -280,11 +271,8 @@ impl Pair {
     }
 }
 
-/// Offers of rows `rows`, in order, each cell as the programme would visit
-/// it (so a loaded sentence serves the next look-up). A run that starts
-/// past row 1 first works out the `MAX_K - 1` rows before it, which is what
-/// its first row's gates read (k:1 gates look one row up, for order k − 1
-/// only).
+/// Offers of rows 1..=n, in order, each cell as the programme would visit
+/// it (so a loaded sentence serves the next look-up).
 ///
 /// The rule is the programme's: a k-merge is computed when both its
 /// (k−1)-parts were and the better reaches the floor, and offered when at
@@ -293,27 +281,27 @@ impl Pair {
 /// without comparing n-grams, and a merge is only computed when its bounds
 /// cannot decide.
 fn bead_rows(
-    shortlist: Shortlist,
+    shortlist: &[Vec<Match>],
     band: &Band,
     config: &AlignConfig,
     space: &GramSpace,
-    rows: std::ops::Range<usize>,
 ) -> Vec<Vec<Offers>> {
     let max_k = config.max_merge.clamp(1, MAX_K);
     let w = config.anchor_weight;
-    let warm = rows.start.saturating_sub(MAX_K - 1).max(1);
-    let mut out: Vec<Vec<Offers>> = Vec::with_capacity(rows.len());
+    let n = band.lo.len().saturating_sub(1);
+    let mut out: Vec<Vec<Offers>> = Vec::with_capacity(n);
     let mut prev: Vec<Work> = Vec::new();
     let mut row: Vec<Work> = Vec::new();
-    for i in warm..rows.end {
+    for i in 1..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
         let up_lo = band.lo[i - 1];
         row.clear();
         for j in lo..=hi {
             let mut cell = NO_WORK;
             if j >= 1 {
-                let (s11, m11) = shortlisted(shortlist.matches, shortlist.counts, i - 1, j - 1)
+                let one = shortlisted(shortlist, i - 1, j - 1)
                     .unwrap_or_else(|| space.counted(&[i - 1], &[j - 1], w));
+                let (s11, m11) = (one.similarity, one.matched);
                 cell.m11 = m11;
                 cell.offers.split[0] = s11;
                 cell.offers.merge[0] = s11;
@@ -323,17 +311,17 @@ fn bead_rows(
                     // k:1 — its parts end here and one row up.
                     (cell.split, cell.offers.split[1]) = two(
                         space,
-                        (s11, m11),
+                        one,
                         up.and_then(|u| prev.get(u)).filter(|_| i >= 2),
-                        (i.saturating_sub(2), 2, j - 1, 1),
+                        Block::split(i.saturating_sub(2), 2, j - 1),
                         config,
                     );
                     // 1:k — its parts end here and one column left.
                     (cell.merge, cell.offers.merge[1]) = two(
                         space,
-                        (s11, m11),
+                        one,
                         left.and_then(|l| row.get(l)).filter(|_| j >= 2),
-                        (i - 1, 1, j.saturating_sub(2), 2),
+                        Block::merge(i - 1, j.saturating_sub(2), 2),
                         config,
                     );
                 }
@@ -343,9 +331,9 @@ fn bead_rows(
                         if i >= 3 {
                             cell.offers.split[2] = three(
                                 space,
-                                (&mut cell.split, (i - 2, 2, j - 1, 1)),
-                                (&mut p.split, (i - 3, 2, j - 1, 1)),
-                                (i - 3, 3, j - 1, 1),
+                                (&mut cell.split, Block::split(i - 2, 2, j - 1)),
+                                (&mut p.split, Block::split(i - 3, 2, j - 1)),
+                                Block::split(i - 3, 3, j - 1),
                                 m11,
                                 config,
                             );
@@ -355,9 +343,9 @@ fn bead_rows(
                         if j >= 3 {
                             cell.offers.merge[2] = three(
                                 space,
-                                (&mut cell.merge, (i - 1, 1, j - 2, 2)),
-                                (&mut p.merge, (i - 1, 1, j - 3, 2)),
-                                (i - 1, 1, j - 3, 3),
+                                (&mut cell.merge, Block::merge(i - 1, j - 2, 2)),
+                                (&mut p.merge, Block::merge(i - 1, j - 3, 2)),
+                                Block::merge(i - 1, j - 3, 3),
                                 m11,
                                 config,
                             );
@@ -367,25 +355,24 @@ fn bead_rows(
             }
             row.push(cell);
         }
-        if i >= rows.start {
-            out.push(row.iter().map(|c| c.offers).collect());
-        }
+        out.push(row.iter().map(|c| c.offers).collect());
         std::mem::swap(&mut prev, &mut row);
     }
     out
 }
 
-/// The 2-merge `at` of the 1:1 bead here (`s11`, matched `m11`) and the
+/// The 2-merge `at` of the 1:1 bead here (`one`) and the
 /// neighbouring one `part` (`None` when outside the band or the article):
 /// the merge as far as it is known, and its offer (NaN unless its gate lets
 /// it through and it beats its better part by `merge_min_gain`).
 fn two(
     space: &GramSpace,
-    (s11, m11): (f64, Counts),
+    one: Scored,
     part: Option<&Work>,
-    at: (usize, usize, usize, usize),
+    at: Block,
     config: &AlignConfig,
 ) -> (Pair, f64) {
+    let (s11, m11) = (one.similarity, one.matched);
     let (floor, gain, w) = (
         config.parallel_min_similarity,
         config.merge_min_gain,
@@ -414,9 +401,9 @@ fn two(
 /// again; three sentences are compared only when that cannot decide.
 fn three(
     space: &GramSpace,
-    here: (&mut Pair, (usize, usize, usize, usize)),
-    other: (&mut Pair, (usize, usize, usize, usize)),
-    at: (usize, usize, usize, usize),
+    here: (&mut Pair, Block),
+    other: (&mut Pair, Block),
+    at: Block,
     last: Counts,
     config: &AlignConfig,
 ) -> f64 {
@@ -432,8 +419,7 @@ fn three(
     // The 3-merge is `other`'s two sentences and `last`.
     let sum = std::array::from_fn(|o| b.sum[o] + last[o]);
     let max = std::array::from_fn(|o| b.max[o].max(last[o]));
-    let (c, ck, r, rk) = runs(at.0, at.1, at.2, at.3);
-    let (_, upper) = space.merge_bounds(&c[..ck], &r[..rk], sum, max, w);
+    let upper = space.merge_bounds(at.cand(), at.refr(), sum, max, w).upper;
     // What the better part is at least, should the gate let the merge through.
     let least = a.lower.max(b.lower).max(floor);
     if upper < least + gain {
@@ -448,11 +434,11 @@ fn three(
     };
     let sum = std::array::from_fn(|o| b.sum[o] + last[o]);
     let max = std::array::from_fn(|o| b.max[o].max(last[o]));
-    let (_, upper) = space.merge_bounds(&c[..ck], &r[..rk], sum, max, w);
+    let upper = space.merge_bounds(at.cand(), at.refr(), sum, max, w).upper;
     if upper < best + gain {
         return f64::NAN;
     }
-    let s = space.similarity(&c[..ck], &r[..rk], w);
+    let s = space.similarity(at.cand(), at.refr(), w);
     if s >= best + gain {
         s
     } else {
@@ -737,15 +723,14 @@ mod tests {
     }
 
     #[test]
-    fn bounded_offers_equal_the_exhaustive_rule_in_runs_of_rows() {
+    fn bounded_offers_equal_the_exhaustive_rule_with_merges_all_along() {
         use crate::text::Article;
-        // More than ROWS_PER_JOB candidate sentences: the offers are worked
-        // out in runs side by side, each starting with its warm-up rows.
+        // A long article of repeated sections, each with split sentences.
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/align/parallel/");
         let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap_or_default();
         let (split, reference) = (read("split.txt"), read("reference.txt"));
         let (mut c, mut r) = (String::new(), String::new());
-        for section in 0..45 {
+        for section in 0..12 {
             let head = format!("Section {section} of the record opens here.\n");
             c.push_str(&head);
             c.push_str(&split);
@@ -755,7 +740,6 @@ mod tests {
             r.push('\n');
         }
         let (c, r) = (Article::from_text("c", c), Article::from_text("r", r));
-        assert!(c.sentences.len() > ROWS_PER_JOB, "{}", c.sentences.len());
         // Low thresholds, so that merges of three, which read the rows
         // before them, are offered all along.
         let config = AlignConfig {
