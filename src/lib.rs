@@ -36,48 +36,22 @@ pub use text::Article;
 pub use verdict::Verdict;
 
 /// Checks `candidate` against `reference` and builds the full report.
+///
+/// One pair runs on the calling thread: the aligner, then every check in
+/// registry order, then the document metrics. A batch gets its parallelism
+/// across rows (`batch`), where work inside one pair would only compete
+/// with the other rows.
 pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Report {
-    use rayon::prelude::*;
-    let registry = checks::registry();
-    // Two branches on the current rayon pool (serial with one thread): the
-    // aligner and the checks that read its result; beside them, the
-    // document metrics and the checks that do not.
-    // The checks that do (`aligned`) or do not read the alignment.
-    let run = |alignment: &align::Alignment, aligned: bool| -> Vec<(usize, Vec<Finding>)> {
-        let cx = checks::Context {
-            candidate,
-            reference,
-            alignment,
-            config,
-        };
-        registry
-            .par_iter()
-            .enumerate()
-            .filter(|(_, c)| c.uses_alignment() == aligned)
-            .map(|(k, c)| (k, c.run(&cx)))
-            .collect()
+    let alignment = align::align(candidate, reference, &config.align);
+    let cx = checks::Context {
+        candidate,
+        reference,
+        alignment: &alignment,
+        config,
     };
-    let ((alignment, mut found), (doc, free)) = rayon::join(
-        || {
-            let alignment = align::align(candidate, reference, &config.align);
-            let found = run(&alignment, true);
-            (alignment, found)
-        },
-        || {
-            // Never read (see `Check::uses_alignment`).
-            let none = align::Alignment {
-                mode: align::Mode::Comparable,
-                pairs: Vec::new(),
-            };
-            let found = run(&none, false);
-            (report::DocMetrics::of(candidate, reference), found)
-        },
-    );
-    // Registry order, as if the checks had run one after another.
-    found.extend(free);
-    found.sort_by_key(|&(k, _)| k);
-    let mut findings: Vec<Finding> = found.into_iter().flat_map(|(_, f)| f).collect();
+    let mut findings: Vec<Finding> = checks::registry().iter().flat_map(|c| c.run(&cx)).collect();
     finding::sort_findings(&mut findings);
+    let doc = report::DocMetrics::of(candidate, reference);
     Report::build_with(candidate, reference, alignment, findings, doc, config)
 }
 

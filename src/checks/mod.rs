@@ -30,9 +30,9 @@ pub trait Check: Send + Sync {
     /// kind of [`crate::finding::KINDS`] to some check).
     fn kinds(&self) -> &'static [Kind];
     fn run(&self, cx: &Context<'_>) -> Vec<Finding>;
-    /// Whether `run` reads `cx.alignment`. A check that does not is run
-    /// beside the aligner (see [`crate::check`]) with an empty alignment,
-    /// so it must give the same findings whatever the alignment says.
+    /// Whether `run` reads `cx.alignment`. A check that does not must give
+    /// the same findings whatever the alignment says (tested), so it can
+    /// run without one.
     fn uses_alignment(&self) -> bool {
         true
     }
