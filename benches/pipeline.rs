@@ -20,8 +20,8 @@ use divan::Bencher;
 
 use mtcheck::align::{self, Alignment};
 use mtcheck::checks::{self, Context};
-use mtcheck::synth::{self, Segment};
 use mtcheck::{Article, Config};
+use mtcheck_eval::synth::{self, Segment};
 
 fn main() {
     // Build the inputs before timing starts and say where they came from.

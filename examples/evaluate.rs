@@ -11,8 +11,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mtcheck::evaluate::{self, EvalOptions};
 use mtcheck::Config;
+use mtcheck_eval::evaluate::{self, EvalOptions};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);

@@ -117,8 +117,8 @@ fn main() -> ExitCode {
 /// Writes a synthetic pair of about `bytes` per side to the temp folder.
 fn synth_pair(bytes: usize, tsv: &Path) -> Result<(PathBuf, PathBuf), String> {
     let text = std::fs::read_to_string(tsv).map_err(|e| e.to_string())?;
-    let segments = mtcheck::synth::parse_segments_tsv(&text);
-    let (c, r) = mtcheck::synth::article_pair(&segments, bytes, bytes as u64);
+    let segments = mtcheck_eval::synth::parse_segments_tsv(&text);
+    let (c, r) = mtcheck_eval::synth::article_pair(&segments, bytes, bytes as u64);
     let dir = std::env::temp_dir();
     let (cp, rp) = (
         dir.join(format!("mtcheck-stages-{bytes}-candidate.txt")),

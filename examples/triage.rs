@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mtcheck::evaluate::{self, triage, EvalOptions};
 use mtcheck::Config;
+use mtcheck_eval::evaluate::{self, triage, EvalOptions};
 
 /// The systems of wmt22-zhen that are human translations.
 const HUMAN_SYSTEMS: &[&str] = &["refA", "refB"];

@@ -16,16 +16,15 @@ pub mod batch;
 pub mod checks;
 pub mod config;
 pub mod consensus;
-pub mod evaluate;
 pub mod finding;
-pub(crate) mod idmap;
-pub mod metrics;
+/// chrF, chrF++ and BLEU exactly as sacrebleu defines them: the
+/// [`mtcheck_metrics`] crate, re-exported.
+pub use mtcheck_metrics as metrics;
+pub(crate) use mtcheck_metrics::idmap;
 pub mod output;
 pub mod report;
 pub mod score;
 pub mod suspect;
-#[doc(hidden)]
-pub mod synth;
 pub mod text;
 pub mod verdict;
 

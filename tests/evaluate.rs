@@ -4,8 +4,8 @@ mod support;
 
 use std::path::PathBuf;
 
-use mtcheck::evaluate::{self, EvalOptions};
 use mtcheck::Config;
+use mtcheck_eval::evaluate::{self, EvalOptions};
 
 /// `../shared/data/wmt23-zhen`, or `None` (the test skips) without the shared data.
 fn data_dir() -> Option<PathBuf> {

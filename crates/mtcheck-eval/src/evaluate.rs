@@ -1,6 +1,6 @@
 //! Evaluation against human MQM annotations (WMT23 zh→en, `../shared/data/wmt23-zhen`).
 //!
-//! Runs every article of the manifest through [`crate::check`], then measures
+//! Runs every article of the manifest through [`mtcheck::check`], then measures
 //! how the article score agrees with the raters' penalty (Kendall τ-b, Pearson
 //! r, mean within-document τ), next to chrF and BLEU computed in the same run,
 //! and how the findings land on the spans the raters marked (span precision per
@@ -13,10 +13,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::finding::{Finding, Kind};
-use crate::score::ScoreConfig;
-use crate::text::Article;
+use mtcheck::config::Config;
+use mtcheck::finding::{Finding, Kind};
+use mtcheck::score::ScoreConfig;
+use mtcheck::text::Article;
 
 pub mod cv;
 pub mod triage;
@@ -43,10 +43,10 @@ pub struct ArticleResult {
     pub words: usize,
     pub mqm_per_100_words: f64,
     pub score: f64,
-    /// The verdict at `score` ([`crate::verdict::decide`]).
-    pub verdict: crate::Verdict,
+    /// The verdict at `score` ([`mtcheck::verdict::decide`]).
+    pub verdict: mtcheck::Verdict,
     pub chrf: f64,
-    /// Mean chrF of the aligned sentence pairs (see [`crate::score::mean_pair_chrf`]).
+    /// Mean chrF of the aligned sentence pairs (see [`mtcheck::score::mean_pair_chrf`]).
     pub sentence_chrf: Option<f64>,
     pub bleu: f64,
     /// Mean document chrF of this candidate against each other candidate of
@@ -176,7 +176,7 @@ pub struct Evaluation {
 /// How many articles got a verdict, and the human penalty they carry.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerdictCount {
-    pub verdict: crate::Verdict,
+    pub verdict: mtcheck::Verdict,
     pub articles: usize,
     pub held_out: usize,
     /// Median and mean MQM points per 100 words of those articles.
@@ -185,7 +185,7 @@ pub struct VerdictCount {
 }
 
 fn verdict_counts(results: &[ArticleResult], held: &HashSet<String>) -> Vec<VerdictCount> {
-    crate::Verdict::ALL
+    mtcheck::Verdict::ALL
         .iter()
         .map(|&v| {
             let mut mqm: Vec<f64> = results
@@ -222,7 +222,7 @@ pub struct Dataset {
     /// (system, doc, segment id) → rated spans.
     pub spans: HashMap<(String, String, u32), Vec<RatedSpan>>,
     /// The verdict rules the articles were checked with ([`rescore`] keeps them).
-    pub verdict_rules: crate::verdict::VerdictConfig,
+    pub verdict_rules: mtcheck::verdict::VerdictConfig,
     pub seconds: f64,
 }
 
@@ -234,7 +234,7 @@ type SegmentLine = (u64, u32, String);
 pub struct EvalOptions {
     /// Only the first N manifest rows (for a quick smoke run).
     pub limit: Option<usize>,
-    /// Apply the cross-candidate consensus review ([`crate::consensus`]), as
+    /// Apply the cross-candidate consensus review ([`mtcheck::consensus`]), as
     /// `mtcheck batch --consensus` does: the WMT manifest has ten systems
     /// per reference.
     pub consensus: bool,
@@ -384,12 +384,12 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
             });
     }
 
-    let mut checked: Vec<(&Row, crate::Report, Vec<String>, String)> = rows
+    let mut checked: Vec<(&Row, mtcheck::Report, Vec<String>, String)> = rows
         .par_iter()
         .filter_map(|row| {
             let cand = Article::read(&row.candidate, config.limits.max_bytes).ok()?;
             let refr = Article::read(&row.reference, config.limits.max_bytes).ok()?;
-            let report = crate::check(&cand, &refr, config);
+            let report = mtcheck::check(&cand, &refr, config);
             let lines: Vec<String> = (1..=cand.line_count())
                 .map(|l| {
                     let (s, e) = cand.line_span(l);
@@ -400,9 +400,9 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
         })
         .collect();
     if options.consensus {
-        let mut reports: Vec<&mut crate::Report> =
+        let mut reports: Vec<&mut mtcheck::Report> =
             checked.iter_mut().map(|(_, report, _, _)| report).collect();
-        crate::consensus::review(&mut reports, config);
+        mtcheck::consensus::review(&mut reports, config);
     }
     let docs_and_texts: Vec<(&str, &str)> = checked
         .iter()
@@ -433,7 +433,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
                 sentence_chrf: report.metrics.sentence_chrf,
                 bleu: report.metrics.bleu,
                 other_candidates_chrf,
-                parallel: report.mode == crate::align::Mode::Parallel,
+                parallel: report.mode == mtcheck::align::Mode::Parallel,
                 findings: report.findings,
                 seg_of_line,
                 lines,
@@ -457,7 +457,7 @@ pub fn load(dir: &Path, config: &Config, options: &EvalOptions) -> Result<Datase
 /// it beside chrF to show what a batch of several translations of one
 /// source could add to the rank, which no single pair can see.
 pub fn other_candidates_chrf(candidates: &[(&str, &str)]) -> Vec<Option<f64>> {
-    use crate::metrics::Chrf;
+    use mtcheck::metrics::Chrf;
     let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (doc, _)) in candidates.iter().enumerate() {
         by_doc.entry(doc).or_default().push(i);
@@ -604,7 +604,7 @@ pub const TARGET_CATEGORIES: &[&str] = &[
 ];
 
 fn mentions_number_or_date(text: &str) -> bool {
-    use crate::checks::numbers::words;
+    use mtcheck::checks::numbers::words;
     text.chars().any(|c| c.is_ascii_digit())
         || text
             .split(|c: char| !c.is_alphabetic())
@@ -770,11 +770,11 @@ pub fn rescore(data: &mut Dataset, score: &ScoreConfig) {
             .then(|| score.adequacy_chrf(r.chrf, r.sentence_chrf));
         r.score = score.article_score(&r.findings, r.words, chrf);
         let mode = if r.parallel {
-            crate::align::Mode::Parallel
+            mtcheck::align::Mode::Parallel
         } else {
-            crate::align::Mode::Comparable
+            mtcheck::align::Mode::Comparable
         };
-        r.verdict = crate::verdict::decide(&r.findings, r.words, r.score, mode, &rules).verdict;
+        r.verdict = mtcheck::verdict::decide(&r.findings, r.words, r.score, mode, &rules).verdict;
     }
 }
 

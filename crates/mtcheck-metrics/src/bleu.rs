@@ -58,8 +58,11 @@ impl Smoothing {
 /// [`Bleu::SENTENCE`] is `BLEU(effective_order=True)`, for single segments.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Bleu {
+    /// Lowercase hypothesis and references before tokenising (`-lc`).
     pub lowercase: bool,
+    /// How segments are split into tokens (`13a` by default).
     pub tokenizer: Tokenizer,
+    /// How zero n-gram matches are smoothed (`exp` by default).
     pub smoothing: Smoothing,
     /// Highest n-gram order (4).
     pub max_ngram_order: usize,
@@ -129,7 +132,9 @@ pub struct BleuScore {
     pub bp: f64,
     /// sys_len / ref_len (0 when there is no reference token).
     pub ratio: f64,
+    /// Hypothesis tokens, summed over segments.
     pub sys_len: u64,
+    /// Tokens of the closest reference, summed over segments.
     pub ref_len: u64,
 }
 

@@ -58,6 +58,8 @@ pub struct OrderStats {
 /// Sufficient statistics: character orders first, then word orders.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ChrfStats {
+    /// One entry per n-gram order: characters 1..=`char_order`, then words
+    /// 1..=`word_order`.
     pub orders: Vec<OrderStats>,
 }
 
@@ -87,6 +89,7 @@ impl ChrfStats {
 pub struct ChrfScore {
     /// 0..=100.
     pub score: f64,
+    /// The counts the score was computed from.
     pub stats: ChrfStats,
 }
 

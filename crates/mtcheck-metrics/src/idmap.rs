@@ -1,6 +1,6 @@
 //! `IdMap`: a hash table from `u64` keys to dense `u32` ids, for the two
-//! inner loops that number n-grams (the aligner's [`crate::align`] gram
-//! space and the metrics' n-gram index).
+//! inner loops that number n-grams (the metrics' n-gram index here, and
+//! mtcheck's aligner, which numbers its sentences' n-grams with it).
 //!
 //! A general-purpose map (hashbrown) hashes the key, probes a control-byte
 //! array, then the bucket array: two cache lines per look-up, which is what
@@ -42,6 +42,11 @@ impl IdMap {
     /// Number of keys.
     pub fn len(&self) -> usize {
         self.len
+    }
+
+    /// True when no key has been inserted.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     fn home(&self, key: u64) -> usize {
@@ -159,6 +164,7 @@ mod tests {
     #[test]
     fn ids_are_dense_in_first_insertion_order_and_survive_growth() {
         let mut m = IdMap::with_capacity(2);
+        assert!(m.is_empty());
         let keys: Vec<u64> = (0..10_000u64).map(|k| k * 7919 % 100_003).collect();
         let mut want = std::collections::HashMap::new();
         for &k in &keys {
@@ -167,6 +173,7 @@ mod tests {
             assert_eq!(m.get_or_insert(k), Some(id));
         }
         assert_eq!(m.len(), want.len());
+        assert!(!m.is_empty());
         for (&k, &id) in &want {
             assert_eq!(m.get(k), Some(id));
         }

@@ -1,15 +1,17 @@
 //! chrF, chrF++ and BLEU exactly as sacrebleu 2.x defines them.
 //!
-//! Checked against sacrebleu 2.6.0 (tests/metrics.rs): the same scores to
-//! floating-point precision, the same details and signatures. The article
-//! report uses two of them at document level: `metrics.chrf` is
+//! The metrics crate of the mtcheck workspace (the `mtcheck` library
+//! re-exports it as `mtcheck::metrics`). Checked against sacrebleu 2.6.0
+//! (mtcheck's tests/metrics.rs): the same scores to floating-point
+//! precision, the same details and signatures. mtcheck's article report
+//! uses two of them at document level: `metrics.chrf` is
 //! `sacrebleu.sentence_chrf(cand, [ref])` ([`sentence_chrf`]) and
 //! `metrics.bleu` is `sacrebleu.corpus_bleu([cand], [[ref]])`
 //! ([`corpus_bleu_one`]), where `cand` and `ref` are the articles' non-blank
 //! lines joined with single spaces (`Article::joined_lines`).
 //!
 //! ```
-//! use mtcheck::metrics::{Bleu, Chrf};
+//! use mtcheck_metrics::{Bleu, Chrf};
 //! let hyp = "The cat sat on a mat.";
 //! let chrf = Chrf::CHRF.sentence_score(hyp, &["The cat sat on the mat."]);
 //! assert!((chrf.score - 65.8003).abs() < 1e-4);
@@ -67,8 +69,11 @@
 //! `sacrebleu_vectors.json` describes its chrF options as "eps smoothing", but
 //! its values are `CHRF()` defaults, i.e. `eps_smoothing=False`.
 
+#![deny(missing_docs)]
+
 mod bleu;
 mod chrf;
+pub mod idmap;
 mod ngram;
 mod pystr;
 pub mod tokenize;
@@ -86,12 +91,18 @@ pub const SACREBLEU_VERSION: &str = "2.6.0";
 /// Why a corpus score could not be computed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MetricsError {
+    /// `corpus_score` was given no reference stream.
     #[error("no reference stream given")]
     NoReferences,
+    /// A reference stream has a different number of segments than there
+    /// are hypotheses.
     #[error("{hypotheses} hypotheses but reference stream {stream} has {references} segments")]
     LengthMismatch {
+        /// Hypotheses given.
         hypotheses: usize,
+        /// Which reference stream (counting from 1).
         stream: usize,
+        /// Segments in that stream.
         references: usize,
     },
 }

@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{agreement, objective, rescore, Agreement, ArticleResult, Dataset};
-use crate::score::ScoreConfig;
+use mtcheck::score::ScoreConfig;
 
 /// Documents of each fold: sorted by name, dealt round-robin.
 pub fn folds(results: &[ArticleResult], k: usize) -> Vec<HashSet<String>> {

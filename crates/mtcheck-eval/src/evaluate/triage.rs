@@ -15,7 +15,7 @@
 //!   of bad articles among all MT articles (what a flag tells an editor
 //!   beyond the base rate).
 //!
-//! The human floors of the verdict ([`crate::verdict::VerdictConfig`]) are
+//! The human floors of the verdict ([`mtcheck::verdict::VerdictConfig`]) are
 //! calibrated here: per mode, the score below which fewer than 5 % of human
 //! translations fall. Cross-validated by whole documents: each fold's
 //! verdicts use floors calibrated on the other folds' human pairs only, so
@@ -25,10 +25,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 use super::{cv, ArticleResult};
-use crate::align::Mode;
-use crate::score::ScoreConfig;
-use crate::verdict::{decide, VerdictConfig};
-use crate::{Finding, Kind, Verdict};
+use mtcheck::align::Mode;
+use mtcheck::score::ScoreConfig;
+use mtcheck::verdict::{decide, VerdictConfig};
+use mtcheck::{Finding, Kind, Verdict};
 
 /// MQM per 100 words below which raters found an article nearly error-free.
 pub const GOOD_MQM: f64 = 1.0;
