@@ -19,6 +19,7 @@ pub mod consensus;
 pub mod evaluate;
 pub mod finding;
 pub(crate) mod idmap;
+pub mod lexicon;
 pub mod metrics;
 pub mod output;
 pub mod report;
@@ -38,23 +39,19 @@ pub use verdict::Verdict;
 /// Checks `candidate` against `reference` and builds the full report.
 pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Report {
     use rayon::prelude::*;
-    let registry = checks::registry();
     // Two branches on the current rayon pool (serial with one thread): the
     // aligner and the checks that read its result; beside them, the
-    // document metrics and the checks that do not.
-    // The checks that do (`aligned`) or do not read the alignment.
+    // document metrics and the checks that do not. A check that reads
+    // another's findings runs after it, in one task (`checks::tasks`); a
+    // task runs beside the aligner only if none of its checks reads the
+    // alignment.
+    let tasks = checks::tasks(config);
     let run = |alignment: &align::Alignment, aligned: bool| -> Vec<(usize, Vec<Finding>)> {
-        let cx = checks::Context {
-            candidate,
-            reference,
-            alignment,
-            config,
-        };
-        registry
+        let cx = checks::Context::new(candidate, reference, alignment, config);
+        tasks
             .par_iter()
-            .enumerate()
-            .filter(|(_, c)| c.uses_alignment() == aligned)
-            .map(|(k, c)| (k, c.run(&cx)))
+            .filter(|task| task.iter().any(|(_, c)| c.uses_alignment()) == aligned)
+            .flat_map_iter(|task| checks::run_task(&cx, task))
             .collect()
     };
     let ((alignment, mut found), (doc, free)) = rayon::join(
@@ -85,5 +82,5 @@ pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Repor
 /// dictionaries, about 60 ms) so a caller can overlap it with reading
 /// input. Calling it is optional and cheap after the first time.
 pub fn warm_up() {
-    let _ = checks::garbled::dict::english();
+    let _ = lexicon::dict::english();
 }
