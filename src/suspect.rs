@@ -83,18 +83,15 @@ impl ReferenceGarbling {
         if !self.is_suspect() {
             return None;
         }
-        let words = self
-            .repeats
-            .iter()
-            .filter(|(k, _)| *k == Kind::RepeatedWord)
-            .count();
-        let phrases = self.repeats.len() - words;
+        // Counted per kind, in the order reports list kinds.
+        let non_word_kinds = crate::checks::non_word::NonWord.kinds();
         let mut parts = Vec::new();
-        for (n, one, many) in [
-            (words, "repeated word", "repeated words"),
-            (phrases, "repeated phrase", "repeated phrases"),
-            (self.non_words.len(), "non-word", "non-words"),
-        ] {
+        for kind in Kind::ALL {
+            let mut n = self.repeats.iter().filter(|(k, _)| *k == kind).count();
+            if non_word_kinds.contains(&kind) {
+                n += self.non_words.len();
+            }
+            let (one, many) = kind.spec().noun;
             if n > 0 {
                 parts.push(format!("{n} {}", if n == 1 { one } else { many }));
             }
@@ -198,9 +195,7 @@ pub fn review(findings: &mut [Finding], reference: &Article, config: &Config) ->
     let garbling = reference_garbling(reference, config);
     let note = garbling.note()?;
     for f in findings.iter_mut() {
-        if !matches!(f.kind, Kind::NumberMismatch | Kind::DateMismatch)
-            || f.severity <= Severity::Minor
-        {
+        if !f.kind.spec().figure || f.severity <= Severity::Minor {
             continue;
         }
         let Some(evidence) = &f.reference else {
