@@ -441,4 +441,21 @@ mod tests {
         assert!(!gloss("the site - 华声在线"));
         assert!(!gloss("Xi Jinping (习近平 said it"));
     }
+
+    /// Through the check (shared assertions): a fragment inside an English
+    /// sentence is flagged, one the reference also has is not, and a whole
+    /// sentence in another script is `wrong-language`'s, not a fragment.
+    #[test]
+    fn the_check_leaves_whole_foreign_sentences_to_wrong_language() {
+        use crate::checks::test_support::{assert_flags, assert_quiet};
+        const ENGLISH: &str = "The president arrived in Moscow on Thursday for a four-day \
+            visit. He met the leaders of both chambers of parliament and spoke about trade. ";
+        let cand = format!("{ENGLISH}He asked whether that 做好 plan was coming soon.");
+        assert_flags(&cand, ENGLISH, Kind::UntranslatedFragment, "做好");
+        assert_quiet(&cand, &format!("{ENGLISH}做好"), Kind::UntranslatedFragment);
+        let sentence = "习近平表示，中俄两国将共同维护第二次世界大战的历史。";
+        let cand = format!("{ENGLISH}\n{sentence}\n");
+        assert_flags(&cand, ENGLISH, Kind::WrongLanguage, sentence);
+        assert_quiet(&cand, ENGLISH, Kind::UntranslatedFragment);
+    }
 }
