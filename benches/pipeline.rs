@@ -167,12 +167,7 @@ fn check_family(bencher: Bencher, case: &str) {
         return;
     };
     let i = input(size);
-    let cx = Context {
-        candidate: &i.candidate,
-        reference: &i.reference,
-        alignment: &i.alignment,
-        config: &i.config,
-    };
+    let cx = Context::new(&i.candidate, &i.reference, &i.alignment, &i.config);
     bencher
         .counter(BytesCount::new(i.candidate_text.len()))
         .bench(|| check.run(divan::black_box(&cx)));

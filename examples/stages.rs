@@ -2,6 +2,9 @@
 //! through the library stage by stage (read + decode + tokenise + segment,
 //! align, each registered check, report with metrics) on one thread, a few
 //! rounds, and prints each stage's share of CPU time and microseconds per pair.
+//! Each check runs alone, so one that reads another's findings
+//! (`Check::reads`: `near-miss`, `quote-mismatch`) is timed with them
+//! computed again inside it.
 //!
 //! ```sh
 //! cargo run --release --example stages -- ../shared/data/wmt23-zhen/manifest.csv [ROUNDS]
@@ -70,12 +73,7 @@ fn main() -> ExitCode {
             let t = Instant::now();
             let alignment = align::align(&cand, &refr, &config.align);
             spent[1] += t.elapsed();
-            let cx = Context {
-                candidate: &cand,
-                reference: &refr,
-                alignment: &alignment,
-                config: &config,
-            };
+            let cx = Context::new(&cand, &refr, &alignment, &config);
             let mut findings = Vec::new();
             for (k, check) in checks::registry().iter().enumerate() {
                 let t = Instant::now();

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let Some(en) = mtcheck::checks::garbled::dict::english() else {
+    let Some(en) = mtcheck::lexicon::dict::english() else {
         eprintln!("wordlist: the embedded dictionaries did not load");
         return ExitCode::FAILURE;
     };

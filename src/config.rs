@@ -15,8 +15,9 @@ pub struct Config {
     pub align: crate::align::AlignConfig,
     pub repeats: crate::checks::repeats::RepeatsConfig,
     pub numbers: crate::checks::numbers::NumbersConfig,
-    pub garbled: crate::checks::garbled::GarbledConfig,
-    pub language: crate::checks::language::LanguageConfig,
+    pub garbled: crate::checks::GarbledConfig,
+    pub language: crate::lexicon::language::LanguageConfig,
+    pub checks: crate::checks::ChecksConfig,
     pub consensus: crate::consensus::ConsensusConfig,
 }
 
@@ -79,7 +80,13 @@ impl Config {
 
     /// Parses TOML text; the error is a one-line message.
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.message().to_string())
+        let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        if let Some(name) = config.checks.unknown_name() {
+            return Err(format!(
+                "[checks] disable names {name:?}, which is neither a check nor a group"
+            ));
+        }
+        Ok(config)
     }
 }
 
@@ -99,6 +106,23 @@ mod tests {
         assert_eq!(notes.len(), 1);
         assert!(notes[0].starts_with("[score] clean is no longer read"));
         assert!(Config::default().deprecations().is_empty());
+    }
+
+    #[test]
+    fn checks_are_disabled_by_name_or_group_and_unknown_names_refused() {
+        let c = Config::parse("[checks]\ndisable = [\"garbled\", \"repeats\"]\n").unwrap();
+        let on: Vec<&str> = crate::checks::registry()
+            .iter()
+            .filter(|k| c.checks.enabled(**k))
+            .map(|k| k.name())
+            .collect();
+        assert!(!on.is_empty());
+        for check in crate::checks::registry() {
+            let off = ["garbled", "repeats"].contains(&check.group());
+            assert_eq!(on.contains(&check.name()), !off, "{}", check.name());
+        }
+        let err = Config::parse("[checks]\ndisable = [\"garbeld\"]\n").unwrap_err();
+        assert!(err.contains("\"garbeld\""), "{err}");
     }
 
     #[test]

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::numbers::{extract_text, relate, NumberMention, Relation};
 use crate::config::Config;
-use crate::finding::{sort_findings, Kind, Severity};
+use crate::finding::{sort_findings, Severity};
 use crate::report::Report;
 
 /// Settings for the consensus review (`[consensus]` in the config file).
@@ -79,7 +79,8 @@ pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize
     for (r, report) in reports.iter().map(Borrow::borrow).enumerate() {
         *per_reference.entry(report.reference.as_str()).or_default() += 1;
         for (f, finding) in report.findings.iter().enumerate() {
-            let (Kind::NumberMismatch, Some(evidence)) = (finding.kind, &finding.reference) else {
+            let (Some(_), Some(evidence)) = (finding.kind.spec().consensus, &finding.reference)
+            else {
                 continue;
             };
             votes
@@ -140,7 +141,8 @@ pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize
             .map_or(String::new(), |e| e.text.clone());
         let note = format!("{agree} of {total} candidates give \"{value}\" for its \"{theirs}\"");
         notes.entry(r).or_default().push(note);
-        finding.kind = Kind::NumberUnsupported;
+        // Only kinds with a consensus kind have votes.
+        finding.kind = finding.kind.spec().consensus.unwrap_or(finding.kind);
         finding.severity = Severity::Minor;
         finding.suggestion = None;
         finding.message = format!(
@@ -166,6 +168,7 @@ pub fn review<R: BorrowMut<Report>>(reports: &mut [R], config: &Config) -> usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Kind;
     use crate::text::Article;
 
     fn report(cand: &str, refr: &str, reference_name: &str) -> Report {
@@ -202,15 +205,16 @@ mod tests {
             ),
         ];
         let before: Vec<f64> = reports.iter().map(|r| r.score).collect();
-        assert!(reports.iter().all(|r| r.counts[&Kind::NumberMismatch] == 1));
+        // The kind a consensus re-kinds, and what it becomes.
+        let (from, to) = Kind::ALL
+            .iter()
+            .find_map(|k| k.spec().consensus.map(|to| (*k, to)))
+            .expect("a kind with a consensus row");
+        assert!(reports.iter().all(|r| r.counts[&from] == 1));
         assert_eq!(review(&mut reports, &config), 3);
         for r in &reports[..3] {
-            assert_eq!(r.counts[&Kind::NumberMismatch], 0);
-            let f = r
-                .findings
-                .iter()
-                .find(|f| f.kind == Kind::NumberUnsupported)
-                .expect("re-kinded");
+            assert_eq!(r.counts[&from], 0);
+            let f = r.findings.iter().find(|f| f.kind == to).expect("re-kinded");
             assert!(f.message.contains("3 of the 4 candidates"), "{}", f.message);
             assert_eq!(f.severity, Severity::Minor);
             let note = r.reference_suspect.as_deref().unwrap_or_default();
@@ -223,7 +227,7 @@ mod tests {
         }
         assert_eq!(reports[3].reference_suspect, None);
         // The odd one out keeps its mismatch; the others score higher now.
-        assert_eq!(reports[3].counts[&Kind::NumberMismatch], 1);
+        assert_eq!(reports[3].counts[&from], 1);
         for (r, b) in reports[..3].iter().zip(&before) {
             assert!(r.score > *b, "{} vs {b}", r.score);
         }

@@ -58,40 +58,68 @@ pub struct KindSpec {
     pub once_per_word: bool,
     /// Background colour of its highlight in HTML, if it has one of its own.
     pub colour: Option<&'static str>,
+    /// How a note counts findings of it: one, many ("1 repeated word",
+    /// "3 non-words").
+    pub noun: (&'static str, &'static str),
+    /// A figure of the reference the candidate contradicts: when the
+    /// reference's sentence itself looks garbled (a suspect reference), the
+    /// reference may be the one that is wrong, and the finding is demoted.
+    pub figure: bool,
+    /// What it becomes when most candidates for one reference contradict the
+    /// same reference span alike (`batch --consensus`): the reference is
+    /// then the likelier culprit.
+    pub consensus: Option<Kind>,
+    /// A candidate sentence with no counterpart: the verdict's
+    /// `unaligned_review` rule counts it.
+    pub unaligned: bool,
 }
 
 /// One row per kind, in the order reports list them ([`Kind::ALL`]).
 #[rustfmt::skip]
 pub const KINDS: [KindSpec; 13] = {
     use CsvGroup::*;
+    use Kind::NumberUnsupported;
     use Severity::*;
     [
         KindSpec { kind: Kind::RepeatedWord, id: "repeated-word", severity: Major, description: "the same word twice in a row",
-                   csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffd8a8") },
+                   csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffd8a8"),
+                   noun: ("repeated word", "repeated words"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::RepeatedPhrase, id: "repeated-phrase", severity: Major, description: "a phrase repeated back to back",
-                   csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffc078") },
+                   csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffc078"),
+                   noun: ("repeated phrase", "repeated phrases"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::NonWord, id: "non-word", severity: Major, description: "not a word, and not in the reference",
-                   csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#fcc2d7") },
+                   csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#fcc2d7"),
+                   noun: ("non-word", "non-words"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::NearMiss, id: "near-miss", severity: Minor, description: "close to, but not, a term the reference uses",
-                   csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#eebefa") },
+                   csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#eebefa"),
+                   noun: ("near-miss", "near-misses"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::QuoteMismatch, id: "quote-mismatch", severity: Minor, description: "a quote that differs from the reference's",
-                   csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#d0bfff") },
+                   csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#d0bfff"),
+                   noun: ("quote mismatch", "quote mismatches"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::UnbalancedPunctuation, id: "unbalanced-punctuation", severity: Minor, description: "quote marks or brackets that do not pair up",
-                   csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#dee2e6") },
+                   csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#dee2e6"),
+                   noun: ("unbalanced mark", "unbalanced marks"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::WrongLanguage, id: "wrong-language", severity: Critical, description: "a passage in another language or script",
-                   csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: Some("#ffa8a8") },
+                   csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: Some("#ffa8a8"),
+                   noun: ("passage in another language", "passages in another language"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::UntranslatedFragment, id: "untranslated-fragment", severity: Major, description: "a few words left in another script",
-                   csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: None },
+                   csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: None,
+                   noun: ("untranslated fragment", "untranslated fragments"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::NumberMismatch, id: "number-mismatch", severity: Critical, description: "an aligned sentence gives different numbers",
-                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#a5d8ff") },
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#a5d8ff"),
+                   noun: ("number mismatch", "number mismatches"), figure: true, consensus: Some(NumberUnsupported), unaligned: false },
         KindSpec { kind: Kind::DateMismatch, id: "date-mismatch", severity: Critical, description: "an aligned sentence gives different dates",
-                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#99e9f2") },
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#99e9f2"),
+                   noun: ("date mismatch", "date mismatches"), figure: true, consensus: None, unaligned: false },
         KindSpec { kind: Kind::NumberUnsupported, id: "number-unsupported", severity: Minor, description: "a number found nowhere in the reference",
-                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#d0ebff") },
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#d0ebff"),
+                   noun: ("unsupported number", "unsupported numbers"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::NumberMissing, id: "number-missing", severity: Minor, description: "a number of the reference missing here",
-                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#c3fae8") },
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#c3fae8"),
+                   noun: ("missing number", "missing numbers"), figure: false, consensus: None, unaligned: false },
         KindSpec { kind: Kind::UnalignedSentence, id: "unaligned-sentence", severity: Minor, description: "a sentence with no counterpart in the reference",
-                   csv_group: None, garbling: true, once_per_word: false, colour: Some("#fff3bf") },
+                   csv_group: None, garbling: true, once_per_word: false, colour: Some("#fff3bf"),
+                   noun: ("unaligned sentence", "unaligned sentences"), figure: false, consensus: None, unaligned: true },
     ]
 };
 
@@ -241,6 +269,23 @@ impl Finding {
     pub fn with_reference(mut self, reference: &Article, start: usize, end: usize) -> Finding {
         self.reference = Some(Evidence::new(reference, start, end));
         self
+    }
+}
+
+/// Test support: every kind whose row satisfies `pred`, in table order, so
+/// a test names the property it relies on rather than a kind.
+#[cfg(test)]
+pub(crate) fn kinds_where(pred: impl Fn(&KindSpec) -> bool) -> Vec<Kind> {
+    KINDS.iter().filter(|k| pred(k)).map(|k| k.kind).collect()
+}
+
+/// Test support: the first kind of [`kinds_where`].
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn kind_where(pred: impl Fn(&KindSpec) -> bool) -> Kind {
+    match kinds_where(pred).first() {
+        Some(&kind) => kind,
+        None => panic!("no kind has the property"),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod finding;
 /// [`mtcheck_metrics`] crate, re-exported.
 pub use mtcheck_metrics as metrics;
 pub(crate) use mtcheck_metrics::idmap;
+pub mod lexicon;
 pub mod output;
 pub mod report;
 pub mod score;
@@ -42,13 +43,15 @@ pub use verdict::Verdict;
 /// with the other rows.
 pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Report {
     let alignment = align::align(candidate, reference, &config.align);
-    let cx = checks::Context {
-        candidate,
-        reference,
-        alignment: &alignment,
-        config,
-    };
-    let mut findings: Vec<Finding> = checks::registry().iter().flat_map(|c| c.run(&cx)).collect();
+    let cx = checks::Context::new(candidate, reference, &alignment, config);
+    // A check that reads another's findings runs after it, in one task
+    // (`checks::tasks`); the findings are gathered in registry order.
+    let mut found: Vec<(usize, Vec<Finding>)> = checks::tasks(config)
+        .iter()
+        .flat_map(|task| checks::run_task(&cx, task))
+        .collect();
+    found.sort_by_key(|&(k, _)| k);
+    let mut findings: Vec<Finding> = found.into_iter().flat_map(|(_, f)| f).collect();
     finding::sort_findings(&mut findings);
     let doc = report::DocMetrics::of(candidate, reference);
     Report::build_with(candidate, reference, alignment, findings, doc, config)
@@ -58,5 +61,5 @@ pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Repor
 /// dictionaries, about 60 ms) so a caller can overlap it with reading
 /// input. Calling it is optional and cheap after the first time.
 pub fn warm_up() {
-    let _ = checks::garbled::dict::english();
+    let _ = lexicon::dict::english();
 }

@@ -259,11 +259,12 @@ pub fn pair_chrf(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Kind;
     use crate::text::Article;
 
-    /// `n` findings of `kind` (with its default severity) on a throwaway article.
-    fn findings(kind: Kind, n: usize) -> Vec<Finding> {
+    /// `n` findings of a kind of default severity `severity` on a throwaway
+    /// article (the score reads severities, not kinds).
+    fn findings(severity: Severity, n: usize) -> Vec<Finding> {
+        let kind = crate::finding::kind_where(|k| k.severity == severity);
         let a = Article::from_text("c", "word word");
         (0..n).map(|_| Finding::new(kind, &a, 0, 4, "m")).collect()
     }
@@ -282,7 +283,7 @@ mod tests {
         assert_eq!(c.article_score(&[], 100, Some(50.0)), 100.0);
         assert_eq!(c.article_score(&[], 100, Some(40.0)), 80.0);
         assert_eq!(c.article_score(&[], 100, Some(0.0)), 0.0);
-        let f = findings(Kind::NumberMissing, 1);
+        let f = findings(Severity::Minor, 1);
         // 1 minor in 100 words: 1 penalty point × parallel_k 4 = 4, plus 20 for adequacy.
         assert_eq!(c.article_score(&f, 100, Some(40.0)), 76.0);
         // Comparable: k 10 and no adequacy term.
@@ -347,7 +348,7 @@ mod tests {
     #[test]
     fn short_texts_count_as_min_words() {
         let c = ScoreConfig::default();
-        let f = findings(Kind::NumberMissing, 1);
+        let f = findings(Severity::Minor, 1);
         // One minor finding in a five-word line: 1 per 25 words, not 1 per 5.
         assert_eq!(c.penalty(&f, 0), c.penalty(&f, 25));
         assert_eq!(c.penalty(&f, 5), 4.0);
@@ -387,16 +388,16 @@ mod tests {
         let old: ScoreConfig = toml::from_str("clean = 95\nreview = 50").unwrap();
         assert_eq!(old.clean, Some(95.0));
         assert_eq!(old.review, Some(50.0));
-        let f = findings(Kind::NearMiss, 1);
+        let f = findings(Severity::Minor, 1);
         assert_eq!(old.score(&f, 100), ScoreConfig::default().score(&f, 100));
     }
 
     #[test]
     fn penalty_is_weight_per_100_words() {
         let c = ScoreConfig::default();
-        let mut f = findings(Kind::RepeatedWord, 2); // 2 × major 5
-        f.extend(findings(Kind::DateMismatch, 1)); // critical 10
-        f.extend(findings(Kind::NearMiss, 3)); // 3 × minor 1
+        let mut f = findings(Severity::Major, 2); // 2 × major 5
+        f.extend(findings(Severity::Critical, 1)); // critical 10
+        f.extend(findings(Severity::Minor, 3)); // 3 × minor 1
         assert!((c.penalty(&f, 500) - 23.0 * 100.0 / 500.0).abs() < 1e-9);
         // 100 − 4.6 × 4 = 81.6
         assert_eq!(c.score(&f, 500), 81.6);
@@ -405,14 +406,14 @@ mod tests {
     #[test]
     fn score_is_clamped_to_zero_and_rounded_to_two_decimals() {
         let c = ScoreConfig::default();
-        assert_eq!(c.score(&findings(Kind::WrongLanguage, 50), 100), 0.0);
+        assert_eq!(c.score(&findings(Severity::Critical, 50), 100), 0.0);
         // one minor in 300 words: 100 − (100/300)×4 = 98.666… → 98.67
-        assert_eq!(c.score(&findings(Kind::NearMiss, 1), 300), 98.67);
+        assert_eq!(c.score(&findings(Severity::Minor, 1), 300), 98.67);
         let negative_k = ScoreConfig {
             k: -3.0,
             ..ScoreConfig::default()
         };
-        assert_eq!(negative_k.score(&findings(Kind::NearMiss, 5), 100), 100.0);
+        assert_eq!(negative_k.score(&findings(Severity::Minor, 5), 100), 100.0);
     }
 
     #[test]
@@ -421,7 +422,7 @@ mod tests {
             k: f64::NAN,
             ..ScoreConfig::default()
         };
-        assert_eq!(c.score(&findings(Kind::NearMiss, 1), 100), 0.0);
+        assert_eq!(c.score(&findings(Severity::Minor, 1), 100), 0.0);
     }
 
     #[test]
@@ -430,7 +431,7 @@ mod tests {
             major: 0.0,
             ..ScoreConfig::default()
         };
-        assert_eq!(c.score(&findings(Kind::RepeatedWord, 10), 100), 100.0);
+        assert_eq!(c.score(&findings(Severity::Major, 10), 100), 100.0);
         let from_toml: ScoreConfig = toml::from_str("k = 2.5\nminor = 2").unwrap();
         assert_eq!(from_toml.k, 2.5);
         assert_eq!(from_toml.minor, 2.0);
@@ -445,14 +446,14 @@ mod tests {
         // mismatch is minor): 22 penalty points in 510 words × k 4. The verdict comes from the findings
         // (src/verdict.rs), not from this score.
         let c = ScoreConfig::default();
-        let mut f = findings(Kind::RepeatedWord, 2);
-        f.extend(findings(Kind::NonWord, 1));
-        f.extend(findings(Kind::NearMiss, 1));
-        f.extend(findings(Kind::QuoteMismatch, 1));
-        f.extend(findings(Kind::UnbalancedPunctuation, 1));
-        f.extend(findings(Kind::NumberUnsupported, 3));
-        f.extend(findings(Kind::NumberMissing, 1));
+        let mut f = findings(Severity::Major, 2);
+        f.extend(findings(Severity::Major, 1));
+        f.extend(findings(Severity::Minor, 1));
+        f.extend(findings(Severity::Minor, 1));
+        f.extend(findings(Severity::Minor, 1));
+        f.extend(findings(Severity::Minor, 3));
+        f.extend(findings(Severity::Minor, 1));
         assert_eq!(c.score(&f, 510), 82.75);
-        assert_eq!(c.score(&findings(Kind::RepeatedWord, 1), 510), 96.08);
+        assert_eq!(c.score(&findings(Severity::Major, 1), 510), 96.08);
     }
 }

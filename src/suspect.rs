@@ -2,8 +2,8 @@
 //! gets wrong should not make every candidate critical (issue #27, item 7).
 //!
 //! The reference is read as if it were a candidate, by the checks that find
-//! garbling: [`crate::checks::repeats`] (repeated words and phrases) and the
-//! non-word finder of [`crate::checks::garbled`], each against an empty
+//! garbling: [`crate::checks::repeats`] (repeated words and phrases) and
+//! [`crate::checks::non_word`], each against an empty
 //! reference so the reference's own words do not excuse themselves. A
 //! non-word counts once however often it recurs, and a capitalised one (a
 //! name at a sentence start, to the finder) not at all. The reference is
@@ -83,18 +83,15 @@ impl ReferenceGarbling {
         if !self.is_suspect() {
             return None;
         }
-        let words = self
-            .repeats
-            .iter()
-            .filter(|(k, _)| *k == Kind::RepeatedWord)
-            .count();
-        let phrases = self.repeats.len() - words;
+        // Counted per kind, in the order reports list kinds.
+        let non_word_kinds = crate::checks::non_word::NonWord.kinds();
         let mut parts = Vec::new();
-        for (n, one, many) in [
-            (words, "repeated word", "repeated words"),
-            (phrases, "repeated phrase", "repeated phrases"),
-            (self.non_words.len(), "non-word", "non-words"),
-        ] {
+        for kind in Kind::ALL {
+            let mut n = self.repeats.iter().filter(|(k, _)| *k == kind).count();
+            if non_word_kinds.contains(&kind) {
+                n += self.non_words.len();
+            }
+            let (one, many) = kind.spec().noun;
             if n > 0 {
                 parts.push(format!("{n} {}", if n == 1 { one } else { many }));
             }
@@ -148,28 +145,20 @@ fn analyse(reference: &Article, config: &Config) -> ReferenceGarbling {
     let neutral = Article::from_text("", "");
     let mut only_non_words = config.clone();
     only_non_words.garbled.non_word = true;
-    only_non_words.garbled.near_miss = false;
-    only_non_words.garbled.quote_mismatch = false;
-    only_non_words.garbled.unbalanced_punctuation = false;
     only_non_words.garbled.max_dictionary_suggestions = 0;
     let alignment = Alignment {
         mode: Mode::Comparable,
         pairs: Vec::new(),
     };
-    let cx = Context {
-        candidate: reference,
-        reference: &neutral,
-        alignment: &alignment,
-        config: &only_non_words,
-    };
+    let cx = Context::new(reference, &neutral, &alignment, &only_non_words);
     let repeats = crate::checks::repeats::find_repeats(reference, &neutral, &config.repeats);
-    let non_words: Vec<Finding> = crate::checks::garbled::Garbled
+    let non_words: Vec<Finding> = crate::checks::non_word::NonWord
         .run(&cx)
         .into_iter()
         // A capitalised non-word left by the finder is a sentence-initial
         // name it could not tell from a slip ("Huzhou", "Xiaoxue" in the
         // WMT22 references): no evidence of garbling.
-        .filter(|f| f.kind == Kind::NonWord && !f.text.starts_with(char::is_uppercase))
+        .filter(|f| !f.text.starts_with(char::is_uppercase))
         .collect();
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut at = |start: usize| {
@@ -206,9 +195,7 @@ pub fn review(findings: &mut [Finding], reference: &Article, config: &Config) ->
     let garbling = reference_garbling(reference, config);
     let note = garbling.note()?;
     for f in findings.iter_mut() {
-        if !matches!(f.kind, Kind::NumberMismatch | Kind::DateMismatch)
-            || f.severity <= Severity::Minor
-        {
+        if !f.kind.spec().figure || f.severity <= Severity::Minor {
             continue;
         }
         let Some(evidence) = &f.reference else {

@@ -257,10 +257,7 @@ pub fn decide(
         ));
     }
 
-    let unaligned = findings
-        .iter()
-        .filter(|f| f.kind == Kind::UnalignedSentence)
-        .count();
+    let unaligned = findings.iter().filter(|f| f.kind.spec().unaligned).count();
     if rules.unaligned_review > 0 && unaligned >= rules.unaligned_review {
         fired.push((Verdict::Review, format!("{unaligned} unaligned sentences")));
     }
@@ -322,7 +319,23 @@ pub fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{kind_where, kinds_where};
     use crate::text::Article;
+
+    /// The verdict reads kinds' rows, not their names: the tests pick kinds
+    /// by the properties the rules read.
+    fn critical() -> Kind {
+        kind_where(|k| k.severity == Severity::Critical)
+    }
+
+    /// A major kind counted once per word, and one counted per finding.
+    fn per_word() -> Kind {
+        kind_where(|k| k.once_per_word && k.severity == Severity::Major)
+    }
+
+    fn per_finding() -> Kind {
+        kind_where(|k| !k.once_per_word && k.severity == Severity::Major)
+    }
 
     fn findings(kinds: &[Kind]) -> Vec<Finding> {
         let a = Article::from_text("c", "word word");
@@ -338,44 +351,52 @@ mod tests {
 
     #[test]
     fn one_critical_finding_is_never_clean() {
-        let d = decide_default(&findings(&[Kind::DateMismatch]), 500, 99.0);
+        let k = critical();
+        let d = decide_default(&findings(&[k]), 500, 99.0);
         assert_eq!(d.verdict, Verdict::Review);
-        assert_eq!(d.reason, "1 critical: date-mismatch");
+        assert_eq!(d.reason, format!("1 critical: {k}"));
     }
 
     #[test]
     fn several_critical_findings_are_likely_mt() {
-        let f = findings(&[
-            Kind::NumberMismatch,
-            Kind::DateMismatch,
-            Kind::NumberMismatch,
-        ]);
+        let c = kinds_where(|k| k.severity == Severity::Critical);
+        let (a, b) = (c[0], c[1]);
+        let f = findings(&[b, a, b]);
         let d = decide_default(&f, 500, 95.0);
         assert_eq!(d.verdict, Verdict::LikelyMt);
-        assert_eq!(d.reason, "3 critical: number-mismatch ×2, date-mismatch");
+        // Kinds in table order.
+        assert_eq!(d.reason, format!("3 critical: {a}, {b} ×2"));
     }
 
     #[test]
     fn dense_garbling_is_likely_mt_sparse_is_not() {
-        let f = findings(&[Kind::NonWord, Kind::RepeatedWord, Kind::NearMiss]);
+        let g = kinds_where(|k| k.garbling && k.severity == Severity::Major);
+        let minor = kind_where(|k| k.garbling && k.severity == Severity::Minor);
+        let f = findings(&[g[1], g[0], minor]);
         let dense = decide_default(&f, 200, 97.0);
         assert_eq!(dense.verdict, Verdict::LikelyMt);
         assert_eq!(
             dense.reason,
-            "garbled text, 3 findings in 200 words: repeated-word, non-word, near-miss"
+            format!(
+                "garbled text, 3 findings in 200 words: {}, {}, {minor}",
+                g[0], g[1]
+            )
         );
         // The same three findings in 400 words: 0.75 per 100, under the
         // rule; the two major ones still call for a review.
         let sparse = decide_default(&f, 400, 97.0);
         assert_eq!(sparse.verdict, Verdict::Review);
-        assert_eq!(sparse.reason, "2 major: repeated-word, non-word");
+        assert_eq!(sparse.reason, format!("2 major: {}, {}", g[0], g[1]));
         // Two findings never make the density rule, however short the article.
         let two = decide_default(&f[..2], 20, 97.0);
         assert_eq!(two.verdict, Verdict::Review);
         // Minor findings alone leave a well-scored article clean.
         let minor = decide_default(&f[2..], 400, 97.0);
         assert_eq!(minor.verdict, Verdict::Clean);
-        assert_eq!(minor.reason, "score 97.0, minor findings only (near-miss)");
+        assert_eq!(
+            minor.reason,
+            format!("score 97.0, minor findings only ({})", f[2].kind)
+        );
     }
 
     #[test]
@@ -394,11 +415,12 @@ mod tests {
             format!("score {:.1} below the human floor {floor:.1}", floor - 0.5)
         );
         // Every rule that reaches the verdict is named.
-        let both = decide_default(&findings(&[Kind::NumberMismatch]), 300, floor - 0.5);
+        let both = decide_default(&findings(&[critical()]), 300, floor - 0.5);
         assert_eq!(
             both.reason,
             format!(
-                "1 critical: number-mismatch; score {:.1} below the human floor {floor:.1}",
+                "1 critical: {}; score {:.1} below the human floor {floor:.1}",
+                critical(),
                 floor - 0.5
             )
         );
@@ -423,35 +445,38 @@ mod tests {
     #[test]
     fn a_word_used_many_times_is_one_piece_of_evidence() {
         let a = Article::from_text("c", "Przewalskii przewalskii PRZEWALSKII bigest");
-        let at = |s: usize, e: usize| Finding::new(Kind::NonWord, &a, s, e, "m");
+        let w = per_word();
+        let at = |s: usize, e: usize| Finding::new(w, &a, s, e, "m");
         let same = [at(0, 11), at(12, 23), at(24, 35)];
         // Three non-words of one word in 30 words: one piece of evidence, so
         // no density rule, and the reason counts one.
         let d = decide_default(&same, 30, 99.0);
         assert_eq!(d.verdict, Verdict::Review);
-        assert_eq!(d.reason, "1 major: non-word");
+        assert_eq!(d.reason, format!("1 major: {w}"));
         let mut two = same.to_vec();
         two.push(at(36, 42));
         assert_eq!(
             decide_default(&two, 30, 99.0).reason,
-            "2 major: non-word ×2"
+            format!("2 major: {w} ×2")
         );
         // Kinds not counted per word count every finding.
+        let p = per_finding();
         let r = [
-            Finding::new(Kind::RepeatedWord, &a, 0, 11, "m"),
-            Finding::new(Kind::RepeatedWord, &a, 12, 23, "m"),
+            Finding::new(p, &a, 0, 11, "m"),
+            Finding::new(p, &a, 12, 23, "m"),
         ];
         assert_eq!(
             decide_default(&r, 300, 99.0).reason,
-            "2 major: repeated-word ×2"
+            format!("2 major: {p} ×2")
         );
     }
 
     #[test]
     fn several_unaligned_sentences_ask_for_review_one_does_not() {
-        let one = findings(&[Kind::UnalignedSentence]);
+        let u = kind_where(|k| k.unaligned);
+        let one = findings(&[u]);
         assert_eq!(decide_default(&one, 300, 99.0).verdict, Verdict::Clean);
-        let two = findings(&[Kind::UnalignedSentence, Kind::UnalignedSentence]);
+        let two = findings(&[u, u]);
         let d = decide_default(&two, 300, 99.0);
         assert_eq!(d.verdict, Verdict::Review);
         assert_eq!(d.reason, "2 unaligned sentences");
@@ -460,12 +485,12 @@ mod tests {
     #[test]
     fn the_most_severe_finding_of_a_word_is_its_evidence() {
         let a = Article::from_text("c", "bigest bigest");
-        let minor = Finding::new(Kind::NonWord, &a, 0, 6, "m").with_severity(Severity::Minor);
-        let critical =
-            Finding::new(Kind::NonWord, &a, 7, 13, "m").with_severity(Severity::Critical);
+        let w = per_word();
+        let minor = Finding::new(w, &a, 0, 6, "m").with_severity(Severity::Minor);
+        let critical = Finding::new(w, &a, 7, 13, "m").with_severity(Severity::Critical);
         let d = decide_default(&[minor, critical], 300, 99.0);
         assert_eq!(d.verdict, Verdict::Review);
-        assert_eq!(d.reason, "1 critical: non-word");
+        assert_eq!(d.reason, format!("1 critical: {w}"));
     }
 
     #[test]
@@ -478,7 +503,7 @@ mod tests {
             garbling_min: 0,
             ..VerdictConfig::default()
         };
-        let f = findings(&[Kind::NumberMismatch; 5]);
+        let f = findings(&[critical(); 5]);
         let d = decide(&f, 100, 95.0, Mode::Parallel, &off);
         assert_eq!(d.verdict, Verdict::Clean);
         let from_toml: VerdictConfig = toml::from_str("critical_likely_mt = 2").unwrap();

@@ -253,12 +253,7 @@ proptest! {
         let r = Article::from_text("ref", refr.as_str());
         let config = Config::default();
         let alignment = mtcheck::align::align(&c, &r, &config.align);
-        let cx = mtcheck::checks::Context {
-            candidate: &c,
-            reference: &r,
-            alignment: &alignment,
-            config: &config,
-        };
+        let cx = mtcheck::checks::Context::new(&c, &r, &alignment, &config);
         for check in mtcheck::checks::registry() {
             assert_spans(&c, &r, &check.run(&cx))?;
         }

@@ -136,6 +136,10 @@ impl Check for Repeats {
         "repeats"
     }
 
+    fn group(&self) -> &'static str {
+        "repeats"
+    }
+
     fn description(&self) -> &'static str {
         "words, phrases and sentences repeated back to back (\"critics critics\", \"orderly, orderly\")"
     }

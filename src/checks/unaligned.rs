@@ -14,6 +14,10 @@ impl Check for Unaligned {
         "unaligned"
     }
 
+    fn group(&self) -> &'static str {
+        "alignment"
+    }
+
     fn description(&self) -> &'static str {
         "candidate sentences with no counterpart in the reference (parallel mode only)"
     }

@@ -904,9 +904,10 @@ mod tests {
         let text = "alpha beta gamma delta";
         let cand = Article::from_text("c", text);
         let refr = Article::from_text("r", "alpha");
-        let f1 = Finding::new(Kind::NonWord, &cand, 0, 10, "one"); // alpha beta
-        let f2 = Finding::new(Kind::NearMiss, &cand, 6, 16, "two"); // beta gamma
-        let f3 = Finding::new(Kind::RepeatedWord, &cand, 6, 10, "three"); // beta
+        let k = Kind::ALL;
+        let f1 = Finding::new(k[2], &cand, 0, 10, "one"); // alpha beta
+        let f2 = Finding::new(k[3], &cand, 6, 16, "two"); // beta gamma
+        let f3 = Finding::new(k[0], &cand, 6, 10, "three"); // beta
         let r = report(&cand, &refr, vec![f1, f2, f3], vec![]);
         let mut out = String::new();
         Painter::new(&r, text, candidate_marks(&r, &cand), Side::Candidate)
@@ -924,9 +925,10 @@ mod tests {
         let text = "one two";
         let cand = Article::from_text("c", text);
         let refr = Article::from_text("r", "one");
-        let f1 = Finding::new(Kind::NonWord, &cand, 4, 7, "a");
-        let f2 = Finding::new(Kind::NearMiss, &cand, 4, 7, "b");
-        let f3 = Finding::new(Kind::UnbalancedPunctuation, &cand, 3, 3, "c");
+        let k = Kind::ALL;
+        let f1 = Finding::new(k[2], &cand, 4, 7, "a");
+        let f2 = Finding::new(k[3], &cand, 4, 7, "b");
+        let f3 = Finding::new(k[5], &cand, 3, 3, "c");
         let r = report(&cand, &refr, vec![f1, f2, f3], vec![]);
         let mut out = String::new();
         Painter::new(&r, text, candidate_marks(&r, &cand), Side::Candidate)
@@ -972,7 +974,7 @@ mod tests {
         assert!(rows[2].references.is_empty());
         // A finding over "cc. Four" would join rows 1 and 2.
         let s = cand.text.find("cc. Four").unwrap();
-        let f = Finding::new(Kind::RepeatedPhrase, &cand, s, s + 8, "x");
+        let f = Finding::new(Kind::ALL[1], &cand, s, s + 8, "x");
         let r = report(&cand, &refr, vec![f], r.alignment.clone());
         assert_eq!(super::rows(&r, &cand, &refr).len(), 2);
     }

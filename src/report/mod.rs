@@ -329,7 +329,7 @@ impl Report {
 /// ISO 639-3 code of an article's language, decided as the wrong-language
 /// check decides it (so a short English text is not reported as Afrikaans).
 fn article_language_code(article: &Article) -> Option<String> {
-    crate::checks::language::article_language(article).map(|l| l.code().to_string())
+    crate::lexicon::language::article_language(article).map(|l| l.code().to_string())
 }
 
 fn round4(x: f64) -> f64 {

@@ -212,7 +212,7 @@ impl Article {
 
     /// The article's language, computed by `compute` the first time and
     /// remembered: the report and every check that needs it share one
-    /// detection (see `checks::language::article_language`).
+    /// detection (see `lexicon::language::article_language`).
     pub fn memo_language(
         &self,
         compute: impl FnOnce(&Article) -> Option<whatlang::Lang>,

@@ -120,6 +120,10 @@ impl Check for Numbers {
         "numbers"
     }
 
+    fn group(&self) -> &'static str {
+        "numbers"
+    }
+
     fn description(&self) -> &'static str {
         "numbers, quantities and dates that conflict with, or are absent from, the reference"
     }

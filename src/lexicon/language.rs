@@ -1,5 +1,9 @@
-//! `wrong-language`: a sentence or passage in another language or script
-//! than the article: text left untranslated.
+//! The language scan (settings `[language]`): an article's language, and
+//! which of its sentences are in another language or script than the
+//! article. `wrong-language` reports those sentences
+//! (`checks/wrong_language.rs`), `untranslated-fragment` looks inside the
+//! others, `non-word` and `near-miss` do not check them word by word, and
+//! the report names the article's language.
 //!
 //! whatlang is unreliable on one short sentence, so a sentence is foreign
 //! only when two signals agree:
@@ -11,9 +15,6 @@
 //!   dictionary words, and whatlang names another language with confidence
 //!   `min_confidence` or more. In other articles, whatlang alone decides,
 //!   and only when its answer is reliable.
-//!
-//! A whole candidate in another language than the reference is one finding
-//! over the whole article.
 //!
 //! A short sentence (fewer lower-case words than `min_words`, or too many
 //! words the large English dictionary happens to list: "nous", "bonne",
@@ -28,8 +29,6 @@
 //!
 //! Names and short phrases ("Jean-Paul Moreau", "coup d'état") leave most
 //! of a sentence's lower-case words English, so they are not flagged.
-//! Consecutive foreign sentences merge into one passage finding
-//! (critical).
 //!
 //! The article counts as English when it is in Latin script and at least
 //! 60 % of its lower-case words are dictionary words (whatlang can misjudge
@@ -39,19 +38,11 @@
 //! the sentence flags are computed once per article and kept with it
 //! ([`Article::memo`]); the flags depend on the reference too, so they are
 //! keyed by a digest of its text.
-//!
-//! Inside the sentences that stay, a run of letters of a non-Latin script
-//! in a Latin-script candidate is an `untranslated-fragment` finding
-//! (major): see `language/fragment.rs`.
 
 use serde::{Deserialize, Serialize};
 use whatlang::{Lang, Script};
 
-mod fragment;
-
-use super::garbled::dict;
-use super::{Check, Context};
-use crate::finding::{Finding, Kind};
+use super::dict;
 use crate::text::{Article, Token, TokenKind};
 
 /// Settings for this check (`[language]` in the config file).
@@ -86,150 +77,16 @@ impl Default for LanguageConfig {
     }
 }
 
-pub struct Language;
-
-impl Check for Language {
-    fn name(&self) -> &'static str {
-        "language"
+/// The candidate's and the reference's languages when both are known and
+/// they differ: the whole candidate was left in another language.
+pub fn other_language_than_reference(
+    candidate: &Article,
+    reference: &Article,
+) -> Option<(Lang, Lang)> {
+    match (article_language(candidate), article_language(reference)) {
+        (Some(ours), Some(theirs)) if ours != theirs => Some((ours, theirs)),
+        _ => None,
     }
-
-    fn description(&self) -> &'static str {
-        "passages in another language or script than the article (untranslated text)"
-    }
-    fn kinds(&self) -> &'static [Kind] {
-        &[Kind::WrongLanguage, Kind::UntranslatedFragment]
-    }
-
-    fn uses_alignment(&self) -> bool {
-        false
-    }
-
-    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
-        let cfg = &cx.config.language;
-        if !cfg.enabled {
-            return Vec::new();
-        }
-        let article = cx.candidate;
-        let article_lang = article_language(article);
-        // A whole article left in another language than the reference's.
-        if let (Some(ours), Some(theirs)) = (article_lang, article_language(cx.reference)) {
-            if ours != theirs {
-                let (Some(first), Some(last)) =
-                    (article.sentences.first(), article.sentences.last())
-                else {
-                    return Vec::new();
-                };
-                return vec![Finding::new(
-                    Kind::WrongLanguage,
-                    article,
-                    first.start,
-                    last.end,
-                    format!(
-                        "the article is in {}, the reference in {}: left untranslated?",
-                        ours.eng_name(),
-                        theirs.eng_name()
-                    ),
-                )];
-            }
-        }
-        let foreign = foreign_sentences(article, cx.reference, cfg);
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < foreign.len() {
-            if !foreign[i] {
-                i += 1;
-                continue;
-            }
-            let first = i;
-            while i + 1 < foreign.len() && foreign[i + 1] {
-                i += 1;
-            }
-            if let (Some(a), Some(b)) = (article.sentences.get(first), article.sentences.get(i)) {
-                out.push(passage_finding(article, a.start, b.end, article_lang));
-            }
-            i += 1;
-        }
-        if cfg.fragments && text_script(&article.text) == Some(Script::Latin) {
-            out.extend(fragment_findings(cx, &foreign, article_lang));
-        }
-        out
-    }
-}
-
-/// Fragments of another script in the sentences not already flagged
-/// whole, and not spared (see `language/fragment.rs`). Looked for sentence
-/// by sentence, so a fragment never runs into a flagged passage or the
-/// next sentence.
-fn fragment_findings(cx: &Context<'_>, foreign: &[bool], lang: Option<Lang>) -> Vec<Finding> {
-    let article = cx.candidate;
-    let text = &article.text;
-    let mut out = Vec::new();
-    for (sentence, _) in article
-        .sentences
-        .iter()
-        .zip(foreign)
-        .filter(|&(_, &whole)| !whole)
-    {
-        // ASCII has no letter of another script.
-        let Some(slice) = text
-            .get(sentence.start..sentence.end)
-            .filter(|t| !t.is_ascii())
-        else {
-            continue;
-        };
-        for mut f in fragment::fragments(slice) {
-            for at in [&mut f.start, &mut f.end, &mut f.core_start, &mut f.core_end] {
-                *at += sentence.start;
-            }
-            let Some(core) = text.get(f.core_start..f.core_end) else {
-                continue;
-            };
-            // Spared when the reference has it, piece by piece.
-            let in_reference = fragment::pieces(core).all(|p| cx.reference.text.contains(p));
-            if in_reference || fragment::is_name_gloss(text, &f) {
-                continue;
-            }
-            out.push(Finding::new(
-                Kind::UntranslatedFragment,
-                article,
-                f.start,
-                f.end,
-                format!(
-                    "\"{}\" is in {}, not {}: left untranslated?",
-                    shortened(core),
-                    f.script_names(),
-                    lang.map_or("the article's language", |l| l.eng_name())
-                ),
-            ));
-        }
-    }
-    out
-}
-
-/// `text`, cut to 24 characters with an ellipsis.
-fn shortened(text: &str) -> String {
-    const MAX: usize = 24;
-    match text.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
-    }
-}
-
-fn passage_finding(article: &Article, start: usize, end: usize, lang: Option<Lang>) -> Finding {
-    let text = article.text.get(start..end).unwrap_or("");
-    let expected = lang.map_or("the article's language", |l| l.eng_name());
-    let found = whatlang::detect(text)
-        .map(|info| info.lang().eng_name())
-        .map(str::to_string)
-        .or_else(|| whatlang::detect_script(text).map(|s| s.name().to_string()))
-        .unwrap_or_else(|| "another language".to_string());
-    Finding::new(
-        Kind::WrongLanguage,
-        article,
-        start,
-        end,
-        format!("this passage is in {found}, not {expected}: left untranslated?"),
-    )
 }
 
 /// The article's language: English when it is in Latin script and most of
@@ -302,7 +159,7 @@ fn word_class(t: &Token, text: &str, en: &dict::English) -> WordClass {
     {
         return WordClass::Other;
     }
-    if en.check(super::garbled::strip_possessive(&t.norm)) {
+    if en.check(super::strip_possessive(&t.norm)) {
         WordClass::English
     } else {
         WordClass::Unknown
@@ -338,7 +195,7 @@ pub fn foreign_sentences(
 /// key the candidate's remembered scan.
 struct ReferenceWords {
     digest: u64,
-    index: std::sync::Arc<super::garbled::RefWords>,
+    index: std::sync::Arc<super::RefWords>,
 }
 
 /// A digest of an article's text, computed once.
@@ -353,7 +210,7 @@ fn reference_words(reference: &Article) -> ReferenceWords {
     });
     ReferenceWords {
         digest: digest.0,
-        index: super::garbled::reference_index(reference),
+        index: super::reference_index(reference),
     }
 }
 
@@ -394,7 +251,7 @@ fn short_sentence_is_foreign(
     }
     let function = words
         .iter()
-        .filter(|t| super::garbled::is_function_word(&t.norm))
+        .filter(|t| super::is_function_word(&t.norm))
         .count();
     if function * 5 > words.len() {
         return false;
@@ -510,7 +367,7 @@ fn sentence_is_foreign(
 /// every script when the text is ASCII: whatlang counts ASCII letters as
 /// Latin and every other ASCII character as none, so such a text is Latin
 /// when it has a letter and has no script otherwise.
-fn text_script(text: &str) -> Option<Script> {
+pub(crate) fn text_script(text: &str) -> Option<Script> {
     if text.is_ascii() {
         text.bytes()
             .any(|b| b.is_ascii_alphabetic())
@@ -552,11 +409,6 @@ mod tests {
     const ENGLISH: &str = "The president arrived in Moscow on Thursday for a four-day visit. \
         He met the leaders of both chambers of parliament and spoke about trade. ";
 
-    fn run(cand: &str, refr: &str) -> Vec<Finding> {
-        let config = crate::config::Config::default();
-        crate::checks::with_context(cand, refr, &config, None, |cx| Language.run(cx))
-    }
-
     proptest::proptest! {
         /// The ASCII shortcut gives whatlang's answer for any text.
         #[test]
@@ -570,17 +422,6 @@ mod tests {
         assert_eq!(text_script("12, 3.5 -- ?!"), None);
         assert_eq!(text_script("\x7f"), whatlang::detect_script("\x7f"));
         assert_eq!(text_script("a1"), Some(Script::Latin));
-    }
-
-    #[test]
-    fn whole_article_in_another_language_is_one_finding() {
-        let cand = "Les deux ministres ont convenu de se revoir le mois prochain. \
-                    Ils ont également promis de faciliter le retour des réfugiés.";
-        let found = run(cand, ENGLISH);
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].start, found[0].end), (0, cand.len()));
-        assert!(found[0].message.contains("French"), "{}", found[0].message);
-        assert!(run(ENGLISH, ENGLISH).is_empty());
     }
 
     #[test]

@@ -34,14 +34,52 @@
 use foldhash::HashSet;
 use rayon::prelude::*;
 
-use super::dict;
-use super::{is_capitalised, is_function_word, sentence_initial, strip_possessive};
-use super::{GarbledConfig, RefIndex};
-use crate::checks::Context;
+use super::non_word::NonWord;
+use super::{Check, Context, GarbledConfig};
 use crate::finding::{Finding, Kind, Severity};
+use crate::lexicon::language::foreign_sentences;
+use crate::lexicon::{dict, is_known, spelling_key};
+use crate::lexicon::{is_capitalised, is_function_word, is_inflection_of, sentence_initial};
+use crate::lexicon::{strip_possessive, RefIndex};
 use crate::text::Article;
 
-pub(super) fn find(
+pub struct NearMiss;
+
+impl Check for NearMiss {
+    fn name(&self) -> &'static str {
+        "near-miss"
+    }
+
+    fn group(&self) -> &'static str {
+        "garbled"
+    }
+
+    fn description(&self) -> &'static str {
+        "names and phrases close to, but not, what the reference uses"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::NearMiss]
+    }
+
+    fn reads(&self) -> &'static [&'static dyn Check] {
+        &[&NonWord]
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let cfg = &cx.config.garbled;
+        if !cfg.near_miss {
+            return Vec::new();
+        }
+        let index = RefIndex::new(cx.reference);
+        let foreign = foreign_sentences(cx.candidate, cx.reference, &cx.config.language);
+        // A word already flagged as a non-word is not also a near-miss.
+        let flagged: HashSet<usize> = cx.findings_of(&NonWord).iter().map(|f| f.start).collect();
+        find(cx, &index, &foreign, cfg, &flagged)
+    }
+}
+
+fn find(
     cx: &Context<'_>,
     index: &RefIndex<'_>,
     foreign: &[bool],
@@ -91,7 +129,7 @@ pub(super) fn find(
                 if is_capitalised(text)
                     && !sentence_initial(cand, s.tokens.start, i)
                     && !index.has(&t.norm)
-                    && !super::nonword::is_known(en, index, text)
+                    && !is_known(en, index, text)
                 {
                     if let Some(r) = name_near_miss(index, &t.norm, cfg, &in_aligned) {
                         out.push(name_finding(cand, refr, t.start, t.end, text, r));
@@ -199,7 +237,7 @@ fn phrase_near_miss(
 /// Whether `a` and `b` share a stem of `min_len` letters yet are not
 /// inflections of one another ("hegemony"/"hegemonic": yes;
 /// "developing"/"developed", "country"/"countries": no).
-pub(super) fn same_stem_other_form(a: &str, b: &str, min_len: usize) -> bool {
+fn same_stem_other_form(a: &str, b: &str, min_len: usize) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     if common < min_len {
         return false;
@@ -228,21 +266,6 @@ fn has_adjective_ending(word: &str) -> bool {
     ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
-/// A comparison key that merges US and UK spellings: "s" for "z"
-/// ("mobilise"/"mobilize"), "or" for "our", "er" for a final "re", one "l"
-/// for "ll". Only for comparing two words already found different.
-pub(super) fn spelling_key(word: &str) -> String {
-    let mut key = word
-        .replace('z', "s")
-        .replace("our", "or")
-        .replace("ll", "l");
-    if key.ends_with("tre") {
-        key.truncate(key.len() - 3);
-        key.push_str("ter");
-    }
-    key
-}
-
 /// Whether two names differ only in letters outside ASCII
 /// ("Kahramanmaraş"/"Kahramanmaras"): a transliteration, not a slip.
 fn differs_only_in_diacritics(a: &str, b: &str) -> bool {
@@ -250,34 +273,6 @@ fn differs_only_in_diacritics(a: &str, b: &str) -> bool {
         && a.chars()
             .zip(b.chars())
             .all(|(x, y)| x == y || !x.is_ascii() || !y.is_ascii())
-}
-
-/// Whether two words are inflections of one base ("defend"/"defends",
-/// "development"/"developments", "country"/"countries", "use"/"used").
-pub(super) fn is_inflection_of(a: &str, b: &str) -> bool {
-    let (ba, bb) = (inflection_base(a), inflection_base(b));
-    ba == bb || ba == b || bb == a
-}
-
-/// The word with one regular inflection removed: plural/3rd person "s",
-/// "es", "ies", past "ed"/"ied", "ing", comparative "er"/"est", possessive;
-/// a trailing silent "e" is dropped so "use"/"used"/"using" meet.
-pub(super) fn inflection_base(word: &str) -> &str {
-    let w = strip_possessive(word);
-    for suffix in ["ies", "ied", "ing", "est", "ed", "er", "es", "s"] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= 2 {
-                return base.strip_suffix('e').unwrap_or(base);
-            }
-        }
-    }
-    let w = w
-        .strip_suffix('y')
-        .filter(|b| b.chars().count() >= 3)
-        .unwrap_or(w);
-    w.strip_suffix('e')
-        .filter(|b| b.chars().count() >= 2)
-        .unwrap_or(w)
 }
 
 fn name_finding(
@@ -451,5 +446,20 @@ mod tests {
         assert!(!same_stem_other_form("country", "countries", 5));
         assert!(is_inflection_of("use", "used"));
         assert!(is_inflection_of("defend", "defends"));
+    }
+
+    /// Through the check, as the pipeline runs it (shared assertions): a
+    /// changed modifier is a near-miss, and a word `non-word` flags is not
+    /// also one.
+    #[test]
+    fn the_check_flags_a_changed_modifier_but_not_a_non_word() {
+        use crate::checks::test_support::{assert_flags, assert_quiet, found};
+        let refr = "They oppose hegemonic bullying in all its forms.";
+        let cand = "They oppose hegemony bullying in all its forms.";
+        assert_flags(cand, refr, Kind::NearMiss, "hegemony bullying");
+        assert_quiet(refr, refr, Kind::NearMiss);
+        let slip = "They oppose hegemonik bullying in all its forms.";
+        assert!(!found(slip, refr, Kind::NonWord).is_empty());
+        assert_quiet(slip, refr, Kind::NearMiss);
     }
 }

@@ -54,12 +54,52 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::nearmiss::{inflection_base, spelling_key};
-use super::punctuation::{quote_pairs, QuotePair};
-use super::{is_function_word, stem, GarbledConfig};
-use crate::checks::Context;
+use super::near_miss::NearMiss;
+use super::non_word::NonWord;
+use super::unbalanced_punctuation::{quote_pairs, QuotePair};
+use super::{Check, Context, GarbledConfig};
 use crate::finding::{Finding, Kind};
+use crate::lexicon::{inflection_base, is_function_word, spelling_key, stem};
 use crate::text::Article;
+
+pub struct QuoteMismatch;
+
+impl Check for QuoteMismatch {
+    fn name(&self) -> &'static str {
+        "quote-mismatch"
+    }
+
+    fn group(&self) -> &'static str {
+        "garbled"
+    }
+
+    fn description(&self) -> &'static str {
+        "quotes that report the reference's quote with changed words"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::QuoteMismatch]
+    }
+
+    fn reads(&self) -> &'static [&'static dyn Check] {
+        &[&NonWord, &NearMiss]
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let cfg = &cx.config.garbled;
+        if !cfg.quote_mismatch {
+            return Vec::new();
+        }
+        // Words `non-word` or `near-miss` flagged are not flagged again.
+        let flagged: Vec<(usize, usize)> = cx
+            .findings_of(&NonWord)
+            .iter()
+            .chain(cx.findings_of(&NearMiss).iter())
+            .map(|f| (f.start, f.end))
+            .collect();
+        find(cx, cfg, &flagged)
+    }
+}
 
 /// Fewest shared stems for two quotes to count as the same quote.
 const MIN_SHARED: usize = 3;
@@ -95,7 +135,7 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
     let mut out = Vec::new();
     for (k, p) in pairs.iter().enumerate() {
         // A single-quoted quote inside another quote is part of that one.
-        if p.family == super::punctuation::Family::Single && inside_other(&pairs, k) {
+        if p.family == super::unbalanced_punctuation::Family::Single && inside_other(&pairs, k) {
             continue;
         }
         let (Some(open), Some(close)) = (article.tokens.get(p.open), article.tokens.get(p.close))
@@ -168,11 +208,7 @@ fn inside_other(pairs: &[QuotePair], k: usize) -> bool {
 
 /// `flagged` holds byte spans other garbled checks already flagged: a quote
 /// whose only changed words are those is not flagged again.
-pub(super) fn find(
-    cx: &Context<'_>,
-    cfg: &GarbledConfig,
-    flagged: &[(usize, usize)],
-) -> Vec<Finding> {
+fn find(cx: &Context<'_>, cfg: &GarbledConfig, flagged: &[(usize, usize)]) -> Vec<Finding> {
     let cand_quotes = quotes(cx.candidate);
     if cand_quotes.is_empty() {
         return Vec::new();

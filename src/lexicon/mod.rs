@@ -1,143 +1,38 @@
-//! Garbled phrases (check `garbled`, settings `[garbled]`): text a careful
-//! English writer would not produce. Each kind is one submodule with its unit
-//! tests; `tests/garbled.rs` runs them on the seeds, on `fixtures/garbled/` and
-//! on the WMT23 references.
+//! What the checks know about words and languages, shared by them and by
+//! the report: nothing here emits a finding.
 //!
-//! | kind | module | rule in one line |
-//! |---|---|---|
-//! | `non-word` | `nonword.rs` | in neither the US nor the UK Hunspell dictionary, nor SCOWL's larger list, nor the reference |
-//! | `near-miss` | `nearmiss.rs` | a name one edit from a reference name, or a phrase whose modifier is another form of the reference's |
-//! | `quote-mismatch` | `quotes.rs` | a quote sharing most content stems with a reference quote but with changed words; when one word is all that changed, that word, with the reference's as suggestion |
-//! | `unbalanced-punctuation` | `punctuation.rs` | a quote mark or bracket with no partner in its paragraph |
-//!
-//! Everything here works article-wide, so it keeps working when the alignment
-//! has no pairs; where the alignment does pair sentences, the near-miss search
-//! looks at the aligned reference sentences first. Sentences the language check
-//! ([`super::language`]) finds foreign are not checked word by word, and
-//! `non-word` stays silent on an article that is not English.
-//!
-//! **Reference index** (`RefWords`). The reference's words, hyphenated parts,
-//! names (shortest first), adjacent word pairs (by modifier and by head word)
-//! and the pieces of its web and e-mail addresses, which non-word and near-miss
-//! look things up in, depend on the reference alone, so they are built once per
-//! reference article and kept with it ([`Article::memo`]); in a batch the rows
-//! that share a reference share them.
-//!
-//! **Dictionary** ([`dict`]). The vendored Hunspell `en_US` and `en_GB`
-//! dictionaries and `dict/words-extra.txt` are embedded in the binary
-//! (dict/README.md says where each comes from). Per word token the path is two
-//! hash look-ups in the reference index and at most two Hunspell look-ups (~26
-//! ns each, memoised per thread), without allocation unless the word has a
-//! typographic apostrophe or hyphen, which is folded first. The dictionaries
-//! are parsed once per process, side by side (~50 ms). Suggestions, quote
-//! matching and near-miss comparisons run only on words and phrases that are
-//! already suspicious or on the few quotes of an article.
+//! - **Reference index** (`RefWords`). The reference's words, hyphenated
+//!   parts, names (shortest first), adjacent word pairs (by modifier and by
+//!   head word) and the pieces of its web and e-mail addresses, which
+//!   `non-word`, `near-miss` and the language scan look things up in. They
+//!   depend on the reference alone, so they are built once per reference
+//!   article and kept with it ([`Article::memo`]); in a batch the rows that
+//!   share a reference share them.
+//! - **Dictionary** ([`dict`]). The vendored Hunspell `en_US` and `en_GB`
+//!   dictionaries and `dict/words-extra.txt` are embedded in the binary
+//!   (dict/README.md says where each comes from). Per word token the path is
+//!   two hash look-ups in the reference index and at most two Hunspell
+//!   look-ups (~26 ns each, memoised per thread), without allocation unless
+//!   the word has a typographic apostrophe or hyphen, which is folded first.
+//!   The dictionaries are parsed once per process, side by side (~50 ms).
+//! - **Language scan** ([`language`]): the article's language and which of
+//!   its sentences are in another language or script, read by
+//!   `wrong-language`, `untranslated-fragment` (the sentences it leaves to
+//!   `wrong-language`), `non-word` and `near-miss` (which do not check
+//!   foreign sentences word by word) and the report.
+//! - **Word helpers**: possessives, capitals, acronyms, sentence starts,
+//!   function words, crude stems, inflections, US/UK spelling keys, address
+//!   shapes.
 
 pub mod dict;
-mod nearmiss;
-mod nonword;
-mod punctuation;
-mod quotes;
+pub mod language;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use serde::{Deserialize, Serialize};
-
-use super::{Check, Context};
-use crate::finding::{Finding, Kind};
 use crate::text::{Article, Token, TokenKind};
+use dict::English;
+use std::borrow::Cow;
 use std::sync::Arc;
-
-/// Settings for this check (`[garbled]` in the config file).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct GarbledConfig {
-    /// Flag words in neither the English dictionary nor the reference.
-    pub non_word: bool,
-    /// Flag words and phrases close to, but not, what the reference uses.
-    pub near_miss: bool,
-    /// Flag quotes that report the reference's quote with changed words.
-    pub quote_mismatch: bool,
-    /// Flag quote marks and brackets that do not pair up.
-    pub unbalanced_punctuation: bool,
-    /// At most this many non-words per article that no single edit repairs
-    /// go to Hunspell's suggester. Off by default: it takes 80–90 ms per
-    /// word, more than the rest of the check on a whole article.
-    pub max_dictionary_suggestions: usize,
-    /// Names shorter than this are never near-misses ("Kiev"/"Kyiv").
-    pub name_min_len: usize,
-    /// Largest edit distance (Damerau–Levenshtein) for a name near-miss.
-    pub name_max_distance: usize,
-    /// Shortest common stem for a phrase near-miss ("hegemon-y"/"hegemon-ic").
-    pub stem_min_len: usize,
-    /// Smallest share of a candidate quote's content words found in a
-    /// reference quote for the two to be "the same quote".
-    pub quote_min_overlap: f64,
-    /// Fewest content words a quote needs before it is compared.
-    pub quote_min_words: usize,
-}
-
-impl Default for GarbledConfig {
-    fn default() -> Self {
-        GarbledConfig {
-            non_word: true,
-            near_miss: true,
-            quote_mismatch: true,
-            unbalanced_punctuation: true,
-            max_dictionary_suggestions: 0,
-            name_min_len: 5,
-            name_max_distance: 1,
-            stem_min_len: 5,
-            quote_min_overlap: 0.5,
-            quote_min_words: 3,
-        }
-    }
-}
-
-pub struct Garbled;
-
-impl Check for Garbled {
-    fn name(&self) -> &'static str {
-        "garbled"
-    }
-
-    fn description(&self) -> &'static str {
-        "non-words, near-misses of reference terms, drifted quotes, unbalanced quotes and brackets"
-    }
-    fn kinds(&self) -> &'static [Kind] {
-        &[
-            Kind::NonWord,
-            Kind::NearMiss,
-            Kind::QuoteMismatch,
-            Kind::UnbalancedPunctuation,
-        ]
-    }
-
-    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
-        let cfg = &cx.config.garbled;
-        let index = RefIndex::new(cx.reference);
-        let foreign =
-            super::language::foreign_sentences(cx.candidate, cx.reference, &cx.config.language);
-        let mut out = Vec::new();
-        let mut flagged_words = HashSet::new();
-        if cfg.non_word {
-            let found = nonword::find(cx, &index, &foreign, cfg);
-            flagged_words.extend(found.iter().map(|f| f.start));
-            out.extend(found);
-        }
-        if cfg.near_miss {
-            out.extend(nearmiss::find(cx, &index, &foreign, cfg, &flagged_words));
-        }
-        if cfg.quote_mismatch {
-            let flagged: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
-            out.extend(quotes::find(cx, cfg, &flagged));
-        }
-        if cfg.unbalanced_punctuation {
-            out.extend(punctuation::find(cx.candidate));
-        }
-        out
-    }
-}
 
 /// What the reference uses, indexed for the candidate's look-ups: the
 /// article and its [`RefWords`], which depend on it alone and are built
@@ -257,7 +152,7 @@ impl RefWords {
         let in_addresses = article
             .text
             .split_whitespace()
-            .filter(|run| nonword::looks_like_address(run))
+            .filter(|run| looks_like_address(run))
             .flat_map(|run| run.split(|c: char| !c.is_alphanumeric()))
             .filter(|piece| piece.len() >= 2)
             .map(|piece| Box::from(piece.to_lowercase()))
@@ -432,6 +327,142 @@ pub(crate) fn word_tokens(article: &Article) -> impl Iterator<Item = (usize, &To
         .iter()
         .enumerate()
         .filter(|(_, t)| t.is_word())
+}
+
+/// Top-level domains an address may end in (with one dot; two or more
+/// dots, "english.news.cn", need none): a missing space after a full stop
+/// ("said.the") is no address.
+const DOMAIN_ENDINGS: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "int", "mil", "info", "biz", "io", "co", "uk", "cn", "ru",
+    "de", "fr", "jp", "kr", "tw", "hk", "sg", "in", "au", "ca", "us", "eu", "tv", "me",
+];
+
+/// A run of text that is an address: it has `://`, starts with `www.` or
+/// `@`, has an `@` between letters, or ends in a dot and a lowercase
+/// top-level-domain-like piece after a letter: a known ending
+/// ([`DOMAIN_ENDINGS`], "ChinaNews.com") or any two to four letters after
+/// two dots ("English.news.cn"). Trailing sentence punctuation is ignored.
+pub(crate) fn looks_like_address(run: &str) -> bool {
+    let run = run.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    let www = run.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    if run.contains("://") || www || run.starts_with('@') {
+        return run.len() > 1;
+    }
+    if let Some(at) = run.find('@') {
+        let before = run[..at].chars().next_back();
+        let after = run[at + 1..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+    }
+    match run.rsplit_once('.') {
+        Some((head, tld)) => {
+            head.chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                && (2..=4).contains(&tld.len())
+                && tld.bytes().all(|b| b.is_ascii_lowercase())
+                && (head.contains('.') || DOMAIN_ENDINGS.contains(&tld))
+        }
+        None => false,
+    }
+}
+
+/// Whether `text` is English or made of English/reference words.
+pub(crate) fn is_known(en: &English, index: &RefIndex<'_>, text: &str) -> bool {
+    let folded: Cow<'_, str> = if text.contains(['\u{2019}', '\u{02BC}', '\u{2010}', '\u{2011}']) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| match c {
+                    '\u{2019}' | '\u{02BC}' => '\'',
+                    '\u{2010}' | '\u{2011}' => '-',
+                    c => c,
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
+    let word = strip_possessive(&folded);
+    if en.check(word) || en.check(&folded) {
+        return true;
+    }
+    if !word.contains('-') {
+        return false;
+    }
+    // "co-operate" → "cooperate", "e-mail" → "email".
+    if en.check(&word.replace('-', "")) {
+        return true;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    let last_capitalised = parts.last().is_some_and(|p| is_capitalised(p));
+    parts.iter().enumerate().all(|(k, part)| {
+        part_is_known(en, index, part)
+            // A short prefix before a name: "neo-Nazism", "pro-Beijing".
+            || (k + 1 < parts.len()
+                && last_capitalised
+                && part.chars().count() <= 5
+                && part.chars().all(|c| c.is_ascii_lowercase()))
+    })
+}
+
+fn part_is_known(en: &English, index: &RefIndex<'_>, part: &str) -> bool {
+    let mut chars = part.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        // Single letters: "U-turn", "X-ray", "T-shirt".
+        (Some(_), None) => true,
+        _ => {
+            en.check(part)
+                || is_capitalised(part)
+                || part.chars().any(|c| c.is_ascii_digit())
+                || index.parts.contains(part)
+                || index.words.contains_key(part)
+        }
+    }
+}
+
+/// A comparison key that merges US and UK spellings: "s" for "z"
+/// ("mobilise"/"mobilize"), "or" for "our", "er" for a final "re", one "l"
+/// for "ll". Only for comparing two words already found different.
+pub(crate) fn spelling_key(word: &str) -> String {
+    let mut key = word
+        .replace('z', "s")
+        .replace("our", "or")
+        .replace("ll", "l");
+    if key.ends_with("tre") {
+        key.truncate(key.len() - 3);
+        key.push_str("ter");
+    }
+    key
+}
+
+/// Whether two words are inflections of one base ("defend"/"defends",
+/// "development"/"developments", "country"/"countries", "use"/"used").
+pub(crate) fn is_inflection_of(a: &str, b: &str) -> bool {
+    let (ba, bb) = (inflection_base(a), inflection_base(b));
+    ba == bb || ba == b || bb == a
+}
+
+/// The word with one regular inflection removed: plural/3rd person "s",
+/// "es", "ies", past "ed"/"ied", "ing", comparative "er"/"est", possessive;
+/// a trailing silent "e" is dropped so "use"/"used"/"using" meet.
+pub(crate) fn inflection_base(word: &str) -> &str {
+    let w = strip_possessive(word);
+    for suffix in ["ies", "ied", "ing", "est", "ed", "er", "es", "s"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 2 {
+                return base.strip_suffix('e').unwrap_or(base);
+            }
+        }
+    }
+    let w = w
+        .strip_suffix('y')
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(w);
+    w.strip_suffix('e')
+        .filter(|b| b.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 #[cfg(test)]

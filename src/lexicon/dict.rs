@@ -21,13 +21,13 @@ use std::sync::OnceLock;
 
 use spellbook::Dictionary;
 
-static EN_US_AFF: &str = include_str!("../../../dict/en_US.aff");
-static EN_US_DIC: &str = include_str!("../../../dict/en_US.dic");
-static EN_GB_AFF: &str = include_str!("../../../dict/en_GB.aff");
-static EN_GB_DIC: &str = include_str!("../../../dict/en_GB.dic");
+static EN_US_AFF: &str = include_str!("../../dict/en_US.aff");
+static EN_US_DIC: &str = include_str!("../../dict/en_US.dic");
+static EN_GB_AFF: &str = include_str!("../../dict/en_GB.aff");
+static EN_GB_DIC: &str = include_str!("../../dict/en_GB.dic");
 /// Real words the Hunspell dictionaries leave out (SCOWL's larger lists,
 /// dict/README.md): lowercase ASCII, one per line, sorted.
-static WORDS_EXTRA: &str = include_str!("../../../dict/words-extra.txt");
+static WORDS_EXTRA: &str = include_str!("../../dict/words-extra.txt");
 
 /// Both English dictionaries.
 pub struct English {

@@ -25,8 +25,36 @@
 //! line or after a sentence end, semicolon or colon, or next to a marker of
 //! the same list ("1) … 2) …" anywhere in the paragraph) is numbering.
 
+use super::{Check, Context};
 use crate::finding::{Finding, Kind};
 use crate::text::{Article, TokenKind};
+
+pub struct UnbalancedPunctuation;
+
+impl Check for UnbalancedPunctuation {
+    fn name(&self) -> &'static str {
+        "unbalanced-punctuation"
+    }
+
+    fn group(&self) -> &'static str {
+        "garbled"
+    }
+
+    fn description(&self) -> &'static str {
+        "quote marks and brackets that do not pair up"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::UnbalancedPunctuation]
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        if !cx.config.garbled.unbalanced_punctuation {
+            return Vec::new();
+        }
+        find(cx.candidate)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Family {
@@ -73,7 +101,7 @@ struct Pairing {
     open: Vec<Mark>,
 }
 
-pub(super) fn find(article: &Article) -> Vec<Finding> {
+fn find(article: &Article) -> Vec<Finding> {
     let mut out = Vec::new();
     let paragraphs = paragraph_token_ranges(article);
     // Quote marks left open by earlier paragraphs: at most one per family,

@@ -1,9 +1,13 @@
-//! Foreign-script fragments: a run of letters of a non-Latin script
+//! `untranslated-fragment` (check `untranslated-fragment`, group
+//! `language`, settings `[language]`, switched by `fragments`): a run of
+//! letters of a non-Latin script
 //! (Chinese characters, kana, Hangul, Cyrillic, Arabic, Hebrew,
 //! Devanagari, Thai, …) inside a Latin-script candidate. A reader sees
 //! "Is that做好 coming?" at once, even where the rest of the sentence is
-//! English and the sentence test of `language.rs` (most letters in another
-//! script) does not fire.
+//! English and the language scan (most letters in another script) does not
+//! flag the sentence. Only the sentences the scan leaves are looked in
+//! (the others are `wrong-language` passages), and nothing is reported when
+//! the whole candidate is in another language than the reference.
 //!
 //! A fragment is the run from its first to its last letter of such a
 //! script; spaces, digits and punctuation inside the run belong to it (a
@@ -23,7 +27,111 @@
 //! - a lone letter of an alphabet (Greek "π", "Δ" as a symbol);
 //! - symbols, which belong to no script (©, °, ×, emoji).
 
-use whatlang::Script;
+use whatlang::{Lang, Script};
+
+use super::{Check, Context};
+use crate::finding::{Finding, Kind};
+use crate::lexicon::language::{
+    article_language, foreign_sentences, other_language_than_reference, text_script,
+};
+
+pub struct UntranslatedFragment;
+
+impl Check for UntranslatedFragment {
+    fn name(&self) -> &'static str {
+        "untranslated-fragment"
+    }
+
+    fn group(&self) -> &'static str {
+        "language"
+    }
+
+    fn description(&self) -> &'static str {
+        "a few words left in another script inside an otherwise translated sentence"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::UntranslatedFragment]
+    }
+
+    fn uses_alignment(&self) -> bool {
+        false
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let cfg = &cx.config.language;
+        let article = cx.candidate;
+        if !cfg.enabled
+            || !cfg.fragments
+            || other_language_than_reference(article, cx.reference).is_some()
+            || article.sentences.is_empty()
+            || text_script(&article.text) != Some(Script::Latin)
+        {
+            return Vec::new();
+        }
+        let foreign = foreign_sentences(article, cx.reference, cfg);
+        fragment_findings(cx, &foreign, article_language(article))
+    }
+}
+
+/// Fragments of another script in the sentences not already flagged
+/// whole, and not spared (see the module notes). Looked for sentence
+/// by sentence, so a fragment never runs into a flagged passage or the
+/// next sentence.
+fn fragment_findings(cx: &Context<'_>, foreign: &[bool], lang: Option<Lang>) -> Vec<Finding> {
+    let article = cx.candidate;
+    let text = &article.text;
+    let mut out = Vec::new();
+    for (sentence, _) in article
+        .sentences
+        .iter()
+        .zip(foreign)
+        .filter(|&(_, &whole)| !whole)
+    {
+        // ASCII has no letter of another script.
+        let Some(slice) = text
+            .get(sentence.start..sentence.end)
+            .filter(|t| !t.is_ascii())
+        else {
+            continue;
+        };
+        for mut f in fragments(slice) {
+            for at in [&mut f.start, &mut f.end, &mut f.core_start, &mut f.core_end] {
+                *at += sentence.start;
+            }
+            let Some(core) = text.get(f.core_start..f.core_end) else {
+                continue;
+            };
+            // Spared when the reference has it, piece by piece.
+            let in_reference = pieces(core).all(|p| cx.reference.text.contains(p));
+            if in_reference || is_name_gloss(text, &f) {
+                continue;
+            }
+            out.push(Finding::new(
+                Kind::UntranslatedFragment,
+                article,
+                f.start,
+                f.end,
+                format!(
+                    "\"{}\" is in {}, not {}: left untranslated?",
+                    shortened(core),
+                    f.script_names(),
+                    lang.map_or("the article's language", |l| l.eng_name())
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// `text`, cut to 24 characters with an ellipsis.
+fn shortened(text: &str) -> String {
+    const MAX: usize = 24;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
 
 /// One fragment: byte span with attached punctuation, the span of its
 /// letters alone, and the scripts of its letters in order of appearance.
@@ -332,5 +440,22 @@ mod tests {
         assert!(!gloss("Is that做好 coming?"));
         assert!(!gloss("the site - 华声在线"));
         assert!(!gloss("Xi Jinping (习近平 said it"));
+    }
+
+    /// Through the check (shared assertions): a fragment inside an English
+    /// sentence is flagged, one the reference also has is not, and a whole
+    /// sentence in another script is `wrong-language`'s, not a fragment.
+    #[test]
+    fn the_check_leaves_whole_foreign_sentences_to_wrong_language() {
+        use crate::checks::test_support::{assert_flags, assert_quiet};
+        const ENGLISH: &str = "The president arrived in Moscow on Thursday for a four-day \
+            visit. He met the leaders of both chambers of parliament and spoke about trade. ";
+        let cand = format!("{ENGLISH}He asked whether that 做好 plan was coming soon.");
+        assert_flags(&cand, ENGLISH, Kind::UntranslatedFragment, "做好");
+        assert_quiet(&cand, &format!("{ENGLISH}做好"), Kind::UntranslatedFragment);
+        let sentence = "习近平表示，中俄两国将共同维护第二次世界大战的历史。";
+        let cand = format!("{ENGLISH}\n{sentence}\n");
+        assert_flags(&cand, ENGLISH, Kind::WrongLanguage, sentence);
+        assert_quiet(&cand, ENGLISH, Kind::UntranslatedFragment);
     }
 }

@@ -37,14 +37,44 @@
 //! per word within an article.
 
 use foldhash::{HashMap, HashMapExt};
-use std::borrow::Cow;
 
-use super::dict::{self, English};
-use super::{is_acronym, is_capitalised, sentence_initial, strip_possessive, GarbledConfig};
-use super::{word_tokens, RefIndex};
-use crate::checks::Context;
+use super::{Check, Context, GarbledConfig};
 use crate::finding::{Finding, Kind};
+use crate::lexicon::dict::{self, English};
+use crate::lexicon::language::{foreign_sentences, is_english_article};
+use crate::lexicon::{is_acronym, is_capitalised, is_known, looks_like_address};
+use crate::lexicon::{sentence_initial, strip_possessive, word_tokens, RefIndex};
 use crate::text::Article;
+
+pub struct NonWord;
+
+impl Check for NonWord {
+    fn name(&self) -> &'static str {
+        "non-word"
+    }
+
+    fn group(&self) -> &'static str {
+        "garbled"
+    }
+
+    fn description(&self) -> &'static str {
+        "words in neither the English dictionary nor the reference"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::NonWord]
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let cfg = &cx.config.garbled;
+        if !cfg.non_word {
+            return Vec::new();
+        }
+        let index = RefIndex::new(cx.reference);
+        let foreign = foreign_sentences(cx.candidate, cx.reference, &cx.config.language);
+        find(cx, &index, &foreign, cfg)
+    }
+}
 
 /// Reference words at least this similar (Jaro–Winkler) may be suggested.
 const REFERENCE_SUGGESTION_MIN_JW: f64 = 0.85;
@@ -97,46 +127,7 @@ fn inside(spans: &[(usize, usize)], at: usize) -> bool {
     i > 0 && spans.get(i - 1).is_some_and(|&(_, end)| at < end)
 }
 
-/// Top-level domains an address may end in (with one dot; two or more
-/// dots, "english.news.cn", need none): a missing space after a full stop
-/// ("said.the") is no address.
-const DOMAIN_ENDINGS: &[&str] = &[
-    "com", "net", "org", "gov", "edu", "int", "mil", "info", "biz", "io", "co", "uk", "cn", "ru",
-    "de", "fr", "jp", "kr", "tw", "hk", "sg", "in", "au", "ca", "us", "eu", "tv", "me",
-];
-
-/// A run of text that is an address: it has `://`, starts with `www.` or
-/// `@`, has an `@` between letters, or ends in a dot and a lowercase
-/// top-level-domain-like piece after a letter: a known ending
-/// ([`DOMAIN_ENDINGS`], "ChinaNews.com") or any two to four letters after
-/// two dots ("English.news.cn"). Trailing sentence punctuation is ignored.
-pub(crate) fn looks_like_address(run: &str) -> bool {
-    let run = run.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
-    let www = run.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
-    if run.contains("://") || www || run.starts_with('@') {
-        return run.len() > 1;
-    }
-    if let Some(at) = run.find('@') {
-        let before = run[..at].chars().next_back();
-        let after = run[at + 1..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) {
-            return true;
-        }
-    }
-    match run.rsplit_once('.') {
-        Some((head, tld)) => {
-            head.chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-                && (2..=4).contains(&tld.len())
-                && tld.bytes().all(|b| b.is_ascii_lowercase())
-                && (head.contains('.') || DOMAIN_ENDINGS.contains(&tld))
-        }
-        None => false,
-    }
-}
-
-pub(super) fn find(
+fn find(
     cx: &Context<'_>,
     index: &RefIndex<'_>,
     foreign: &[bool],
@@ -146,7 +137,7 @@ pub(super) fn find(
         return Vec::new();
     };
     let cand = cx.candidate;
-    if !crate::checks::language::is_english_article(cand) {
+    if !is_english_article(cand) {
         return Vec::new();
     }
     // How often each normalised word occurs in the candidate: a capitalised
@@ -237,60 +228,6 @@ fn needs_check(text: &str) -> bool {
 /// "iPhone", "eBay", "McDonald" written with a capital inside: a name.
 fn has_inner_capital(text: &str) -> bool {
     text.chars().skip(1).any(char::is_uppercase)
-}
-
-/// Whether `text` is English or made of English/reference words.
-pub(super) fn is_known(en: &English, index: &RefIndex<'_>, text: &str) -> bool {
-    let folded: Cow<'_, str> = if text.contains(['\u{2019}', '\u{02BC}', '\u{2010}', '\u{2011}']) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| match c {
-                    '\u{2019}' | '\u{02BC}' => '\'',
-                    '\u{2010}' | '\u{2011}' => '-',
-                    c => c,
-                })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    };
-    let word = strip_possessive(&folded);
-    if en.check(word) || en.check(&folded) {
-        return true;
-    }
-    if !word.contains('-') {
-        return false;
-    }
-    // "co-operate" → "cooperate", "e-mail" → "email".
-    if en.check(&word.replace('-', "")) {
-        return true;
-    }
-    let parts: Vec<&str> = word.split('-').collect();
-    let last_capitalised = parts.last().is_some_and(|p| is_capitalised(p));
-    parts.iter().enumerate().all(|(k, part)| {
-        part_is_known(en, index, part)
-            // A short prefix before a name: "neo-Nazism", "pro-Beijing".
-            || (k + 1 < parts.len()
-                && last_capitalised
-                && part.chars().count() <= 5
-                && part.chars().all(|c| c.is_ascii_lowercase()))
-    })
-}
-
-fn part_is_known(en: &English, index: &RefIndex<'_>, part: &str) -> bool {
-    let mut chars = part.chars();
-    match (chars.next(), chars.next()) {
-        (None, _) => false,
-        // Single letters: "U-turn", "X-ray", "T-shirt".
-        (Some(_), None) => true,
-        _ => {
-            en.check(part)
-                || is_capitalised(part)
-                || part.chars().any(|c| c.is_ascii_digit())
-                || index.parts.contains(part)
-                || index.words.contains_key(part)
-        }
-    }
 }
 
 /// Finds the closest word to suggest: a reference word first (cheap: a
@@ -610,5 +547,19 @@ mod tests {
         assert_eq!(non_words("Bigest gains came late.", "x").len(), 1);
         assert!(non_words("Shapovalova spoke. Later Shapovalova left.", "x").is_empty());
         assert!(non_words("Xia Bin, a reporter, spoke.", "x").is_empty());
+    }
+
+    /// Through the check, as the pipeline runs it (shared assertions).
+    #[test]
+    fn the_check_flags_a_slip_the_reference_spells_right() {
+        use crate::checks::test_support::{assert_flags, assert_quiet};
+        let refr = "It is the biggest city in the region.";
+        assert_flags(
+            "It is the bigest city in the region.",
+            refr,
+            Kind::NonWord,
+            "bigest",
+        );
+        assert_quiet(refr, refr, Kind::NonWord);
     }
 }
