@@ -95,3 +95,21 @@ fn manifest_body_passes_on_manifests() {
         manifest::run(&bytes);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(512))]
+    /// The manifest body on bytes from the characters the parser reacts to
+    /// (separators, quotes, line ends, NUL, byte-order-mark bytes) and the
+    /// column names it looks for, in any order.
+    #[test]
+    fn manifest_body_passes_on_csv_like_bytes(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            &b","[..], b";", b"\t", b"\"", b"\"\"", b"\n", b"\r\n", b"\r", b"\0",
+            b"\xFF", b"\xFE", b"\xEF\xBB\xBF", b"candidate", b"reference", b"id",
+            b"words", b"manifest_words", b"x", b" ", b"\xE9",
+        ]),
+        0..48,
+    )) {
+        manifest::run(&parts.concat());
+    }
+}
