@@ -50,17 +50,30 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// Reads a TOML config file; unknown keys are an error so typos show.
+    /// Reads a TOML config file of at most [`DEFAULT_MAX_BYTES`]; unknown
+    /// keys are an error so typos show.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        Config::load_limited(path, DEFAULT_MAX_BYTES)
+    }
+
+    /// Reads a TOML config file of at most `max_bytes` (read with a bounded
+    /// reader: `/dev/zero` is refused at once), parses and validates it.
+    pub fn load_limited(path: &Path, max_bytes: usize) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let parse = |message: String| ConfigError::Parse {
             path: name.clone(),
-            source,
-        })?;
-        Config::parse(&text).map_err(|message| ConfigError::Parse {
-            path: name,
             message,
-        })
+        };
+        let bytes = crate::text::read_input(path, max_bytes).map_err(|e| match e {
+            crate::text::InputError::Io { source, .. } => ConfigError::Read {
+                path: name.clone(),
+                source,
+            },
+            crate::text::InputError::Decode { source, .. } => parse(source.to_string()),
+        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| parse("is not UTF-8 text (a TOML file must be UTF-8)".into()))?;
+        Config::parse(&text).map_err(parse)
     }
 
     /// One note per key that still loads but is no longer read, for the
@@ -78,17 +91,90 @@ impl Config {
         notes
     }
 
-    /// Parses TOML text; the error is a one-line message.
+    /// Parses TOML text and [validates](Config::validate) it; the error is
+    /// a one-line message.
     pub fn parse(text: &str) -> Result<Config, String> {
-        let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let config: Config = toml::from_str(text).map_err(|e| e.message().trim().to_string())?;
         if let Some(name) = config.checks.unknown_name() {
             return Err(format!(
                 "[checks] disable names {name:?}, which is neither a check nor a group"
             ));
         }
+        config.validate()?;
         Ok(config)
     }
+
+    /// Refuses values that would give nonsense, naming the key: every
+    /// number must be finite and not negative, shares lie in 0–1, and the
+    /// old `[score] clean` may not be below `[score] review`.
+    pub fn validate(&self) -> Result<(), String> {
+        let value = toml::Value::try_from(self).map_err(|e| e.to_string())?;
+        let mut problems = Vec::new();
+        walk(&value, &mut Vec::new(), &mut problems);
+        if let Some(p) = problems.into_iter().next() {
+            return Err(p);
+        }
+        if let (Some(clean), Some(review)) = (self.score.clean, self.score.review) {
+            if clean < review {
+                return Err(format!(
+                    "[score] clean ({clean}) is below [score] review ({review}); clean must be the higher threshold"
+                ));
+            }
+        }
+        Ok(())
+    }
 }
+
+/// Keys whose value is a share, 0 to 1.
+const SHARES: [&str; 6] = [
+    "score.sentence_weight",
+    "align.anchor_weight",
+    "garbled.quote_min_overlap",
+    "language.max_english_share",
+    "language.min_confidence",
+    "consensus.min_share",
+];
+
+/// How a key is named in messages: `[score] minor`, `[score.kinds] number-mismatch`.
+fn key_name(path: &[String]) -> String {
+    match path.split_last() {
+        Some((key, [])) => key.clone(),
+        Some((key, table)) => format!("[{}] {key}", table.join(".")),
+        None => String::new(),
+    }
+}
+
+fn walk(value: &toml::Value, path: &mut Vec<String>, problems: &mut Vec<String>) {
+    let number = match value {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                path.push(k.clone());
+                walk(v, path, problems);
+                path.pop();
+            }
+            return;
+        }
+        toml::Value::Array(a) => {
+            for v in a {
+                walk(v, path, problems);
+            }
+            return;
+        }
+        toml::Value::Float(f) => *f,
+        toml::Value::Integer(i) => *i as f64,
+        _ => return,
+    };
+    let key = key_name(path);
+    if !number.is_finite() {
+        problems.push(format!("{key} must be a finite number, not {number}"));
+    } else if number < 0.0 {
+        problems.push(format!("{key} must not be negative (found {number})"));
+    } else if SHARES.contains(&path.join(".").as_str()) && number > 1.0 {
+        problems.push(format!("{key} is a share from 0 to 1 (found {number})"));
+    }
+}
+
+impl Config {}
 
 #[cfg(test)]
 mod tests {
@@ -123,6 +209,32 @@ mod tests {
         }
         let err = Config::parse("[checks]\ndisable = [\"garbeld\"]\n").unwrap_err();
         assert!(err.contains("\"garbeld\""), "{err}");
+    }
+
+    #[test]
+    fn nonsense_values_are_refused_naming_the_key() {
+        for (text, key) in [
+            ("[score]\nminor = nan\n", "[score] minor"),
+            ("[score]\nk = inf\n", "[score] k"),
+            ("[score]\nmajor = -5.0\n", "[score] major"),
+            (
+                "[score.kinds]\nnumber-mismatch = -1.0\n",
+                "[score.kinds] number-mismatch",
+            ),
+            (
+                "[verdict]\nhuman_floor_parallel = -inf\n",
+                "[verdict] human_floor_parallel",
+            ),
+            (
+                "[score]\nsentence_weight = 1.5\n",
+                "[score] sentence_weight",
+            ),
+            ("[score]\nclean = 50\nreview = 70\n", "[score] clean"),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.contains(key), "{text}: {err}");
+        }
+        assert!(Config::parse("[score]\nclean = 95\nreview = 70\n").is_ok());
     }
 
     #[test]

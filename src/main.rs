@@ -49,14 +49,14 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Write the report to FILE (atomically) instead of stdout.
+    /// Write the report to FILE (atomically) instead of stdout (`-`).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// TOML config file (weights, thresholds, limits); see docs/FORMATS.md.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Exit with 1 when the score is below SCORE.
-    #[arg(long, value_name = "SCORE")]
+    /// Exit with 1 when the score is below SCORE (0-100).
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     fail_below: Option<f64>,
     /// Largest input file accepted, in bytes (overrides the config).
     #[arg(long, value_name = "BYTES")]
@@ -104,6 +104,29 @@ enum MetricsFormat {
     Json,
 }
 
+/// `--fail-below`: a score from 0 to 100.
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a score: expected a number from 0 to 100"
+        )),
+    }
+}
+
+/// Writes everything to standard output; an error (a full disk, a closed
+/// pipe) is the command's error, exit 2.
+fn write_stdout(out: &mut impl Write, bytes: &[u8]) -> Result<(), Failure> {
+    out.write_all(bytes)
+        .and_then(|_| out.flush())
+        .map_err(|e| Failure(format!("standard output: cannot write: {e}")))
+}
+
+/// Prints a warning on stderr, control characters escaped.
+fn warn(message: &str) {
+    eprintln!("mtcheck: warning: {}", mtcheck::output::printable(message));
+}
+
 /// An error for the user: one line on stderr, exit 2.
 struct Failure(String);
 
@@ -123,20 +146,23 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Failure(message)) => {
-            eprintln!("mtcheck: error: {message}");
+            // File names and ids reach the terminal escaped.
+            eprintln!("mtcheck: error: {}", mtcheck::output::printable(&message));
             ExitCode::from(2)
         }
     }
 }
 
 fn load_config(path: Option<&PathBuf>, max_bytes: Option<usize>) -> Result<Config, Failure> {
+    // The config file is capped like every input (--max-bytes, else the default).
+    let cap = max_bytes.unwrap_or(mtcheck::text::DEFAULT_MAX_BYTES);
     let mut config = match path {
-        Some(p) => Config::load(p)?,
+        Some(p) => Config::load_limited(p, cap)?,
         None => Config::default(),
     };
     if let Some(p) = path {
         for note in config.deprecations() {
-            eprintln!("warning: config {}: {note}", p.display());
+            warn(&format!("config {}: {note}", p.display()));
         }
     }
     if let Some(m) = max_bytes {
@@ -151,6 +177,16 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             "only one of the candidate and the reference can be `-` (stdin)".into(),
         ));
     }
+    // `--output -` is standard output.
+    let output = args.output.clone().filter(|p| p.as_os_str() != "-");
+    if let Some(path) = &output {
+        let mut inputs = vec![
+            ("candidate", args.candidate.as_path()),
+            ("reference", args.reference.as_path()),
+        ];
+        inputs.extend(args.config.as_deref().map(|c| ("config file", c)));
+        mtcheck::output::plan(&[("--output", path.as_path())], &inputs)?;
+    }
     let config = load_config(args.config.as_ref(), args.max_bytes)?;
     // Parse the dictionaries while the articles are read and split.
     rayon::spawn(mtcheck::warm_up);
@@ -160,12 +196,22 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         || Article::read(&args.reference, limit),
     );
     let (candidate, reference) = (candidate?, reference?);
+    let same_file = mtcheck::output::identity(&args.candidate)
+        .is_some_and(|c| mtcheck::output::identity(&args.reference) == Some(c));
+    if same_file {
+        warn(&format!(
+            "the candidate and the reference are the same file ({}): the report compares a text with itself",
+            args.candidate.display()
+        ));
+    } else if candidate.text == reference.text {
+        warn("the candidate and the reference hold identical text: the report compares a text with itself");
+    }
     let report = mtcheck::check(&candidate, &reference, &config);
     let rendered = match args.format {
         Format::Text => {
             // Colour goes to a file only with `--color always`; on stdout,
             // anstream keeps or strips it (terminal, --color, NO_COLOR).
-            let color = args.output.is_none() || matches!(args.color, ColorWhen::Always);
+            let color = output.is_none() || matches!(args.color, ColorWhen::Always);
             let options = report::text::TextOptions::colored(color);
             report::text::render(&report, &candidate, &reference, options)
         }
@@ -173,7 +219,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         Format::Csv => report::csv::render_findings(&report),
         Format::Html => report::html::render_page(&report, &candidate, &reference),
     };
-    match &args.output {
+    match &output {
         Some(path) => mtcheck::output::write_atomic(path, rendered.as_bytes())
             .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?,
         None => {
@@ -182,8 +228,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
                 Format::Json | Format::Html | Format::Csv => anstream::ColorChoice::AlwaysAnsi,
             };
             let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = out.write_all(rendered.as_bytes()).and_then(|_| out.flush());
+            write_stdout(&mut out, rendered.as_bytes())?;
         }
     }
     let below = args.fail_below.is_some_and(|t| report.score < t);
@@ -215,7 +260,7 @@ struct BatchArgs {
     /// Folder of reference articles, paired by file name with --candidates.
     #[arg(long, value_name = "DIR", requires = "candidates")]
     references: Option<PathBuf>,
-    /// report.csv: one row per article.
+    /// report.csv: one row per article (`-`: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: PathBuf,
     /// findings.csv: one row per finding.
@@ -234,11 +279,11 @@ struct BatchArgs {
     /// number-unsupported ones. Holds every report until the end.
     #[arg(long)]
     consensus: bool,
-    /// Worker threads (0 = one per core).
+    /// Worker threads (0 = one per core; at most four per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     jobs: usize,
-    /// Exit with 1 when an article scores below SCORE.
-    #[arg(long, value_name = "SCORE")]
+    /// Exit with 1 when an article scores below SCORE (0-100).
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     fail_below: Option<f64>,
     /// TOML config file (weights, thresholds, limits); see docs/FORMATS.md.
     #[arg(long, value_name = "FILE")]
@@ -246,7 +291,7 @@ struct BatchArgs {
     /// Largest input file accepted, in bytes (overrides the config).
     #[arg(long, value_name = "BYTES")]
     max_bytes: Option<usize>,
-    /// No progress bar and no summary line.
+    /// No progress bar, no summary line and no warnings about rows.
     #[arg(long, short = 'q')]
     quiet: bool,
     /// Start the CSV files with a UTF-8 BOM so spreadsheet programs read them as UTF-8.
@@ -260,7 +305,22 @@ struct BatchArgs {
 
 fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     use std::io::IsTerminal;
+    // Outputs are checked against each other and the manifest in
+    // `batch::run`; here against the config file, before it is read.
+    if let Some(config) = &args.config {
+        let mut outputs = vec![("--output", args.output.as_path())];
+        outputs.extend(args.findings.as_deref().map(|p| ("--findings", p)));
+        outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
+        mtcheck::output::plan(&outputs, &[("config file", config.as_path())])?;
+    }
     let config = load_config(args.config.as_ref(), args.max_bytes)?;
+    let max_jobs = mtcheck::batch::max_jobs();
+    if args.jobs > max_jobs {
+        warn(&format!(
+            "--jobs {} is more than four threads per core; using {max_jobs}",
+            args.jobs
+        ));
+    }
     std::thread::spawn(mtcheck::warm_up);
     let input = match (args.manifest, args.candidates, args.references) {
         (Some(m), _, _) => mtcheck::batch::Input::Manifest(m),
@@ -289,6 +349,9 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     };
     let summary = mtcheck::batch::run(&options, &config)?;
     if !args.quiet {
+        for warning in summary.warnings() {
+            warn(&warning);
+        }
         eprintln!("mtcheck: {}", summary.line());
     }
     Ok(ExitCode::from(summary.exit_code()))
@@ -313,9 +376,12 @@ struct MetricsArgs {
     /// Output format: sacrebleu-style lines, or one JSON object keyed by metric.
     #[arg(long, short = 'f', value_enum, default_value_t = MetricsFormat::Text)]
     format: MetricsFormat,
-    /// Decimals of the scores in text output (sacrebleu's --width).
-    #[arg(long, short = 'w', default_value_t = 1)]
-    width: usize,
+    /// Decimals of the scores in text output (sacrebleu's --width), 0-20.
+    #[arg(long, short = 'w', default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=20))]
+    width: u8,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = mtcheck::text::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -329,13 +395,7 @@ enum MetricArg {
 fn run_metrics(args: MetricsArgs) -> Result<ExitCode, Failure> {
     use mtcheck::metrics::{self, Bleu, Chrf};
     let read = |path: &PathBuf| -> Result<String, Failure> {
-        let bytes = if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
-        } else {
-            std::fs::read(path)
-        }
-        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        let bytes = mtcheck::text::read_input(path, args.max_bytes)?;
         let (text, _) = mtcheck::text::decode(&bytes)
             .map_err(|e| Failure(format!("{} {e}", path.display())))?;
         Ok(text)
@@ -415,7 +475,7 @@ fn run_metrics(args: MetricsArgs) -> Result<ExitCode, Failure> {
             entry.extend(details.clone());
         }
         json.insert(key.to_string(), entry);
-        let width = args.width;
+        let width = usize::from(args.width);
         lines.push(match verbose {
             Some(v) => format!("{name}|{signature} = {score:.width$} {v}"),
             None => format!("{name}|{signature} = {score:.width$}"),
@@ -425,7 +485,6 @@ fn run_metrics(args: MetricsArgs) -> Result<ExitCode, Failure> {
         MetricsFormat::Text => lines.join("\n") + "\n",
         MetricsFormat::Json => serde_json::to_string_pretty(&json)? + "\n",
     };
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(rendered.as_bytes()).and_then(|_| out.flush());
+    write_stdout(&mut std::io::stdout().lock(), rendered.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -424,8 +424,8 @@ fn fail_below_exits_1_and_row_errors_take_precedence() {
         ],
     );
     let out = dir.path().join("r.csv");
-    // Every score is at most 100, so 100.1 fails them all and 0 none.
-    let run = mtcheck(&["batch", s(&good), "-o", s(&out), "--fail-below", "100.1"]);
+    // Both articles score below 100 (the most --fail-below takes), and none below 0.
+    let run = mtcheck(&["batch", s(&good), "-o", s(&out), "--fail-below", "100"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("2 below --fail-below"),
@@ -435,7 +435,7 @@ fn fail_below_exits_1_and_row_errors_take_precedence() {
     let run = mtcheck(&["batch", s(&good), "-o", s(&out), "--fail-below", "0"]);
     assert_eq!(run.code, 0);
     assert_eq!(mtcheck(&["batch", s(&good), "-o", s(&out)]).code, 0);
-    let run = run_fixture_batch(dir.path(), &["--fail-below", "100.1", "--quiet"]);
+    let run = run_fixture_batch(dir.path(), &["--fail-below", "100", "--quiet"]);
     assert_eq!(run.code, 3);
 }
 

@@ -9,6 +9,8 @@
 mod check_pair;
 #[path = "../fuzz/bodies/decode.rs"]
 mod decode;
+#[path = "../fuzz/bodies/manifest.rs"]
+mod manifest;
 #[path = "../fuzz/bodies/numbers.rs"]
 mod numbers;
 #[path = "../fuzz/bodies/tokenize_segment.rs"]
@@ -59,6 +61,55 @@ fn fuzz_bodies_pass_on_their_seed_inputs() {
         decode::run(&bytes);
         check_pair::run(&bytes);
         numbers::run(&bytes);
+        manifest::run(&bytes);
         tokenize_segment::run(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+/// The manifest body on the batch fixtures' manifest and on the shapes the
+/// parser refuses or repairs (delimiters, quotes, encodings, duplicates).
+#[test]
+fn manifest_body_passes_on_manifests() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = std::fs::read(root.join("fixtures/batch/manifest.csv")).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "id\tcandidate\treference\na\tc.txt\tr.txt\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let cases: Vec<Vec<u8>> = vec![
+        fixture,
+        utf16,
+        b"id;candidate;reference\na;c.txt;r.txt\n".to_vec(),
+        b"candidate,reference,words,manifest_words,x,X\nc,r,1,2,3,4\n".to_vec(),
+        b"candidate,reference\n\"c,r\nd,e\n".to_vec(),
+        b"candidate,reference\nc,r\0\n".to_vec(),
+        b"candidate,reference\n\"c\"\"x\"y,r\n,\n,,,\n".to_vec(),
+        b"\xFF\xFE\0\0".to_vec(),
+        b"\xFF\xFE".to_vec(),
+    ];
+    for bytes in cases {
+        manifest::run(&bytes);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(512))]
+    /// The manifest body on bytes from the characters the parser reacts to
+    /// (separators, quotes, line ends, NUL, byte-order-mark bytes) and the
+    /// column names it looks for, in any order.
+    #[test]
+    fn manifest_body_passes_on_csv_like_bytes(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            &b","[..], b";", b"\t", b"\"", b"\"\"", b"\n", b"\r\n", b"\r", b"\0",
+            b"\xFF", b"\xFE", b"\xEF\xBB\xBF", b"candidate", b"reference", b"id",
+            b"words", b"manifest_words", b"x", b" ", b"\xE9",
+        ]),
+        0..48,
+    )) {
+        manifest::run(&parts.concat());
     }
 }

@@ -16,7 +16,7 @@
 mod refcache;
 mod source;
 
-pub use source::Row;
+pub use source::{Manifest, Row};
 
 use std::io::{BufWriter, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -28,7 +28,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::output::AtomicFile;
+use crate::output::{self as out, Sink};
 use crate::report::html::{self, IndexEntry};
 use crate::report::{self, csv as csvr, Report};
 use crate::text::{Article, InputError};
@@ -138,13 +138,29 @@ pub struct Summary {
     pub below: usize,
     /// The (up to) five lowest scores below 100, lowest first, ties in manifest order.
     pub worst: Vec<Scored>,
+    /// Rows whose candidate and reference are the same file or hold
+    /// identical text (checked all the same).
+    pub identical: usize,
+    /// The first five of them, by id.
+    pub identical_ids: Vec<String>,
 }
 
 /// How many articles the summary names.
 const WORST: usize = 5;
 
 impl Summary {
-    fn add(&mut self, row: &Row, report: Option<&Report>, fail_below: Option<f64>) {
+    fn add(&mut self, out: &Outcome, fail_below: Option<f64>) {
+        let (row, report) = (&out.row, out.result.as_ref().ok());
+        if out.identical.is_some() {
+            self.identical += 1;
+            if self.identical_ids.len() < WORST {
+                self.identical_ids.push(row.id.clone());
+            }
+        }
+        self.add_row(row, report, fail_below);
+    }
+
+    fn add_row(&mut self, row: &Row, report: Option<&Report>, fail_below: Option<f64>) {
         self.rows += 1;
         let Some(r) = report else {
             self.errors += 1;
@@ -206,12 +222,33 @@ impl Summary {
             let worst: Vec<String> = self
                 .worst
                 .iter()
-                .map(|w| format!("{} ({:.1})", w.id, w.score))
+                .map(|w| format!("{} ({:.1})", out::printable(&w.id), w.score))
                 .collect();
             s.push_str("; worst: ");
             s.push_str(&worst.join(", "));
         }
         s
+    }
+
+    /// Warnings for stderr: rows that compare a text with itself.
+    pub fn warnings(&self) -> Vec<String> {
+        if self.identical == 0 {
+            return Vec::new();
+        }
+        let ids: Vec<String> = self
+            .identical_ids
+            .iter()
+            .map(|id| out::printable(id).into_owned())
+            .collect();
+        let more = self.identical - ids.len();
+        vec![format!(
+            "{} row{} compare{} a candidate with the same file or identical text as its reference: {}{}",
+            self.identical,
+            if self.identical == 1 { "" } else { "s" },
+            if self.identical == 1 { "s" } else { "" },
+            ids.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        )]
     }
 }
 
@@ -225,6 +262,9 @@ struct Outcome {
     /// Fingerprints of the candidate's and the reference's text, kept when
     /// the page is written after the consensus review, from a second read.
     texts: Option<(u64, u64)>,
+    /// Set when the candidate and the reference are one file, or hold the
+    /// same text: says which.
+    identical: Option<&'static str>,
 }
 
 /// A fingerprint of an article's text, to tell whether a file read again
@@ -279,6 +319,7 @@ fn process(row: Row, job: &Job) -> Outcome {
             result,
             page,
             texts: None,
+            identical: None,
         };
     }
     // A bug in decoding or in one check must not take the other rows down
@@ -287,6 +328,7 @@ fn process(row: Row, job: &Job) -> Outcome {
         .unwrap_or_else(|_| Err("internal error while checking (please report it)".to_string()));
     match checked {
         Ok((report, candidate, reference)) => {
+            let identical = identical(&row, job, &candidate, &reference);
             // Written here, in the worker, while both articles are at hand.
             let page =
                 html_dir.map(|dir| write_row_page(dir, &row, &report, &candidate, &reference));
@@ -298,6 +340,7 @@ fn process(row: Row, job: &Job) -> Outcome {
                 result: Ok(report),
                 page,
                 texts,
+                identical,
             }
         }
         Err(error) => {
@@ -307,8 +350,28 @@ fn process(row: Row, job: &Job) -> Outcome {
                 result: Err(error),
                 page,
                 texts: None,
+                identical: None,
             }
         }
+    }
+}
+
+/// Whether a row compares a text with itself: the same file, or files
+/// with identical text.
+fn identical(
+    row: &Row,
+    job: &Job,
+    candidate: &Article,
+    reference: &Article,
+) -> Option<&'static str> {
+    let same_file = out::identity(&resolve(job.base, &row.candidate))
+        .is_some_and(|c| out::identity(&resolve(job.base, &row.reference)) == Some(c));
+    if same_file {
+        Some("the same file")
+    } else if candidate.text == reference.text {
+        Some("identical text")
+    } else {
+        None
     }
 }
 
@@ -382,6 +445,18 @@ fn reviewed_page(dir: &Path, out: &Outcome, job: &Job) -> Result<IndexEntry, Str
 /// `Err` names the file and what is wrong.
 fn read_pair(row: &Row, job: &Job) -> Result<(Article, Arc<Article>), String> {
     let max = job.config.limits.max_bytes;
+    // A FIFO, device or socket is never opened: a FIFO with no writer
+    // would block the whole batch, and a device may never end.
+    for (role, shown) in [("candidate", &row.candidate), ("reference", &row.reference)] {
+        if let Ok(meta) = std::fs::metadata(resolve(job.base, shown)) {
+            if !meta.is_file() && !meta.is_dir() {
+                return Err(format!(
+                    "{role} {shown}: is {}, not a regular file (a batch reads regular files only)",
+                    out::file_kind(&meta)
+                ));
+            }
+        }
+    }
     let candidate = Article::read(&resolve(job.base, &row.candidate), max)
         .map_err(|e| input_error("candidate", &row.candidate, e))?;
     let reference = job
@@ -402,17 +477,22 @@ fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), St
 
 /// The three outputs, each written to a temporary file until [`Outputs::commit`].
 struct Outputs {
-    report: csv::Writer<AtomicFile>,
-    findings: Option<csv::Writer<AtomicFile>>,
-    json: Option<BufWriter<AtomicFile>>,
+    report: csv::Writer<Sink>,
+    findings: Option<csv::Writer<Sink>>,
+    json: Option<BufWriter<Sink>>,
 }
 
 fn out_err(path: &Path, e: impl std::fmt::Display) -> BatchError {
-    BatchError::Output(format!("{}: cannot write: {e}", path.display()))
+    let shown = if path.as_os_str() == "-" {
+        "standard output (-)".to_string()
+    } else {
+        path.display().to_string()
+    };
+    BatchError::Output(format!("{shown}: cannot write: {e}"))
 }
 
-fn csv_file(path: &Path, excel: bool) -> Result<AtomicFile, BatchError> {
-    let mut f = AtomicFile::create(path).map_err(|e| out_err(path, e))?;
+fn csv_file(path: &Path, excel: bool) -> Result<Sink, BatchError> {
+    let mut f = Sink::create(path).map_err(|e| out_err(path, e))?;
     if excel {
         f.write_all(csvr::UTF8_BOM).map_err(|e| out_err(path, e))?;
     }
@@ -440,9 +520,7 @@ impl Outputs {
             None => None,
         };
         let json = match &o.json {
-            Some(p) => Some(BufWriter::new(
-                AtomicFile::create(p).map_err(|e| out_err(p, e))?,
-            )),
+            Some(p) => Some(BufWriter::new(Sink::create(p).map_err(|e| out_err(p, e))?)),
             None => None,
         };
         Ok(Outputs {
@@ -524,6 +602,73 @@ fn error_json(row: &Row, error: &str) -> String {
     s
 }
 
+/// The most worker threads a batch starts: four per core. More only add
+/// start-up time and memory (10,000 threads on two rows took 33 s).
+pub fn max_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()) * 4
+}
+
+/// Checks every output before the run starts ([`crate::output::plan`]):
+/// each can be written, none is the manifest or another output, and no
+/// row's candidate or reference is one of them (by file identity).
+fn check_outputs(
+    o: &Options,
+    source: &Source,
+    range: std::ops::Range<usize>,
+) -> Result<(), BatchError> {
+    let index = o.html_dir.as_ref().map(|d| d.join("index.html"));
+    if let Some(dir) = &o.html_dir {
+        if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+            return Err(BatchError::Output(format!(
+                "{}: --html-dir names a file, not a folder",
+                dir.display()
+            )));
+        }
+    }
+    let mut outputs: Vec<(&str, &Path)> = vec![("--output", o.output.as_path())];
+    outputs.extend(o.findings.as_deref().map(|p| ("--findings", p)));
+    outputs.extend(o.json.as_deref().map(|p| ("--json", p)));
+    // index.html is checked only when its folder exists (else it is made).
+    outputs.extend(
+        index
+            .as_deref()
+            .filter(|p| p.parent().is_some_and(Path::is_dir))
+            .map(|p| ("--html-dir's index.html", p)),
+    );
+    let mut inputs: Vec<(&str, &Path)> = Vec::new();
+    if let Input::Manifest(m) = &o.input {
+        inputs.push(("manifest", m.as_path()));
+    }
+    out::plan(&outputs, &inputs).map_err(|e| BatchError::Output(e.to_string()))?;
+    // Only an output that exists can be some row's input.
+    let existing: Vec<(&str, &Path, out::Identity)> = outputs
+        .iter()
+        .filter_map(|&(role, p)| out::identity(p).map(|id| (role, p, id)))
+        .collect();
+    if existing.is_empty() {
+        return Ok(());
+    }
+    for row in source.rows(range)? {
+        let row = row?;
+        for (role, shown) in [("candidate", &row.candidate), ("reference", &row.reference)] {
+            if shown.is_empty() {
+                continue;
+            }
+            let Some(id) = out::identity(&resolve(source.base(), shown)) else {
+                continue;
+            };
+            if let Some((option, p, _)) = existing.iter().find(|(_, _, i)| *i == id) {
+                return Err(BatchError::Output(format!(
+                    "{}: {option} is the same file as the {role} of row {} ({shown}); refusing to overwrite an input",
+                    p.display(),
+                    out::printable(&row.id)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Rows checked at once per worker thread: enough to keep every thread busy
 /// past an occasional slow article, few enough that memory stays flat.
 const ROWS_PER_THREAD: usize = 16;
@@ -532,7 +677,7 @@ const ROWS_PER_THREAD: usize = 16;
 /// [`Summary::exit_code`] is the command's exit code).
 pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     let source = match &o.input {
-        Input::Manifest(p) => Source::Manifest(source::Manifest::open(p)?),
+        Input::Manifest(p) => Source::Manifest(source::Manifest::open(p, config.limits.max_bytes)?),
         Input::Dirs {
             candidates,
             references,
@@ -551,8 +696,9 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         Some(s) => s.range(source.len()),
         None => 0..source.len(),
     };
+    check_outputs(o, &source, range.clone())?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(o.jobs)
+        .num_threads(o.jobs.min(max_jobs()))
         .build()
         .map_err(|e| BatchError::Setup(format!("cannot start worker threads: {e}")))?;
     let window = (pool.current_num_threads() * ROWS_PER_THREAD).max(ROWS_PER_THREAD);
@@ -604,7 +750,7 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         }
         for out in done {
             outputs.write(o, &out)?;
-            summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
+            summary.add(&out, o.fail_below);
             if let Some(page) = out.page {
                 index.push(page.map_err(BatchError::Output)?);
             }
@@ -630,7 +776,7 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         }
         for out in held {
             outputs.write(o, &out)?;
-            summary.add(&out.row, out.result.as_ref().ok(), o.fail_below);
+            summary.add(&out, o.fail_below);
         }
     }
     // Kept (full) while the consensus review's pages are written.
@@ -782,7 +928,7 @@ mod tests {
                         .verdict;
                 r
             });
-            s.add(&row, report.as_ref(), Some(50.0));
+            s.add_row(&row, report.as_ref(), Some(50.0));
         }
         s
     }

@@ -20,6 +20,7 @@
 //! | 0 bytes or a BOM only | `x.txt is empty` |
 //! | only whitespace | `x.txt is empty (only whitespace)` |
 //! | NUL bytes/characters, invalid UTF-16, > 10 % control characters | `x.bin looks like a binary file (contains NUL bytes), not text` |
+//! | UTF-32 (a UTF-32 byte-order mark, or three zero bytes in every four) | `x.txt is UTF-32 text, which mtcheck does not read: save it as UTF-8` |
 //! | a UTF-16 byte-order mark before 8-bit text (≥ 3 in 4 characters are two printable ASCII bytes) | `x.txt starts with a UTF-16 byte-order mark but holds 8-bit text (mis-encoded): save it again as UTF-8` |
 //! | over `--max-bytes` (default 32 MiB) | `x.txt is too large: over the limit of N bytes (raise it with --max-bytes)` |
 //!
@@ -41,6 +42,8 @@ pub enum DecodeError {
         "starts with a UTF-16 byte-order mark but holds 8-bit text (mis-encoded): save it again as UTF-8"
     )]
     Utf16MarkOnEightBitText,
+    #[error("is UTF-32 text, which mtcheck does not read: save it as UTF-8")]
+    Utf32,
     #[error("is too large: over the limit of {limit} bytes (raise it with --max-bytes)")]
     TooLarge { size: usize, limit: usize },
 }
@@ -75,6 +78,9 @@ impl SourceEncoding {
 pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
+    }
+    if looks_utf32(bytes) {
+        return Err(DecodeError::Utf32);
     }
     let (text, enc) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -131,6 +137,26 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
         return Err(DecodeError::Binary("mostly control characters"));
     }
     Ok((text, enc))
+}
+
+/// UTF-32: its byte-order mark (`FF FE 00 00`, `00 00 FE FF`; the first
+/// would otherwise pass for UTF-16LE), or, without one, text whose 4-byte
+/// units nearly all have three zero bytes (9 in 10 of the first 1,024).
+fn looks_utf32(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return true;
+    }
+    if bytes.len() % 4 != 0 || bytes.len() < 8 {
+        return false;
+    }
+    let units = bytes.chunks_exact(4).take(1024);
+    let n = units.len();
+    let (mut le, mut be) = (0usize, 0usize);
+    for u in units {
+        le += usize::from(u[0] != 0 && u[1..] == [0, 0, 0]);
+        be += usize::from(u[..3] == [0, 0, 0] && u[3] != 0);
+    }
+    le * 10 >= n * 9 || be * 10 >= n * 9
 }
 
 /// Whether UTF-16 `text` is really 8-bit text (ASCII or UTF-8) behind a
@@ -288,6 +314,20 @@ mod tests {
         assert_eq!(e, SourceEncoding::Utf8Lossy);
         // A lone é in Latin-1 is Windows-1252.
         assert_eq!(decode(b"caf\xE9").unwrap().1, SourceEncoding::Windows1252);
+    }
+
+    #[test]
+    fn utf32_is_named() {
+        let le: Vec<u8> = "\u{FEFF}Hi there."
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "Hi there."
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        assert_eq!(decode(&le), Err(DecodeError::Utf32));
+        assert_eq!(decode(&be), Err(DecodeError::Utf32));
     }
 
     #[test]

@@ -145,18 +145,8 @@ impl Article {
 
     /// Reads a file (or standard input for `-`), refusing files over `max_bytes`.
     pub fn read(path: &Path, max_bytes: usize) -> Result<Article, InputError> {
-        let name = path.display().to_string();
-        let bytes = read_bounded(path, max_bytes).map_err(|e| match e {
-            ReadError::Io(e) => InputError::io(&name, e),
-            ReadError::TooLarge(size) => InputError::Decode {
-                name: name.clone(),
-                source: DecodeError::TooLarge {
-                    size,
-                    limit: max_bytes,
-                },
-            },
-        })?;
-        Article::from_bytes(name, &bytes)
+        let bytes = read_input(path, max_bytes)?;
+        Article::from_bytes(path.display().to_string(), &bytes)
     }
 
     fn build(name: String, text: String, encoding: SourceEncoding) -> Article {
@@ -387,6 +377,24 @@ pub fn identify_language(text: &str) -> Option<LanguageGuess> {
 enum ReadError {
     Io(std::io::Error),
     TooLarge(usize),
+}
+
+/// The bytes of a file (or standard input for `-`), never reading past
+/// `max_bytes + 1` (so `/dev/zero` stops at once): over the limit is
+/// [`DecodeError::TooLarge`]. Every input (articles, the config file, the
+/// `metrics` files) is read through it.
+pub fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, InputError> {
+    let name = path.display().to_string();
+    read_bounded(path, max_bytes).map_err(|e| match e {
+        ReadError::Io(e) => InputError::io(&name, e),
+        ReadError::TooLarge(size) => InputError::Decode {
+            name: name.clone(),
+            source: DecodeError::TooLarge {
+                size,
+                limit: max_bytes,
+            },
+        },
+    })
 }
 
 fn read_bounded(path: &Path, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
