@@ -208,6 +208,11 @@ pub struct Finding {
     pub suggestion: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reference: Option<Evidence>,
+    /// The words within the span that make the finding, as byte spans of
+    /// the candidate (a quote-mismatch's changed words, so the HTML marks
+    /// them rather than the whole quote); left out of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub changed: Vec<(usize, usize)>,
 }
 
 impl Finding {
@@ -232,6 +237,7 @@ impl Finding {
             message: message.into(),
             suggestion: None,
             reference: None,
+            changed: Vec::new(),
         }
     }
 
@@ -242,6 +248,16 @@ impl Finding {
 
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Finding {
         self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Marks the words within the span that make the finding (byte spans
+    /// of the candidate; those outside the finding's span are dropped).
+    pub fn with_changed(mut self, spans: Vec<(usize, usize)>) -> Finding {
+        self.changed = spans
+            .into_iter()
+            .filter(|&(s, e)| self.start <= s && s < e && e <= self.end)
+            .collect();
         self
     }
 

@@ -877,3 +877,44 @@ fn consensus_clears_figures_most_candidates_agree_on() {
         assert!(index.contains(&format!("-{id}.html")), "{id}");
     }
 }
+
+/// report.csv's columns and order, as an editor opens it: the leading
+/// columns of every row of the fixture manifest, worst first (insta).
+#[test]
+fn report_csv_columns_and_order_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    run_fixture_batch(dir.path(), &["--quiet", "--no-bom"]);
+    let (header, rows) = read_csv(&dir.path().join("report.csv"));
+    let mut out = header.join(",") + "\n";
+    for row in rows {
+        // id … row: what an editor reads first, and the manifest row.
+        out.push_str(&row[..10].join(" | "));
+        out.push('\n');
+    }
+    insta::assert_snapshot!("report_csv_worst_first", out);
+}
+
+/// The seeds' findings.csv: the findings to fix most severe first, then
+/// the figures to verify (insta).
+#[test]
+fn seeds_findings_csv_snapshot() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_mtcheck"))
+        .current_dir(root)
+        .args([
+            "check",
+            "seeds/xi-moscow-suspected-mt.txt",
+            "--reference",
+            "seeds/xi-moscow-reference.txt",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<String> = text
+        .lines()
+        .map(|l| l.split(',').take(6).collect::<Vec<_>>().join(","))
+        .collect();
+    insta::assert_snapshot!("seeds_findings_csv", rows.join("\n"));
+}

@@ -1,5 +1,6 @@
 //! HTML renderer: one self-contained page per article (inline CSS, no
-//! scripts, no external assets) and an index page for a batch.
+//! scripts, no external assets) and an index page for a batch (worst first,
+//! with one inline script to sort and filter, allowed by its hash).
 //!
 //! The page shows the score and counts on top, a legend, then the candidate
 //! on the left with every finding highlighted (`<mark>`, classed by kind and
@@ -10,11 +11,17 @@
 //! print). Overlapping findings nest; where they cross, the inner one is
 //! closed and reopened, so the markup is always well formed.
 //!
-//! For a batch: [`write_page`] writes one article's page into a directory
-//! and returns its [`IndexEntry`]; [`write_index`] writes `index.html`.
+//! The findings to fix are listed first; the figures to verify follow in a
+//! collapsed `<details>`. A quote-mismatch's changed words
+//! (`Finding::changed`) are marked inside the quote's mark.
 //!
-//! A Content-Security-Policy meta tag forbids scripts and external assets, so
-//! even a rendering bug could not run a script; all article text, names and
+//! For a batch: [`write_page`] writes one article's page into a directory
+//! and returns its [`IndexEntry`]; [`write_index`] writes `index.html` and
+//! then fills in each page's previous/next links in the index's order.
+//!
+//! A Content-Security-Policy meta tag forbids scripts (the index allows its
+//! own, [`INDEX_SCRIPT`], by hash) and external assets, so even a rendering
+//! bug could not run a script; all article text, names and
 //! messages are HTML-escaped (control characters become U+FFFD). Sentences of
 //! one n:m pair, or joined by a finding that crosses their boundary, share a
 //! row; reference sentences nothing aligns to get rows of their own after the
@@ -201,7 +208,7 @@ pub fn index_order(entries: &[IndexEntry]) -> Vec<&IndexEntry> {
 }
 
 /// Writes `dir/index.html` listing `entries`, then gives every page its
-/// previous and next links in the index's order ([`write_navigation`]).
+/// previous and next links in the index's order.
 pub fn write_index(dir: &Path, entries: &[IndexEntry]) -> std::io::Result<()> {
     crate::output::write_atomic(&dir.join("index.html"), render_index(entries).as_bytes())?;
     write_navigation(dir, &index_order(entries))
@@ -451,7 +458,8 @@ fn summary(out: &mut String, report: &Report) {
     let lang = |l: &Option<String>| escape(l.as_deref().unwrap_or("?"));
     let _ = write!(
         out,
-        "<div class=\"meta\"><h1>{}</h1>\n<p>checked against <b>{}</b> · mode {} · {} words · language {} / {}</p>\n<p class=\"counts\">",
+        "<div class=\"meta\"><h1>{}</h1>\n<p><b>{}</b> checked against <b>{}</b> · mode {} · {} words · language {} / {}</p>\n<p class=\"counts\">",
+        escape(&article_id(report)),
         escape(&report.candidate),
         escape(&report.reference),
         report.mode.as_str(),
@@ -532,6 +540,9 @@ struct Mark {
     end: usize,
     /// Index of the finding in the report.
     finding: usize,
+    /// One of the words that make the finding (`Finding::changed`), drawn
+    /// inside the finding's own mark, without anchor or footnote.
+    part: bool,
 }
 
 /// Marks sorted by start, with a quick way to find those near a range.
@@ -568,7 +579,7 @@ enum Side {
 /// becomes a point marker, unless the finding is about the reference
 /// (number-missing), whose evidence is marked on the reference side instead.
 fn candidate_marks(report: &Report, candidate: &Article) -> MarkSet {
-    let marks = report
+    let mut marks: Vec<Mark> = report
         .findings
         .iter()
         .enumerate()
@@ -579,9 +590,23 @@ fn candidate_marks(report: &Report, candidate: &Article) -> MarkSet {
                 start,
                 end,
                 finding: i,
+                part: false,
             }
         })
         .collect();
+    for (i, f) in report.findings.iter().enumerate() {
+        for &(s, e) in &f.changed {
+            let (start, end) = candidate.clamp_span(s, e);
+            if start < end {
+                marks.push(Mark {
+                    start,
+                    end,
+                    finding: i,
+                    part: true,
+                });
+            }
+        }
+    }
     MarkSet::new(marks)
 }
 
@@ -597,6 +622,7 @@ fn reference_marks(report: &Report, reference: &Article) -> MarkSet {
                 start,
                 end,
                 finding: i,
+                part: false,
             })
         })
         .collect();
@@ -640,6 +666,10 @@ impl<'a> Painter<'a> {
             out.push_str("<mark>");
             return;
         };
+        if mark.part {
+            out.push_str("<mark class=\"chg\">");
+            return;
+        }
         let n = mark.finding + 1;
         let (class, prefix) = match self.side {
             Side::Candidate => (format!("f k-{} s-{}", f.kind, f.severity), "f"),
@@ -684,6 +714,7 @@ impl<'a> Painter<'a> {
                 start: m.start.max(lo),
                 end: m.end.min(hi),
                 finding: m.finding,
+                part: m.part,
             })
             .collect();
         clipped.sort_by(|a, b| {
@@ -770,6 +801,9 @@ impl<'a> Painter<'a> {
 }
 
 fn footnote(out: &mut String, mark: &Mark) {
+    if mark.part {
+        return;
+    }
     let n = mark.finding + 1;
     let _ = write!(out, "<sup class=\"fn\"><a href=\"#l{n}\">{n}</a></sup>");
 }
