@@ -34,8 +34,11 @@ pub enum CsvGroup {
     RepeatedWords,
     /// `garbled`: text that is broken as text, whatever the reference says.
     Garbled,
-    /// `number_date_mismatches`: any disagreement about a number or date.
+    /// `number_date_mismatches`: aligned sentences that disagree about a
+    /// number or date.
     NumbersDates,
+    /// `figures_to_verify`: figures the reference cannot confirm.
+    FiguresToVerify,
 }
 
 /// Everything the reports and the verdict need to know about one kind: one
@@ -72,6 +75,11 @@ pub struct KindSpec {
     /// A candidate sentence with no counterpart: the verdict's
     /// `unaligned_review` rule counts it.
     pub unaligned: bool,
+    /// A figure to verify rather than an error to fix: the reference can
+    /// neither confirm nor contradict it. Reports list these after the
+    /// findings an editor must fix, grouped (one line in text, a collapsed
+    /// section in HTML, their own group in CSV).
+    pub verify: bool,
 }
 
 /// One row per kind, in the order reports list them ([`Kind::ALL`]).
@@ -83,43 +91,43 @@ pub const KINDS: [KindSpec; 13] = {
     [
         KindSpec { kind: Kind::RepeatedWord, id: "repeated-word", severity: Major, description: "the same word twice in a row",
                    csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffd8a8"),
-                   noun: ("repeated word", "repeated words"), figure: false, consensus: None, unaligned: false },
+                   noun: ("repeated word", "repeated words"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::RepeatedPhrase, id: "repeated-phrase", severity: Major, description: "a phrase repeated back to back",
                    csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffc078"),
-                   noun: ("repeated phrase", "repeated phrases"), figure: false, consensus: None, unaligned: false },
+                   noun: ("repeated phrase", "repeated phrases"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::NonWord, id: "non-word", severity: Major, description: "not a word, and not in the reference",
                    csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#fcc2d7"),
-                   noun: ("non-word", "non-words"), figure: false, consensus: None, unaligned: false },
+                   noun: ("non-word", "non-words"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::NearMiss, id: "near-miss", severity: Minor, description: "close to, but not, a term the reference uses",
                    csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#eebefa"),
-                   noun: ("near-miss", "near-misses"), figure: false, consensus: None, unaligned: false },
+                   noun: ("near-miss", "near-misses"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::QuoteMismatch, id: "quote-mismatch", severity: Minor, description: "a quote that differs from the reference's",
                    csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#d0bfff"),
-                   noun: ("quote mismatch", "quote mismatches"), figure: false, consensus: None, unaligned: false },
+                   noun: ("quote mismatch", "quote mismatches"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::UnbalancedPunctuation, id: "unbalanced-punctuation", severity: Minor, description: "quote marks or brackets that do not pair up",
                    csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#dee2e6"),
-                   noun: ("unbalanced mark", "unbalanced marks"), figure: false, consensus: None, unaligned: false },
+                   noun: ("unbalanced mark", "unbalanced marks"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::WrongLanguage, id: "wrong-language", severity: Critical, description: "a passage in another language or script",
                    csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: Some("#ffa8a8"),
-                   noun: ("passage in another language", "passages in another language"), figure: false, consensus: None, unaligned: false },
+                   noun: ("passage in another language", "passages in another language"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::UntranslatedFragment, id: "untranslated-fragment", severity: Major, description: "a few words left in another script",
                    csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: None,
-                   noun: ("untranslated fragment", "untranslated fragments"), figure: false, consensus: None, unaligned: false },
+                   noun: ("untranslated fragment", "untranslated fragments"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::NumberMismatch, id: "number-mismatch", severity: Critical, description: "an aligned sentence gives different numbers",
-                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#a5d8ff"),
-                   noun: ("number mismatch", "number mismatches"), figure: true, consensus: Some(NumberUnsupported), unaligned: false },
+                   csv_group: Some(FiguresToVerify), garbling: false, once_per_word: false, colour: Some("#a5d8ff"),
+                   noun: ("number mismatch", "number mismatches"), figure: true, consensus: Some(NumberUnsupported), unaligned: false, verify: false },
         KindSpec { kind: Kind::DateMismatch, id: "date-mismatch", severity: Critical, description: "an aligned sentence gives different dates",
                    csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#99e9f2"),
-                   noun: ("date mismatch", "date mismatches"), figure: true, consensus: None, unaligned: false },
+                   noun: ("date mismatch", "date mismatches"), figure: true, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::NumberUnsupported, id: "number-unsupported", severity: Minor, description: "a number found nowhere in the reference",
-                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#d0ebff"),
-                   noun: ("unsupported number", "unsupported numbers"), figure: false, consensus: None, unaligned: false },
+                   csv_group: Some(FiguresToVerify), garbling: false, once_per_word: false, colour: Some("#d0ebff"),
+                   noun: ("unsupported number", "unsupported numbers"), figure: false, consensus: None, unaligned: false, verify: true },
         KindSpec { kind: Kind::NumberMissing, id: "number-missing", severity: Minor, description: "a number of the reference missing here",
-                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#c3fae8"),
-                   noun: ("missing number", "missing numbers"), figure: false, consensus: None, unaligned: false },
+                   csv_group: Some(FiguresToVerify), garbling: false, once_per_word: false, colour: Some("#c3fae8"),
+                   noun: ("missing number", "missing numbers"), figure: false, consensus: None, unaligned: false, verify: true },
         KindSpec { kind: Kind::UnalignedSentence, id: "unaligned-sentence", severity: Minor, description: "a sentence with no counterpart in the reference",
                    csv_group: None, garbling: true, once_per_word: false, colour: Some("#fff3bf"),
-                   noun: ("unaligned sentence", "unaligned sentences"), figure: false, consensus: None, unaligned: true },
+                   noun: ("unaligned sentence", "unaligned sentences"), figure: false, consensus: None, unaligned: true, verify: false },
     ]
 };
 
@@ -228,6 +236,11 @@ pub struct Finding {
     pub suggestion: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reference: Option<Evidence>,
+    /// The words within the span that make the finding, as byte spans of
+    /// the candidate (a quote-mismatch's changed words, so the HTML marks
+    /// them rather than the whole quote); left out of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub changed: Vec<(usize, usize)>,
 }
 
 impl Finding {
@@ -252,6 +265,7 @@ impl Finding {
             message: message.into(),
             suggestion: None,
             reference: None,
+            changed: Vec::new(),
         }
     }
 
@@ -262,6 +276,16 @@ impl Finding {
 
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Finding {
         self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Marks the words within the span that make the finding (byte spans
+    /// of the candidate; those outside the finding's span are dropped).
+    pub fn with_changed(mut self, spans: Vec<(usize, usize)>) -> Finding {
+        self.changed = spans
+            .into_iter()
+            .filter(|&(s, e)| self.start <= s && s < e && e <= self.end)
+            .collect();
         self
     }
 
@@ -289,13 +313,28 @@ pub(crate) fn kind_where(pred: impl Fn(&KindSpec) -> bool) -> Kind {
     }
 }
 
-/// Sorts findings by position, then kind, so output is stable.
+/// Sorts findings the way every report lists them: the findings to fix
+/// before the figures to verify ([`KindSpec::verify`]), each group most
+/// severe first, then by position (then kind and message, so output is
+/// stable).
 pub fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.start, a.end, a.kind)
-            .cmp(&(b.start, b.end, b.kind))
-            .then_with(|| a.message.cmp(&b.message))
-    });
+    let key = |f: &Finding| {
+        (
+            f.kind.spec().verify,
+            std::cmp::Reverse(f.severity),
+            f.start,
+            f.end,
+            f.kind,
+        )
+    };
+    findings.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message)));
+}
+
+impl Finding {
+    /// Whether this is a figure to verify rather than an error to fix.
+    pub fn to_verify(&self) -> bool {
+        self.kind.spec().verify
+    }
 }
 
 #[cfg(test)]
@@ -312,8 +351,40 @@ mod tests {
             let json = serde_json::to_string(&spec.kind).unwrap();
             assert_eq!(json, format!("\"{}\"", spec.id));
             assert!(!spec.description.is_empty());
+            // Figures to verify have a report.csv group of their own.
+            assert_eq!(
+                spec.verify,
+                spec.csv_group == Some(CsvGroup::FiguresToVerify),
+                "{}",
+                spec.id
+            );
         }
         assert_eq!(Kind::parse("no-such-kind"), None);
+    }
+
+    #[test]
+    fn findings_sort_most_severe_first_then_by_position() {
+        let a = Article::from_text("c", "one two three four five");
+        let mut f = vec![
+            Finding::new(Kind::NumberMissing, &a, 0, 0, "minor at start"),
+            Finding::new(Kind::NonWord, &a, 14, 18, "major late"),
+            Finding::new(Kind::NumberMismatch, &a, 19, 23, "critical last"),
+            Finding::new(Kind::RepeatedWord, &a, 4, 7, "major early"),
+            Finding::new(Kind::NearMiss, &a, 8, 13, "minor middle"),
+        ];
+        sort_findings(&mut f);
+        let order: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        // number-missing is a figure to verify: after the findings to fix.
+        assert_eq!(
+            order,
+            [
+                "critical last",
+                "major early",
+                "major late",
+                "minor middle",
+                "minor at start"
+            ]
+        );
     }
 
     /// docs/FORMATS.md's kind table is this table, row for row.
@@ -333,6 +404,7 @@ mod tests {
                     Some(CsvGroup::RepeatedWords) => "`repeated_words`",
                     Some(CsvGroup::Garbled) => "`garbled`",
                     Some(CsvGroup::NumbersDates) => "`number_date_mismatches`",
+                    Some(CsvGroup::FiguresToVerify) => "`figures_to_verify`",
                     None => "(none)",
                 };
                 let yes = |b: bool| if b { "yes" } else { "no" };

@@ -1,5 +1,6 @@
 //! The `mtcheck` command line: parse arguments, call the library, map errors
-//! to exit codes (0 ok, 1 below --fail-below, 2 usage or input error).
+//! to exit codes (0 ok, 1 below --fail-below or at --fail-on, 2 usage or
+//! input error).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,12 +59,65 @@ struct CheckArgs {
     /// Exit with 1 when the score is below SCORE (0-100).
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     fail_below: Option<f64>,
+    /// Exit with 1 when the verdict is VERDICT or worse.
+    #[arg(long, value_enum, value_name = "VERDICT")]
+    fail_on: Option<FailOn>,
     /// Largest input file accepted, in bytes (overrides the config).
     #[arg(long, value_name = "BYTES")]
     max_bytes: Option<usize>,
     /// Colour in text output: `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// Text output: draw only findings at least this severe (the summary
+    /// still counts every finding).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = MinSeverity::Minor)]
+    min_severity: MinSeverity,
+    /// Text output: the summary block alone, without the findings.
+    #[arg(long)]
+    summary: bool,
+}
+
+/// Order of report.csv's rows.
+#[derive(Clone, Copy, ValueEnum)]
+enum Order {
+    /// likely-mt, review, clean; then more critical, more major findings, lower score.
+    Worst,
+    /// Manifest order (as needed to concatenate shard reports).
+    Manifest,
+}
+
+/// The verdict `--fail-on` exits 1 at (or worse).
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Review,
+    LikelyMt,
+}
+
+impl FailOn {
+    fn verdict(self) -> mtcheck::Verdict {
+        match self {
+            FailOn::Review => mtcheck::Verdict::Review,
+            FailOn::LikelyMt => mtcheck::Verdict::LikelyMt,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MinSeverity {
+    Minor,
+    Major,
+    Critical,
+}
+
+impl MinSeverity {
+    fn severity(self) -> mtcheck::finding::Severity {
+        use mtcheck::finding::Severity;
+        match self {
+            MinSeverity::Minor => Severity::Minor,
+            MinSeverity::Major => Severity::Major,
+            MinSeverity::Critical => Severity::Critical,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -212,7 +266,12 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             // Colour goes to a file only with `--color always`; on stdout,
             // anstream keeps or strips it (terminal, --color, NO_COLOR).
             let color = output.is_none() || matches!(args.color, ColorWhen::Always);
-            let options = report::text::TextOptions::colored(color);
+            let options = report::text::TextOptions {
+                color,
+                width: text_width(output.is_none()),
+                min_severity: args.min_severity.severity(),
+                summary_only: args.summary,
+            };
             report::text::render(&report, &candidate, &reference, options)
         }
         Format::Json => report::json::render_pretty(&report),
@@ -231,7 +290,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             write_stdout(&mut out, rendered.as_bytes())?;
         }
     }
-    let below = args.fail_below.is_some_and(|t| report.score < t);
+    let below = args.fail_below.is_some_and(|t| report.score < t)
+        || args.fail_on.is_some_and(|v| report.verdict >= v.verdict());
     // Everything is written and the process is about to exit, which hands
     // its memory back whole: the articles (with everything derived from
     // them) and the report are not taken apart piece by piece first.
@@ -243,9 +303,23 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     })
 }
 
+/// Width of text excerpts: the terminal's when writing to one, else
+/// [`report::text::DEFAULT_WIDTH`].
+fn text_width(to_stdout: bool) -> usize {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    if to_stdout && stdout.is_terminal() {
+        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&stdout) {
+            return usize::from(w);
+        }
+    }
+    report::text::DEFAULT_WIDTH
+}
+
 #[derive(clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 all checked; 1 an article scored below --fail-below; \
+    after_help = "Exit codes: 0 all checked; 1 an article scored below --fail-below \
+                        or has a verdict at --fail-on or worse; \
                         2 the manifest is unusable or every row failed; 3 some rows failed \
                         (see their `error` cells). Formats: docs/FORMATS.md."
 )]
@@ -285,6 +359,9 @@ struct BatchArgs {
     /// Exit with 1 when an article scores below SCORE (0-100).
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     fail_below: Option<f64>,
+    /// Exit with 1 when an article's verdict is VERDICT or worse.
+    #[arg(long, value_enum, value_name = "VERDICT")]
+    fail_on: Option<FailOn>,
     /// TOML config file (weights, thresholds, limits); see docs/FORMATS.md.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -294,9 +371,17 @@ struct BatchArgs {
     /// No progress bar, no summary line and no warnings about rows.
     #[arg(long, short = 'q')]
     quiet: bool,
-    /// Start the CSV files with a UTF-8 BOM so spreadsheet programs read them as UTF-8.
+    /// Start the CSV files without the UTF-8 byte order mark (written by
+    /// default so Excel and LibreOffice read them as UTF-8).
     #[arg(long)]
+    no_bom: bool,
+    /// Kept for old scripts: the BOM it used to add is now the default.
+    #[arg(long, hide = true, conflicts_with = "no_bom")]
     excel: bool,
+    /// Order of report.csv's rows: worst first (verdict, critical and major
+    /// findings, score), or as in the manifest.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = Order::Worst)]
+    order: Order,
     /// Check only shard I of N (1-based, contiguous slices of the manifest rows);
     /// concatenating the shard reports in order gives the unsharded report.
     #[arg(long, value_name = "I/N")]
@@ -341,8 +426,10 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         json: args.json,
         jobs: args.jobs,
         fail_below: args.fail_below,
+        fail_on: args.fail_on.map(FailOn::verdict),
         progress: !args.quiet && std::io::stderr().is_terminal(),
-        excel: args.excel,
+        bom: !args.no_bom || args.excel,
+        manifest_order: matches!(args.order, Order::Manifest),
         shard: args.shard,
         html_dir: args.html_dir,
         consensus: args.consensus,

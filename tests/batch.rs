@@ -63,6 +63,36 @@ fn records(path: &Path) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
+/// report.csv's rows in manifest order (the file is worst first).
+fn records_in_manifest_order(path: &Path) -> Vec<HashMap<String, String>> {
+    let mut rows = records(path);
+    rows.sort_by_key(|r| r["row"].parse::<usize>().unwrap());
+    rows
+}
+
+/// Where a report.csv row goes worst first: failed rows, likely-mt, review,
+/// clean; more critical, more major findings; the lower score.
+fn triage_key(
+    r: &HashMap<String, String>,
+) -> (u8, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, i64) {
+    let rank = match r["verdict"].as_str() {
+        "" => 0,
+        "likely-mt" => 1,
+        "review" => 2,
+        _ => 3,
+    };
+    let n = |c: &str| r[c].parse::<usize>().unwrap_or(0);
+    let score = r["score"]
+        .parse::<f64>()
+        .map_or(-1, |s| (s * 10.0).round() as i64);
+    (
+        rank,
+        std::cmp::Reverse(n("critical")),
+        std::cmp::Reverse(n("major")),
+        score,
+    )
+}
+
 /// Runs the fixture manifest into `dir` with report, findings and JSON Lines.
 fn run_fixture_batch(dir: &Path, extra: &[&str]) -> Run {
     let m = manifest();
@@ -122,7 +152,22 @@ fn fixture_manifest_rows_match_the_library_and_errors_stay_in_their_rows() {
     want.extend(["desk", "translator", "url"]);
     assert_eq!(header, want);
 
-    let rows = records(&dir.path().join("report.csv"));
+    // Worst first, ties in manifest order.
+    let sorted = records(&dir.path().join("report.csv"));
+    for w in sorted.windows(2) {
+        let (a, b) = (triage_key(&w[0]), triage_key(&w[1]));
+        assert!(
+            a <= b,
+            "{} before {}: not worst first",
+            w[0]["id"],
+            w[1]["id"]
+        );
+        if a == b {
+            assert!(w[0]["row"].parse::<usize>().unwrap() < w[1]["row"].parse::<usize>().unwrap());
+        }
+    }
+    assert_eq!(sorted[0]["status"], "error");
+    let rows = records_in_manifest_order(&dir.path().join("report.csv"));
     let (findings_header, findings) = read_csv(&dir.path().join("findings.csv"));
     assert_eq!(findings_header, FINDINGS_COLUMNS);
     let (_, manifest_rows) = read_csv(&manifest());
@@ -136,8 +181,20 @@ fn fixture_manifest_rows_match_the_library_and_errors_stay_in_their_rows() {
         if let Some((_, why)) = ERROR_ROWS.iter().find(|(e, _)| e == id) {
             assert_eq!(row["status"], "error", "{id}");
             assert!(row["error"].contains(why), "{id}: {}", row["error"]);
-            for col in &REPORT_COLUMNS[5..] {
-                assert_eq!(row[*col], "", "{id} {col}");
+            for col in REPORT_COLUMNS {
+                if ![
+                    "id",
+                    "row",
+                    "status",
+                    "error",
+                    "candidate",
+                    "reference",
+                    "version",
+                ]
+                .contains(&col)
+                {
+                    assert_eq!(row[col], "", "{id} {col}");
+                }
             }
             assert!(!findings.iter().any(|f| &f[0] == id));
             continue;
@@ -159,11 +216,25 @@ fn fixture_manifest_rows_match_the_library_and_errors_stay_in_their_rows() {
         for sev in [Severity::Critical, Severity::Major, Severity::Minor] {
             assert_eq!(row[sev.as_str()], report.severity_count(sev).to_string());
         }
-        let grouped: usize = ["repeated_words", "garbled", "number_date_mismatches"]
-            .iter()
-            .map(|c| row[*c].parse::<usize>().unwrap())
-            .sum();
+        let grouped: usize = [
+            "repeated_words",
+            "garbled",
+            "number_date_mismatches",
+            "figures_to_verify",
+        ]
+        .iter()
+        .map(|c| row[*c].parse::<usize>().unwrap())
+        .sum();
         assert!(grouped <= report.findings.len());
+        // The top finding and its place: the first finding of the report
+        // (most severe first), a figure to verify only if nothing else.
+        if let Some(top) = report.findings.first() {
+            assert_eq!(
+                row["top_finding_at"],
+                format!("{}:{}", top.line, top.column),
+                "{id}"
+            );
+        }
         let in_findings_csv = findings.iter().filter(|f| &f[0] == id).count();
         assert_eq!(in_findings_csv, report.findings.len(), "{id}");
         assert_eq!(row["top_finding"].is_empty(), report.findings.is_empty());
@@ -269,7 +340,8 @@ fn concat_csv(files: &[PathBuf]) -> String {
 #[test]
 fn shards_concatenate_to_the_unsharded_report() {
     let whole = tempfile::tempdir().unwrap();
-    assert_eq!(run_fixture_batch(whole.path(), &["--quiet"]).code, 3);
+    let manifest_order = ["--quiet", "--order", "manifest"];
+    assert_eq!(run_fixture_batch(whole.path(), &manifest_order).code, 3);
     let total = records(&whole.path().join("report.csv")).len();
     for n in [1usize, 2, 3, 4, 7, 40] {
         let mut dirs = Vec::new();
@@ -277,7 +349,10 @@ fn shards_concatenate_to_the_unsharded_report() {
         for i in 1..=n {
             let d = tempfile::tempdir().unwrap();
             let shard = format!("{i}/{n}");
-            let run = run_fixture_batch(d.path(), &["--quiet", "--shard", &shard]);
+            let run = run_fixture_batch(
+                d.path(),
+                &["--quiet", "--order", "manifest", "--shard", &shard],
+            );
             codes.push(run.code);
             let rows = records(&d.path().join("report.csv")).len();
             assert!(rows <= total / n + 1, "shard {shard} has {rows} rows");
@@ -328,7 +403,7 @@ fn folders_pair_files_by_name_and_list_unpaired_ones_as_errors() {
         s(&out),
     ]);
     assert_eq!(run.code, 3, "{}", run.stderr);
-    let rows = records(&out);
+    let rows = records_in_manifest_order(&out);
     let got: Vec<(&str, &str)> = rows
         .iter()
         .map(|r| (r["id"].as_str(), r["status"].as_str()))
@@ -345,6 +420,12 @@ fn folders_pair_files_by_name_and_list_unpaired_ones_as_errors() {
     assert!(rows[2]["error"].contains("no reference named only-candidate.txt"));
     assert!(rows[3]["error"].contains("no candidate named only-reference.txt"));
     assert_eq!(rows[3]["candidate"], "");
+    // The file itself lists the rows that could not be checked first.
+    let ids: Vec<String> = records(&out).into_iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        ["only-candidate.txt", "only-reference.txt", "a.txt", "b.txt"]
+    );
 }
 
 #[test]
@@ -440,18 +521,20 @@ fn fail_below_exits_1_and_row_errors_take_precedence() {
 }
 
 #[test]
-fn excel_option_writes_a_bom_and_plain_runs_do_not() {
+fn csv_files_start_with_a_bom_unless_no_bom() {
     let dir = tempfile::tempdir().unwrap();
-    run_fixture_batch(dir.path(), &["--excel", "--quiet"]);
-    for f in ["report.csv", "findings.csv"] {
-        let bytes = std::fs::read(dir.path().join(f)).unwrap();
-        assert!(bytes.starts_with(b"\xEF\xBB\xBFid,"), "{f}");
+    for flags in [&["--quiet"][..], &["--excel", "--quiet"][..]] {
+        run_fixture_batch(dir.path(), flags);
+        for f in ["report.csv", "findings.csv"] {
+            let bytes = std::fs::read(dir.path().join(f)).unwrap();
+            assert!(bytes.starts_with(b"\xEF\xBB\xBFid,"), "{f} {flags:?}");
+        }
+        let jsonl = std::fs::read(dir.path().join("report.jsonl")).unwrap();
+        assert!(jsonl.starts_with(b"{"));
     }
-    let jsonl = std::fs::read(dir.path().join("report.jsonl")).unwrap();
-    assert!(jsonl.starts_with(b"{"));
-    run_fixture_batch(dir.path(), &["--quiet"]);
+    run_fixture_batch(dir.path(), &["--quiet", "--no-bom"]);
     let bytes = std::fs::read(dir.path().join("report.csv")).unwrap();
-    assert!(bytes.starts_with(b"id,candidate,"));
+    assert!(bytes.starts_with(b"id,verdict,verdict_reason,score,top_finding,top_finding_at,"));
     // No temporary files are left beside the outputs.
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -484,7 +567,7 @@ fn wmt23_manifest_runs_and_carries_its_columns() {
             "mqm_per_100_words"
         ]
     );
-    let rows = records(&out);
+    let rows = records_in_manifest_order(&out);
     assert_eq!(rows.len(), 325);
     assert!(rows.iter().all(|r| r["status"] == "ok"));
     let (_, manifest_rows) = read_csv(&m);
@@ -589,7 +672,7 @@ fn html_dir_gets_a_page_per_checked_row_and_an_index_of_all_rows() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let rows = records(&dir.path().join("report.csv"));
+    let rows = records_in_manifest_order(&dir.path().join("report.csv"));
     assert_eq!(lines.len(), rows.len());
 
     let index = std::fs::read_to_string(html.join("index.html")).unwrap();
@@ -604,9 +687,12 @@ fn html_dir_gets_a_page_per_checked_row_and_an_index_of_all_rows() {
             assert!(!page.exists(), "{name}: an error row has no page");
             let error = v["error"].as_str().unwrap();
             let line = format!(
-                "<td>{}</td><td colspan=\"6\" class=\"error\">error: {}</td>",
-                escape(id),
-                escape(error)
+                "<td class=\"id\">{}</td><td colspan=\"6\" class=\"error\" data-sort=",
+                escape(id)
+            );
+            assert!(
+                index.contains(&format!("error: {}</td>", escape(error))),
+                "{id}"
             );
             assert!(
                 index.contains(&line),
@@ -629,14 +715,20 @@ fn html_dir_gets_a_page_per_checked_row_and_an_index_of_all_rows() {
         let at = index
             .find(&link)
             .unwrap_or_else(|| panic!("index lacks {link}"));
-        linked_at.push((at, row["score"].parse::<f64>().unwrap()));
+        linked_at.push((at, triage_key(row)));
+        // report.csv links the page, relative to its own folder.
+        assert_eq!(row["page"], format!("html/pages/{name}"), "{id}");
+        assert!(
+            text.contains("<a href=\"index.html\">"),
+            "{name}: no link back"
+        );
         pages.push(name);
     }
     assert_eq!(pages.len(), rows.len() - ERROR_ROWS.len());
-    // Listed from the lowest score up.
+    // Listed worst first, as report.csv.
     linked_at.sort_by_key(|&(at, _)| at);
     for w in linked_at.windows(2) {
-        assert!(w[0].1 <= w[1].1, "index not sorted by score: {linked_at:?}");
+        assert!(w[0].1 <= w[1].1, "index not worst first: {linked_at:?}");
     }
 
     // Nothing else in the folder: the pages, index.html, no temporary files.
@@ -648,12 +740,11 @@ fn html_dir_gets_a_page_per_checked_row_and_an_index_of_all_rows() {
     pages.push("index.html".to_string());
     pages.sort();
     assert_eq!(files, pages);
+    // Scripts: the index's one, allowed by its hash; none on the pages.
     for f in &files {
         let text = std::fs::read_to_string(html.join(f)).unwrap();
-        assert!(
-            !text.to_lowercase().contains("<script"),
-            "{f} has a <script"
-        );
+        let scripts = text.to_lowercase().matches("<script").count();
+        assert_eq!(scripts, usize::from(f == "index.html"), "{f}");
     }
 }
 
@@ -785,4 +876,45 @@ fn consensus_clears_figures_most_candidates_agree_on() {
     for id in ["a", "b", "c", "d"] {
         assert!(index.contains(&format!("-{id}.html")), "{id}");
     }
+}
+
+/// report.csv's columns and order, as an editor opens it: the leading
+/// columns of every row of the fixture manifest, worst first (insta).
+#[test]
+fn report_csv_columns_and_order_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    run_fixture_batch(dir.path(), &["--quiet", "--no-bom"]);
+    let (header, rows) = read_csv(&dir.path().join("report.csv"));
+    let mut out = header.join(",") + "\n";
+    for row in rows {
+        // id … row: what an editor reads first, and the manifest row.
+        out.push_str(&row[..10].join(" | "));
+        out.push('\n');
+    }
+    insta::assert_snapshot!("report_csv_worst_first", out);
+}
+
+/// The seeds' findings.csv: the findings to fix most severe first, then
+/// the figures to verify (insta).
+#[test]
+fn seeds_findings_csv_snapshot() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_mtcheck"))
+        .current_dir(root)
+        .args([
+            "check",
+            "seeds/xi-moscow-suspected-mt.txt",
+            "--reference",
+            "seeds/xi-moscow-reference.txt",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<String> = text
+        .lines()
+        .map(|l| l.split(',').take(6).collect::<Vec<_>>().join(","))
+        .collect();
+    insta::assert_snapshot!("seeds_findings_csv", rows.join("\n"));
 }

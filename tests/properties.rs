@@ -233,8 +233,13 @@ proptest! {
     fn findings_in_bounds_sorted_and_score_in_range(cand in text(), refr in text()) {
         let (c, r, report) = check_pair(&cand, &refr);
         assert_spans(&c, &r, &report.findings)?;
+        // Findings to fix before figures to verify, most severe first, then
+        // by position.
+        let key = |f: &mtcheck::Finding| {
+            (f.to_verify(), std::cmp::Reverse(f.severity), f.start, f.end)
+        };
         for w in report.findings.windows(2) {
-            prop_assert!((w[0].start, w[0].end) <= (w[1].start, w[1].end));
+            prop_assert!(key(&w[0]) <= key(&w[1]));
         }
         prop_assert!((0.0..=100.0).contains(&report.score), "{}", report.score);
         let total: usize = report.counts.values().sum();

@@ -218,7 +218,13 @@ fn batch_pages_and_index() {
     let entry = write_page(dir.path(), 1, &report, &cand, &refr).unwrap();
     assert_eq!(entry.href.as_deref(), Some("0001-xi-moscow-1.html"));
     assert!(dir.path().join("0001-xi-moscow-1.html").is_file());
-    let failed = IndexEntry::failed("b&d", "missing.txt", "ref.txt", "missing.txt: no such file");
+    let failed = IndexEntry::failed(
+        2,
+        "b&d",
+        "missing.txt",
+        "ref.txt",
+        "missing.txt: no such file",
+    );
     write_index(dir.path(), &[entry.clone(), failed.clone()]).unwrap();
     let index = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
     assert_eq!(index, render_index(&[entry, failed]));

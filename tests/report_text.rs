@@ -41,7 +41,8 @@ fn every_finding_has_a_header_and_a_location() {
     let (cand, refr) = report_fixture::articles();
     let report = report_fixture::report(&cand, &refr, false);
     let out = render(&report, &cand, &refr, TextOptions::default());
-    for f in &report.findings {
+    // Figures to verify are listed on one summary line instead.
+    for f in report.findings.iter().filter(|f| !f.to_verify()) {
         let header = format!("{}[{}]: {}", f.severity, f.kind, f.message);
         assert!(out.contains(&header), "missing {header:?}");
         let location = if f.start < f.end {
@@ -182,4 +183,136 @@ mod no_panic {
             }
         }
     }
+}
+
+/// Rendering time of a one-line article of `n` "(" with a finding at every
+/// other character (the shape that made the renderer quadratic: every
+/// excerpt was the whole line), best of three.
+fn one_line_render_time(n: usize) -> std::time::Duration {
+    use mtcheck::finding::{Finding, Kind};
+    let cand = Article::from_text("c.txt", "(".repeat(n));
+    let refr = Article::from_text("r.txt", "A reference.");
+    let findings: Vec<Finding> = (0..n)
+        .step_by(2)
+        .map(|i| Finding::new(Kind::UnbalancedPunctuation, &cand, i, i + 1, "unclosed"))
+        .collect();
+    let alignment = mtcheck::align::Alignment {
+        mode: mtcheck::align::Mode::Comparable,
+        pairs: Vec::new(),
+    };
+    let report = mtcheck::Report::build(&cand, &refr, alignment, findings, &Config::default());
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            let out = render(&report, &cand, &refr, TextOptions::default());
+            assert!(
+                out.lines().all(|l| l.chars().count() <= 80),
+                "a line is wider than 80"
+            );
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// The text renderer is linear in the input (O(n + findings · width)): twice
+/// the text and twice the findings take about twice the time, not four times
+/// as the whole-line excerpts did (1 MB on one line: 13 s).
+#[test]
+fn text_report_time_doubles_with_the_input() {
+    let small = one_line_render_time(4_000);
+    let large = one_line_render_time(8_000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+    assert!(
+        ratio < 3.0,
+        "doubling the input multiplied the time by {ratio:.2}"
+    );
+}
+
+/// Excerpts fit the width, the span's place shown with `...` around it, and
+/// the carets stay under the span.
+#[test]
+fn long_lines_are_cut_to_the_width_around_the_span() {
+    use mtcheck::finding::{Finding, Kind};
+    let text = format!(
+        "{} critics critics {}",
+        "word ".repeat(200),
+        "tail ".repeat(200)
+    );
+    let cand = Article::from_text("c.txt", text.as_str());
+    let refr = Article::from_text("r.txt", "Critics.");
+    let s = text.find("critics critics").unwrap();
+    let f = Finding::new(Kind::RepeatedWord, &cand, s, s + 15, "repeated");
+    let alignment = mtcheck::align::Alignment {
+        mode: mtcheck::align::Mode::Comparable,
+        pairs: Vec::new(),
+    };
+    let report = mtcheck::Report::build(&cand, &refr, alignment, vec![f], &Config::default());
+    for width in [60, 80, 120] {
+        let options = TextOptions {
+            width,
+            ..TextOptions::default()
+        };
+        let out = render(&report, &cand, &refr, options);
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("critics critics"))
+            .unwrap_or_else(|| panic!("{out}"));
+        let (source, under) = (lines[at], lines[at + 1]);
+        assert!(
+            source.chars().count() <= width,
+            "{source:?} wider than {width}"
+        );
+        assert!(
+            source.contains("...") && source.ends_with("..."),
+            "{source}"
+        );
+        assert_eq!(under.find('^'), source.find("critics critics"), "{out}");
+        assert_eq!(under.matches('^').count(), 15, "{out}");
+    }
+}
+
+/// `--summary` prints the summary alone; `--min-severity` hides the less
+/// severe findings but the summary counts them.
+#[test]
+fn summary_only_and_min_severity() {
+    let (cand, refr) = seeds();
+    let report = check(&cand, &refr, &Config::default());
+    let summary = render(
+        &report,
+        &cand,
+        &refr,
+        TextOptions {
+            summary_only: true,
+            ..TextOptions::default()
+        },
+    );
+    assert!(summary.starts_with("summary: "), "{summary}");
+    assert!(!summary.contains("-->"));
+    let major = render(
+        &report,
+        &cand,
+        &refr,
+        TextOptions {
+            min_severity: mtcheck::Severity::Major,
+            ..TextOptions::default()
+        },
+    );
+    assert!(!major.contains("minor["), "{major}");
+    assert!(major.contains("major["), "{major}");
+    assert!(major.contains("below major (--min-severity)"), "{major}");
+}
+
+/// The seeds' report opens with a finding an editor must fix.
+#[test]
+fn seeds_report_opens_with_a_major_or_critical_finding() {
+    let (cand, refr) = seeds();
+    let report = check(&cand, &refr, &Config::default());
+    let out = render(&report, &cand, &refr, TextOptions::default());
+    assert!(
+        out.starts_with("major[") || out.starts_with("critical["),
+        "{}",
+        out.lines().next().unwrap_or("")
+    );
 }

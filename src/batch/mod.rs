@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::output::{self as out, Sink};
 use crate::report::html::{self, IndexEntry};
-use crate::report::{self, csv as csvr, Report};
+use crate::report::{self, csv as csvr, Report, Triage};
 use crate::text::{Article, InputError};
 use crate::verdict::Verdict;
 use refcache::ReferenceCache;
@@ -92,10 +92,15 @@ pub struct Options {
     /// Worker threads; 0 = one per core.
     pub jobs: usize,
     pub fail_below: Option<f64>,
+    /// Exit 1 when an article's verdict is this or worse (`--fail-on`).
+    pub fail_on: Option<Verdict>,
     /// Show a progress bar (the caller decides: a terminal and not `--quiet`).
     pub progress: bool,
-    /// Start CSV files with a UTF-8 BOM for spreadsheet programs.
-    pub excel: bool,
+    /// Start CSV files with a UTF-8 BOM, so spreadsheet programs read them
+    /// as UTF-8 (the default; `--no-bom` turns it off).
+    pub bom: bool,
+    /// Write report.csv in manifest order instead of worst first.
+    pub manifest_order: bool,
     pub shard: Option<Shard>,
     /// Folder for one HTML page per checked article and `index.html`.
     pub html_dir: Option<PathBuf>,
@@ -116,13 +121,15 @@ pub enum BatchError {
     Setup(String),
 }
 
-/// An article's score for the summary's "worst" list.
+/// An article of the summary's "worst" list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
     pub index: usize,
     pub id: String,
     pub score: f64,
     pub verdict: Verdict,
+    /// Its place in the worst-first order.
+    pub triage: Triage,
 }
 
 /// What a finished batch says about itself.
@@ -136,7 +143,11 @@ pub struct Summary {
     pub likely_mt: usize,
     /// Articles below `--fail-below`.
     pub below: usize,
-    /// The (up to) five lowest scores below 100, lowest first, ties in manifest order.
+    /// Articles whose verdict is `--fail-on`'s or worse.
+    pub failed_on: usize,
+    /// The (up to) five worst articles that are not clean, worst first
+    /// ([`Triage`]: verdict, critical, major findings, score; ties in
+    /// manifest order).
     pub worst: Vec<Scored>,
     /// Rows whose candidate and reference are the same file or hold
     /// identical text (checked all the same).
@@ -149,7 +160,7 @@ pub struct Summary {
 const WORST: usize = 5;
 
 impl Summary {
-    fn add(&mut self, out: &Outcome, fail_below: Option<f64>) {
+    fn add(&mut self, out: &Outcome, o: &Options) {
         let (row, report) = (&out.row, out.result.as_ref().ok());
         if out.identical.is_some() {
             self.identical += 1;
@@ -157,10 +168,16 @@ impl Summary {
                 self.identical_ids.push(row.id.clone());
             }
         }
-        self.add_row(row, report, fail_below);
+        self.add_with(row, report, o.fail_below, o.fail_on);
     }
 
-    fn add_row(&mut self, row: &Row, report: Option<&Report>, fail_below: Option<f64>) {
+    fn add_with(
+        &mut self,
+        row: &Row,
+        report: Option<&Report>,
+        fail_below: Option<f64>,
+        fail_on: Option<Verdict>,
+    ) {
         self.rows += 1;
         let Some(r) = report else {
             self.errors += 1;
@@ -174,29 +191,35 @@ impl Summary {
         if fail_below.is_some_and(|t| r.score < t) {
             self.below += 1;
         }
+        if fail_on.is_some_and(|v| r.verdict >= v) {
+            self.failed_on += 1;
+        }
         let entry = Scored {
             index: row.index,
             id: row.id.clone(),
             score: r.score,
             verdict: r.verdict,
+            triage: Triage::of(r, row.index),
         };
-        // Insert after every score ≤ this one, so earlier rows win ties.
-        let at = self.worst.partition_point(|w| w.score <= entry.score);
-        if r.score < 100.0 && at < WORST {
+        // Insert after every article that comes first.
+        let at = self
+            .worst
+            .partition_point(|w| w.triage.worst_first(&entry.triage).is_le());
+        if r.verdict != Verdict::Clean && at < WORST {
             self.worst.insert(at, entry);
             self.worst.truncate(WORST);
         }
     }
 
     /// Exit code: 2 if every row failed, 3 if some did, 1 if an article is
-    /// below `--fail-below`, else 0. Row errors come first: a batch that did
+    /// below `--fail-below` or has `--fail-on`'s verdict or a worse one, else 0. Row errors come first: a batch that did
     /// not check everything is not a verdict on its articles.
     pub fn exit_code(&self) -> u8 {
         if self.rows > 0 && self.errors == self.rows {
             2
         } else if self.errors > 0 {
             3
-        } else if self.below > 0 {
+        } else if self.below > 0 || self.failed_on > 0 {
             1
         } else {
             0
@@ -218,11 +241,14 @@ impl Summary {
         if self.below > 0 {
             s.push_str(&format!("; {} below --fail-below", self.below));
         }
+        if self.failed_on > 0 {
+            s.push_str(&format!("; {} at --fail-on", self.failed_on));
+        }
         if !self.worst.is_empty() {
             let worst: Vec<String> = self
                 .worst
                 .iter()
-                .map(|w| format!("{} ({:.1})", out::printable(&w.id), w.score))
+                .map(|w| format!("{} ({}, {:.1})", out::printable(&w.id), w.verdict, w.score))
                 .collect();
             s.push_str("; worst: ");
             s.push_str(&worst.join(", "));
@@ -306,7 +332,7 @@ struct Job<'a> {
 
 /// A row's line in `index.html` when it has no page, saying why.
 fn failed_entry(row: &Row, error: &str) -> IndexEntry {
-    IndexEntry::failed(&row.id, &row.candidate, &row.reference, error)
+    IndexEntry::failed(row.index, &row.id, &row.candidate, &row.reference, error)
 }
 
 fn process(row: Row, job: &Job) -> Outcome {
@@ -475,9 +501,15 @@ fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), St
     Ok((report, candidate, reference))
 }
 
-/// The three outputs, each written to a temporary file until [`Outputs::commit`].
+/// The three outputs, each written to a temporary file until
+/// [`Outputs::commit`]. findings.csv and the JSON Lines stream in manifest
+/// order; report.csv's rows (a few hundred bytes each: about 10 MB for
+/// 20,000 rows) are held and written worst first at the end.
 struct Outputs {
     report: csv::Writer<Sink>,
+    rows: Vec<(Triage, Vec<String>)>,
+    /// The page folder as seen from report.csv's folder, with `--html-dir`.
+    pages: Option<PathBuf>,
     findings: Option<csv::Writer<Sink>>,
     json: Option<BufWriter<Sink>>,
 }
@@ -491,18 +523,38 @@ fn out_err(path: &Path, e: impl std::fmt::Display) -> BatchError {
     BatchError::Output(format!("{shown}: cannot write: {e}"))
 }
 
-fn csv_file(path: &Path, excel: bool) -> Result<Sink, BatchError> {
+fn csv_file(path: &Path, bom: bool) -> Result<Sink, BatchError> {
     let mut f = Sink::create(path).map_err(|e| out_err(path, e))?;
-    if excel {
+    if bom {
         f.write_all(csvr::UTF8_BOM).map_err(|e| out_err(path, e))?;
     }
     Ok(f)
 }
 
+/// `target` as a path relative to the folder `from` (both existing), for a
+/// link from a file in `from`; `target` as given when that cannot be worked out.
+fn relative_path(from: &Path, target: &Path) -> PathBuf {
+    let (Ok(from), Ok(to)) = (from.canonicalize(), target.canonicalize()) else {
+        return target.to_path_buf();
+    };
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return to.iter().collect();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..from.len() {
+        out.push("..");
+    }
+    out.extend(&to[common..]);
+    out
+}
+
 impl Outputs {
     fn create(o: &Options, extra_columns: &[String]) -> Result<Outputs, BatchError> {
-        let mut report = csvr::writer(csv_file(&o.output, o.excel)?);
-        let header: Vec<String> = csvr::REPORT_COLUMNS
+        let mut report = csvr::writer(csv_file(&o.output, o.bom)?);
+        let header: Vec<String> = csvr::report_columns(o.html_dir.is_some())
             .iter()
             .map(|s| s.to_string())
             .chain(extra_columns.iter().map(|c| csvr::value_cell(c)))
@@ -512,7 +564,7 @@ impl Outputs {
             .map_err(|e| out_err(&o.output, e))?;
         let findings = match &o.findings {
             Some(p) => {
-                let mut w = csvr::writer(csv_file(p, o.excel)?);
+                let mut w = csvr::writer(csv_file(p, o.bom)?);
                 w.write_record(csvr::FINDINGS_COLUMNS)
                     .map_err(|e| out_err(p, e))?;
                 Some(w)
@@ -523,8 +575,17 @@ impl Outputs {
             Some(p) => Some(BufWriter::new(Sink::create(p).map_err(|e| out_err(p, e))?)),
             None => None,
         };
+        let pages = o.html_dir.as_ref().map(|dir| {
+            let base = match o.output.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            relative_path(base, dir)
+        });
         Ok(Outputs {
             report,
+            rows: Vec::new(),
+            pages,
             findings,
             json,
         })
@@ -532,14 +593,37 @@ impl Outputs {
 
     fn write(&mut self, o: &Options, out: &Outcome) -> Result<(), BatchError> {
         let row = &out.row;
-        let mut record = match &out.result {
-            Ok(r) => csvr::report_record(r),
-            Err(e) => csvr::error_record(&row.id, &row.candidate, &row.reference, e),
+        let (triage, record) = match &out.result {
+            Ok(r) => (
+                Triage::of(r, row.index),
+                csvr::report_record(r, row.index + 1),
+            ),
+            Err(e) => (
+                Triage::failed(row.index),
+                csvr::error_record(&row.id, row.index + 1, &row.candidate, &row.reference, e),
+            ),
+        };
+        let mut record = match &self.pages {
+            Some(dir) => {
+                let href = match &out.page {
+                    Some(Ok(entry)) => entry.href.as_ref(),
+                    _ => None,
+                };
+                // Forward slashes: the cell is a link as much as a path.
+                let page = href.map(|h| {
+                    let path = dir.join(h);
+                    let parts: Vec<String> = path
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect();
+                    parts.join("/")
+                });
+                csvr::with_page(record, page.as_deref())
+            }
+            None => record,
         };
         record.extend(row.extras.iter().map(|v| csvr::value_cell(v)));
-        self.report
-            .write_record(&record)
-            .map_err(|e| out_err(&o.output, e))?;
+        self.rows.push((triage, record));
         if let (Some(w), Ok(r), Some(p)) = (&mut self.findings, &out.result, &o.findings) {
             for f in csvr::finding_records(r) {
                 w.write_record(&f).map_err(|e| out_err(p, e))?;
@@ -555,7 +639,15 @@ impl Outputs {
         Ok(())
     }
 
-    fn commit(self, o: &Options) -> Result<(), BatchError> {
+    fn commit(mut self, o: &Options) -> Result<(), BatchError> {
+        if !o.manifest_order {
+            self.rows.sort_by(|a, b| a.0.worst_first(&b.0));
+        }
+        for (_, record) in &self.rows {
+            self.report
+                .write_record(record)
+                .map_err(|e| out_err(&o.output, e))?;
+        }
         let inner = self
             .report
             .into_inner()
@@ -750,7 +842,7 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         }
         for out in done {
             outputs.write(o, &out)?;
-            summary.add(&out, o.fail_below);
+            summary.add(&out, o);
             if let Some(page) = out.page {
                 index.push(page.map_err(BatchError::Output)?);
             }
@@ -776,7 +868,7 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         }
         for out in held {
             outputs.write(o, &out)?;
-            summary.add(&out, o.fail_below);
+            summary.add(&out, o);
         }
     }
     // Kept (full) while the consensus review's pages are written.
@@ -928,7 +1020,7 @@ mod tests {
                         .verdict;
                 r
             });
-            s.add_row(&row, report.as_ref(), Some(50.0));
+            s.add_with(&row, report.as_ref(), Some(50.0), None);
         }
         s
     }
@@ -946,12 +1038,19 @@ mod tests {
             ("h", Some(95.0)),
             ("i", Some(100.0)),
         ]);
+        // Only articles that are not clean (below the floor of 60 here),
+        // worst first: the same verdict and counts, so by score.
         let ids: Vec<&str> = s.worst.iter().map(|w| w.id.as_str()).collect();
-        assert_eq!(ids, ["g", "b", "d", "e", "a"]);
+        assert_eq!(ids, ["g", "b", "d"]);
         assert_eq!((s.rows, s.errors), (9, 1));
         assert_eq!((s.clean, s.review, s.likely_mt), (5, 3, 0));
         assert_eq!(s.below, 3);
-        assert!(s.line().contains("worst: g (5.0), b (10.0)"));
+        assert!(
+            s.line()
+                .contains("worst: g (review, 5.0), b (review, 10.0)"),
+            "{}",
+            s.line()
+        );
     }
 
     #[test]

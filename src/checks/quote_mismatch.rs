@@ -319,18 +319,38 @@ fn find(cx: &Context<'_>, cfg: &GarbledConfig, flagged: &[(usize, usize)]) -> Ve
             .filter(|&&(_, n, _)| !q.bases.contains(&base_key(n)))
             .map(|&(w, _, _)| w)
             .collect();
-        let message = if theirs.is_empty() {
-            format!("this quote adds {} to the reference's quote", named(&ours))
-        } else {
-            format!(
-                "this quote has {} where the reference's quote has {}",
-                named(&ours),
-                named(&theirs)
-            )
+        // The change as a word diff ("defend" → "preserve"), its words
+        // marked within the quote; the changed words named when the quotes
+        // are too long to compare word by word.
+        let (message, changed) = match change_list(cx, q, r) {
+            Some((changes, spans)) => {
+                let shown: Vec<&str> = changes.iter().take(MAX_NAMED).map(String::as_str).collect();
+                let mut message = format!(
+                    "this quote differs from the reference's: {}",
+                    shown.join(", ")
+                );
+                if changes.len() > MAX_NAMED {
+                    message.push_str(&format!(" and {} more", changes.len() - MAX_NAMED));
+                }
+                (message, spans)
+            }
+            None if theirs.is_empty() => (
+                format!("this quote adds {} to the reference's quote", named(&ours)),
+                Vec::new(),
+            ),
+            None => (
+                format!(
+                    "this quote has {} where the reference's quote has {}",
+                    named(&ours),
+                    named(&theirs)
+                ),
+                Vec::new(),
+            ),
         };
         out.push(
             Finding::new(Kind::QuoteMismatch, cx.candidate, q.start, q.end, message)
-                .with_reference(cx.reference, r.start, r.end),
+                .with_reference(cx.reference, r.start, r.end)
+                .with_changed(changed),
         );
     }
     out
@@ -594,61 +614,111 @@ fn word_diff<T>(cand: &[T], refr: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<Ga
 /// Longest quotes (in words, per side) compared word by word.
 const MAX_DIFF_WORDS: usize = 200;
 
+/// The word-by-word differences of two quotes' words (longest common
+/// subsequence of their keys, [`word_diff`]), the reference words before and
+/// after the part the candidate quotes set aside: a gap at either end keeps
+/// only as many reference words, next to the quoted part, as the candidate
+/// has there (the ones it replaced), and none when it has none. `None` when
+/// either quote is longer than [`MAX_DIFF_WORDS`] or nothing is shared.
+fn quote_gaps(cand: &[Word<'_>], refr: &[Word<'_>]) -> Option<Vec<Gap>> {
+    let (n, m) = (cand.len(), refr.len());
+    if n > MAX_DIFF_WORDS || m > MAX_DIFF_WORDS {
+        return None;
+    }
+    let gaps = word_diff(cand, refr, |a, b| a.key == b.key);
+    let unmatched: usize = gaps.iter().map(|g| g.cand.len()).sum();
+    if unmatched >= n {
+        return None;
+    }
+    Some(
+        gaps.into_iter()
+            .filter_map(|mut g| {
+                let kept = g.cand.len().min(g.refr.len());
+                if g.cand.start == 0 && g.refr.start == 0 {
+                    g.refr.start = g.refr.end - kept;
+                } else if g.cand.end == n && g.refr.end == m {
+                    g.refr.end = g.refr.start + kept;
+                }
+                (!g.cand.is_empty() || !g.refr.is_empty()).then_some(g)
+            })
+            .collect(),
+    )
+}
+
 /// The one word `cand` has in place of one word of `refr`, when that is
 /// the only difference between the two word sequences once reference
-/// words before and after the quoted part are set aside.
+/// words before and after the quoted part are set aside ([`quote_gaps`]).
 fn single_substitution<'q, 'a>(
     cand: &'q [Word<'a>],
     refr: &'q [Word<'a>],
 ) -> Option<(&'q Word<'a>, &'q Word<'a>)> {
-    let (n, m) = (cand.len(), refr.len());
-    if n <= MIN_SHARED || n > MAX_DIFF_WORDS || m > MAX_DIFF_WORDS {
+    if cand.len() <= MIN_SHARED {
         return None;
     }
-    // Longest common subsequence lengths of the suffixes.
-    let width = m + 1;
-    let at = |i: usize, j: usize| i * width + j;
-    let mut lcs = vec![0u16; (n + 1) * width];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if cand[i].key == refr[j].key {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
+    match quote_gaps(cand, refr)?.as_slice() {
+        [g] if g.cand.len() == 1 && g.refr.len() == 1 => {
+            Some((cand.get(g.cand.start)?, refr.get(g.refr.start)?))
         }
-    }
-    // Walk one alignment, noting each left-out word with the number of
-    // matches before it (words in the same gap have the same number).
-    let (mut i, mut j, mut matches) = (0, 0, 0);
-    let (mut cand_only, mut ref_only) = (Vec::new(), Vec::new());
-    let mut matched_ref = Vec::new();
-    while i < n || j < m {
-        if i < n && j < m && cand[i].key == refr[j].key {
-            matched_ref.push(j);
-            matches += 1;
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
-            ref_only.push((j, matches));
-            j += 1;
-        } else {
-            cand_only.push((i, matches));
-            i += 1;
-        }
-    }
-    let (&first, &last) = (matched_ref.first()?, matched_ref.last()?);
-    // Reference words beyond the quoted part are not differences, except
-    // the one next to it when the candidate has a word of its own there
-    // (it replaced that one).
-    ref_only.retain(|&(j, gap)| {
-        (first < j && j < last)
-            || ((j + 1 == first || j == last + 1) && cand_only.iter().any(|&(_, g)| g == gap))
-    });
-    match (cand_only.as_slice(), ref_only.as_slice()) {
-        (&[(c, gap)], &[(r, ref_gap)]) if gap == ref_gap => Some((cand.get(c)?, refr.get(r)?)),
         _ => None,
     }
+}
+
+/// A byte span of the candidate.
+type Span = (usize, usize);
+
+/// The changes of candidate quote `q` from reference quote `r` as a word
+/// diff (`"defend" → "preserve"`, `added "actually"`, `dropped "will"`),
+/// function-word-only changes left out, with the candidate's byte spans of
+/// the changed words; `None` when the quotes are too long to compare word
+/// by word or nothing remains.
+fn change_list(cx: &Context<'_>, q: &Quote<'_>, r: &Quote<'_>) -> Option<(Vec<String>, Vec<Span>)> {
+    let gaps: Vec<Gap> = quote_gaps(&q.all, &r.all)?
+        .into_iter()
+        .filter(|g| g.is_change(q, r))
+        .collect();
+    let text = |article: &Article, words: &[Word<'_>]| -> Option<String> {
+        let (first, last) = (words.first()?, words.last()?);
+        Some(
+            article
+                .text
+                .get(first.start..last.end)
+                .unwrap_or(first.text)
+                .to_string(),
+        )
+    };
+    let mut changes = Vec::new();
+    let mut spans = Vec::new();
+    // Function words at the edges of a change are the sentence's grammar
+    // ("defend" → "preserve", not → "preserve the").
+    let trim = |words: &'_ [Word<'_>]| -> (usize, usize) {
+        let content = |w: &Word<'_>| !is_function_word(w.norm);
+        let from = words.iter().position(content).unwrap_or(words.len());
+        let to = words.iter().rposition(content).map_or(from, |i| i + 1);
+        (from, to.max(from))
+    };
+    for g in &gaps {
+        let ours = q.all.get(g.cand.clone()).unwrap_or(&[]);
+        let theirs = r.all.get(g.refr.clone()).unwrap_or(&[]);
+        let (ours, theirs) = {
+            let ((a, b), (c, d)) = (trim(ours), trim(theirs));
+            (
+                ours.get(a..b).unwrap_or(&[]),
+                theirs.get(c..d).unwrap_or(&[]),
+            )
+        };
+        changes.push(
+            match (text(cx.candidate, ours), text(cx.reference, theirs)) {
+                (Some(o), Some(t)) => format!("\"{o}\" → \"{t}\""),
+                (Some(o), None) => format!("added \"{o}\""),
+                (None, Some(t)) => format!("dropped \"{t}\""),
+                (None, None) => continue,
+            },
+        );
+        if let (Some(first), Some(last)) = (ours.first(), ours.last()) {
+            spans.push((first.start, last.end));
+        }
+    }
+    (!changes.is_empty()).then_some((changes, spans))
 }
 
 /// `"a", "b", "c" and 2 more`.
@@ -694,8 +764,42 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].0.contains("offset the modern manifestations"));
-        assert!(got[0].1.contains("\"defend\""), "{}", got[0].1);
-        assert!(got[0].1.contains("\"preserve\""), "{}", got[0].1);
+        // A word diff, not a bag of words.
+        assert!(
+            got[0]
+                .1
+                .starts_with("this quote differs from the reference's: \"defend\" → \"preserve"),
+            "{}",
+            got[0].1
+        );
+    }
+
+    /// The changed words are marked within the quote: each changed stretch
+    /// of the candidate, not the whole quote.
+    #[test]
+    fn quote_mismatch_marks_the_changed_words() {
+        let cand = "Officials said: \"We will defend the historic harbour and protect the old fishing fleet for our children.\"";
+        let refr = "Officials said: \"We will preserve the historic harbour and protect the old fishing fleet for our grandchildren.\"";
+        let config = Config::default();
+        let found = with_context(cand, refr, &config, None, |cx| {
+            find(cx, &config.garbled, &[])
+                .into_iter()
+                .map(|f| {
+                    let words: Vec<String> = f
+                        .changed
+                        .iter()
+                        .map(|&(s, e)| cand[s..e].to_string())
+                        .collect();
+                    (f.message, words)
+                })
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "this quote differs from the reference's: \"defend\" → \"preserve\", \"children\" → \"grandchildren\""
+        );
+        assert_eq!(found[0].1, ["defend", "children"]);
     }
 
     #[test]

@@ -9,34 +9,72 @@ use std::borrow::Cow;
 use super::Report;
 use crate::finding::{Finding, Kind, Severity};
 
-/// The columns of `report.csv`, before any extra manifest columns.
-pub const REPORT_COLUMNS: [&str; 19] = [
+/// The columns of `report.csv`, before any extra manifest columns, led by
+/// what an editor reads first. With `--html-dir`, [`PAGE_COLUMN`] comes
+/// right after `minor` ([`report_columns`]).
+pub const REPORT_COLUMNS: [&str; 23] = [
     "id",
-    "candidate",
-    "reference",
-    "status",
-    "error",
-    "words",
-    "score",
     "verdict",
     "verdict_reason",
-    "chrf",
-    "bleu",
-    "findings",
+    "score",
+    "top_finding",
+    "top_finding_at",
     "critical",
     "major",
     "minor",
+    "row",
+    "status",
+    "error",
+    "words",
+    "findings",
     "repeated_words",
     "garbled",
     "number_date_mismatches",
-    "top_finding",
+    "figures_to_verify",
+    "chrf",
+    "bleu",
+    "candidate",
+    "reference",
+    "version",
 ];
 
+/// The report.csv layout's version (the `version` column): 2 since the
+/// columns were reordered for editors and `figures_to_verify` was split
+/// from `number_date_mismatches`.
+pub const REPORT_VERSION: &str = "2";
+
+/// The column holding the article's HTML page (relative to report.csv),
+/// when the batch writes pages.
+pub const PAGE_COLUMN: &str = "page";
+
+/// Where [`PAGE_COLUMN`] goes: after `minor`.
+const PAGE_AT: usize = 9;
+
+/// report.csv's columns, with the page column when `pages` is set.
+pub fn report_columns(pages: bool) -> Vec<&'static str> {
+    let mut columns = REPORT_COLUMNS.to_vec();
+    if pages {
+        columns.insert(PAGE_AT, PAGE_COLUMN);
+    }
+    columns
+}
+
+/// Puts the page cell into a report.csv record made by [`report_record`]
+/// or [`error_record`] (empty for a row without a page).
+pub fn with_page(mut record: Vec<String>, page: Option<&str>) -> Vec<String> {
+    record.insert(
+        PAGE_AT.min(record.len()),
+        page.map(value_cell).unwrap_or_default(),
+    );
+    record
+}
+
 /// The columns of `findings.csv`.
-pub const FINDINGS_COLUMNS: [&str; 9] = [
+pub const FINDINGS_COLUMNS: [&str; 10] = [
     "id",
     "kind",
     "severity",
+    "group",
     "line",
     "column",
     "text",
@@ -48,8 +86,8 @@ pub const FINDINGS_COLUMNS: [&str; 9] = [
 /// Longest excerpt written into a cell, in characters (ellipsis included).
 pub const MAX_EXCERPT_CHARS: usize = 200;
 
-/// The UTF-8 byte order mark that `--excel` writes first, so spreadsheet
-/// programs read the file as UTF-8.
+/// The UTF-8 byte order mark batch CSV files start with (unless `--no-bom`),
+/// so spreadsheet programs read them as UTF-8.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub use crate::finding::CsvGroup as Group;
@@ -95,16 +133,24 @@ pub fn value_cell(value: &str) -> String {
     neutralize(value).into_owned()
 }
 
-/// The finding an editor should read first: the most severe, and among
-/// equally severe ones the first in the (position-sorted) list.
+/// The finding an editor should read first: the most severe finding to fix,
+/// the first by position among equally severe ones; a figure to verify only
+/// when there is nothing to fix.
 pub fn top_finding(findings: &[Finding]) -> Option<&Finding> {
-    let worst = findings.iter().map(|f| f.severity).max()?;
-    findings.iter().find(|f| f.severity == worst)
+    let key = |f: &Finding| (!f.to_verify(), f.severity);
+    let worst = findings.iter().map(key).max()?;
+    findings.iter().find(|f| key(f) == worst)
 }
 
-/// The report.csv row of a checked article (`report.id` is the row's id;
-/// the candidate path stands in when it is unset).
-pub fn report_record(report: &Report) -> Vec<String> {
+/// Where a finding is, as `line:column` of the candidate.
+pub fn finding_at(f: &Finding) -> String {
+    format!("{}:{}", f.line, f.column)
+}
+
+/// The report.csv row of a checked article, row `row` of the manifest
+/// (1-based; `report.id` is the row's id, the candidate path stands in when
+/// it is unset). Without the page column ([`with_page`] adds it).
+pub fn report_record(report: &Report, row: usize) -> Vec<String> {
     let count = |sev: Severity| report.severity_count(sev).to_string();
     let in_group = |g: Group| {
         report
@@ -115,43 +161,57 @@ pub fn report_record(report: &Report) -> Vec<String> {
             .to_string()
     };
     let id = report.id.as_deref().unwrap_or(&report.candidate);
+    let top = top_finding(&report.findings);
     vec![
         value_cell(id),
-        value_cell(&report.candidate),
-        value_cell(&report.reference),
-        "ok".to_string(),
-        String::new(),
-        report.words.to_string(),
-        format!("{:.1}", report.score),
         report.verdict.as_str().to_string(),
         text_cell(&report.verdict_reason),
-        format!("{:.2}", report.metrics.chrf),
-        format!("{:.2}", report.metrics.bleu),
-        report.findings.len().to_string(),
+        format!("{:.1}", report.score),
+        top.map(|f| text_cell(&f.message)).unwrap_or_default(),
+        top.map(finding_at).unwrap_or_default(),
         count(Severity::Critical),
         count(Severity::Major),
         count(Severity::Minor),
+        row.to_string(),
+        "ok".to_string(),
+        String::new(),
+        report.words.to_string(),
+        report.findings.len().to_string(),
         in_group(Group::RepeatedWords),
         in_group(Group::Garbled),
         in_group(Group::NumbersDates),
-        top_finding(&report.findings)
-            .map(|f| text_cell(&f.message))
-            .unwrap_or_default(),
+        in_group(Group::FiguresToVerify),
+        format!("{:.2}", report.metrics.chrf),
+        format!("{:.2}", report.metrics.bleu),
+        value_cell(&report.candidate),
+        value_cell(&report.reference),
+        REPORT_VERSION.to_string(),
     ]
 }
 
-/// The report.csv row of an article that could not be checked: status
-/// `error`, the reason in `error`, every measurement empty.
-pub fn error_record(id: &str, candidate: &str, reference: &str, error: &str) -> Vec<String> {
-    let mut row = vec![
-        value_cell(id),
-        value_cell(candidate),
-        value_cell(reference),
-        "error".to_string(),
-        text_cell(error),
-    ];
-    row.resize(REPORT_COLUMNS.len(), String::new());
-    row
+/// The report.csv row of an article that could not be checked (row `row`,
+/// 1-based): status `error`, the reason in `error`, every measurement empty.
+pub fn error_record(
+    id: &str,
+    row: usize,
+    candidate: &str,
+    reference: &str,
+    error: &str,
+) -> Vec<String> {
+    let mut record = vec![String::new(); REPORT_COLUMNS.len()];
+    let mut set = |column: &str, value: String| {
+        if let Some(i) = REPORT_COLUMNS.iter().position(|c| *c == column) {
+            record[i] = value;
+        }
+    };
+    set("id", value_cell(id));
+    set("row", row.to_string());
+    set("status", "error".to_string());
+    set("error", text_cell(error));
+    set("candidate", value_cell(candidate));
+    set("reference", value_cell(reference));
+    set("version", REPORT_VERSION.to_string());
+    record
 }
 
 /// The findings.csv rows of a report, in the report's order.
@@ -162,6 +222,7 @@ pub fn finding_records(report: &Report) -> impl Iterator<Item = Vec<String>> + '
             id.clone(),
             f.kind.as_str().to_string(),
             f.severity.as_str().to_string(),
+            if f.to_verify() { "verify" } else { "fix" }.to_string(),
             f.line.to_string(),
             f.column.to_string(),
             text_cell(&f.text),
@@ -224,6 +285,17 @@ mod tests {
     }
 
     #[test]
+    fn page_column_follows_minor() {
+        let cols = report_columns(true);
+        let at = cols.iter().position(|c| *c == "minor").unwrap();
+        assert_eq!(cols[at + 1], PAGE_COLUMN);
+        assert_eq!(report_columns(false), REPORT_COLUMNS.to_vec());
+        let rec = with_page(error_record("a", 1, "c", "r", "x"), Some("p/0000-a.html"));
+        assert_eq!(rec.len(), cols.len());
+        assert_eq!(rec[at + 1], "p/0000-a.html");
+    }
+
+    #[test]
     fn every_kind_with_a_group_in_the_table_has_its_column() {
         for k in Kind::ALL {
             assert_eq!(group(k).is_some(), k.spec().csv_group.is_some(), "{k}");
@@ -243,6 +315,12 @@ mod tests {
         ];
         assert_eq!(top_finding(&f).unwrap().message, "major first");
         assert!(top_finding(&[]).is_none());
+        // A figure to verify is the top finding only when nothing is to fix.
+        let figure = Finding::new(crate::finding::kind_where(|k| k.verify), &a, 0, 3, "figure")
+            .with_severity(Severity::Critical);
+        let fix = Finding::new(minor, &a, 4, 7, "fix");
+        assert_eq!(top_finding(&[figure.clone(), fix]).unwrap().message, "fix");
+        assert_eq!(top_finding(&[figure]).unwrap().message, "figure");
     }
 
     #[test]
@@ -251,17 +329,24 @@ mod tests {
         let r = Article::from_text("ref.txt", "Some words here.");
         let mut report = check(&c, &r, &Config::default());
         report.id = Some("=HYPERLINK(\"x\")".into());
-        let row = report_record(&report);
+        let row = report_record(&report, 7);
         assert_eq!(row.len(), REPORT_COLUMNS.len());
+        let cell = |row: &[String], name: &str| {
+            row[REPORT_COLUMNS.iter().position(|c| *c == name).unwrap()].clone()
+        };
         assert_eq!(row[0], "'=HYPERLINK(\"x\")");
-        assert_eq!(row[3], "ok");
-        assert_eq!(row[5], c.word_count().to_string());
-        assert_eq!(row[6], format!("{:.1}", report.score));
-        let err = error_record("id", "c", "r", "-bad\nthing");
+        assert_eq!(cell(&row, "status"), "ok");
+        assert_eq!(cell(&row, "row"), "7");
+        assert_eq!(cell(&row, "words"), c.word_count().to_string());
+        assert_eq!(cell(&row, "score"), format!("{:.1}", report.score));
+        assert_eq!(cell(&row, "version"), REPORT_VERSION);
+        let err = error_record("id", 3, "c", "r", "-bad\nthing");
         assert_eq!(err.len(), REPORT_COLUMNS.len());
-        assert_eq!(err[3], "error");
-        assert_eq!(err[4], "'-bad thing");
-        assert!(err[5..].iter().all(String::is_empty));
+        assert_eq!(cell(&err, "status"), "error");
+        assert_eq!(cell(&err, "error"), "'-bad thing");
+        assert_eq!(cell(&err, "candidate"), "c");
+        assert_eq!(cell(&err, "score"), "");
+        assert_eq!(cell(&err, "verdict"), "");
     }
 
     #[test]
@@ -281,6 +366,7 @@ mod tests {
                 "doc",
                 kind.as_str(),
                 "major",
+                "fix",
                 "1",
                 "5",
                 "bigest",
@@ -291,7 +377,7 @@ mod tests {
         );
         let csv = render_findings(&report);
         assert!(csv.starts_with(
-            "id,kind,severity,line,column,text,reference_text,message,suggestion\r\n"
+            "id,kind,severity,group,line,column,text,reference_text,message,suggestion\r\n"
         ));
         assert_eq!(csv.lines().count(), 2);
     }

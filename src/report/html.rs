@@ -1,5 +1,6 @@
 //! HTML renderer: one self-contained page per article (inline CSS, no
-//! scripts, no external assets) and an index page for a batch.
+//! scripts, no external assets) and an index page for a batch (worst first,
+//! with one inline script to sort and filter, allowed by its hash).
 //!
 //! The page shows the score and counts on top, a legend, then the candidate
 //! on the left with every finding highlighted (`<mark>`, classed by kind and
@@ -10,11 +11,17 @@
 //! print). Overlapping findings nest; where they cross, the inner one is
 //! closed and reopened, so the markup is always well formed.
 //!
-//! For a batch: [`write_page`] writes one article's page into a directory
-//! and returns its [`IndexEntry`]; [`write_index`] writes `index.html`.
+//! The findings to fix are listed first; the figures to verify follow in a
+//! collapsed `<details>`. A quote-mismatch's changed words
+//! (`Finding::changed`) are marked inside the quote's mark.
 //!
-//! A Content-Security-Policy meta tag forbids scripts and external assets, so
-//! even a rendering bug could not run a script; all article text, names and
+//! For a batch: [`write_page`] writes one article's page into a directory
+//! and returns its [`IndexEntry`]; [`write_index`] writes `index.html` and
+//! then fills in each page's previous/next links in the index's order.
+//!
+//! A Content-Security-Policy meta tag forbids scripts (the index allows its
+//! own, [`INDEX_SCRIPT`], by hash) and external assets, so even a rendering
+//! bug could not run a script; all article text, names and
 //! messages are HTML-escaped (control characters become U+FFFD). Sentences of
 //! one n:m pair, or joined by a finding that crosses their boundary, share a
 //! row; reference sentences nothing aligns to get rows of their own after the
@@ -35,9 +42,23 @@ use crate::verdict::Verdict;
 
 /// One self-contained HTML page for one checked article.
 pub fn render_page(report: &Report, candidate: &Article, reference: &Article) -> String {
+    render_page_with(report, candidate, reference, false)
+}
+
+/// The page, with a navigation bar (a link to `index.html`, and room for the
+/// previous and next links that [`write_navigation`] fills in) when `nav`.
+fn render_page_with(
+    report: &Report,
+    candidate: &Article,
+    reference: &Article,
+    nav: bool,
+) -> String {
     let mut out = String::with_capacity(candidate.text.len() * 3 + reference.text.len() * 2 + 8192);
-    let title = format!("mtcheck: {}", report.candidate);
-    head(&mut out, &title);
+    let title = format!("{} · mtcheck", article_id(report));
+    head(&mut out, &title, None);
+    if nav {
+        out.push_str(&navigation(None, None, None));
+    }
     summary(&mut out, report);
     legend(&mut out, report);
     side_by_side(&mut out, report, candidate, reference);
@@ -49,6 +70,8 @@ pub fn render_page(report: &Report, candidate: &Article, reference: &Article) ->
 /// One line of the batch index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexEntry {
+    /// The row's 0-based position in the manifest.
+    pub row: usize,
     pub id: String,
     pub candidate: String,
     pub reference: String,
@@ -62,14 +85,17 @@ pub struct IndexEntry {
     pub critical: usize,
     pub major: usize,
     pub minor: usize,
+    /// The message of the finding to read first, and its `line:column`.
+    pub top_finding: Option<(String, String)>,
     /// Why the article could not be checked (the row then has no page).
     pub error: Option<String>,
 }
 
 impl IndexEntry {
-    /// The entry of a checked article whose page is at `href`.
-    pub fn from_report(report: &Report, href: impl Into<String>) -> IndexEntry {
+    /// The entry of a checked article, row `row`, whose page is at `href`.
+    pub fn from_report(report: &Report, row: usize, href: impl Into<String>) -> IndexEntry {
         IndexEntry {
+            row,
             id: article_id(report),
             candidate: report.candidate.clone(),
             reference: report.reference.clone(),
@@ -81,18 +107,23 @@ impl IndexEntry {
             critical: report.severity_count(Severity::Critical),
             major: report.severity_count(Severity::Major),
             minor: report.severity_count(Severity::Minor),
+            top_finding: super::csv::top_finding(&report.findings)
+                .map(|f| (f.message.clone(), super::csv::finding_at(f))),
             error: None,
         }
     }
 
-    /// The entry of an article that failed (unreadable input and the like).
+    /// The entry of an article that failed (unreadable input and the like),
+    /// row `row`.
     pub fn failed(
+        row: usize,
         id: impl Into<String>,
         candidate: impl Into<String>,
         reference: impl Into<String>,
         error: impl Into<String>,
     ) -> IndexEntry {
         IndexEntry {
+            row,
             id: id.into(),
             candidate: candidate.into(),
             reference: reference.into(),
@@ -104,6 +135,7 @@ impl IndexEntry {
             critical: 0,
             major: 0,
             minor: 0,
+            top_finding: None,
             error: Some(error.into()),
         }
     }
@@ -147,28 +179,134 @@ pub fn write_page(
     reference: &Article,
 ) -> std::io::Result<IndexEntry> {
     let name = page_file_name(row, &article_id(report));
-    let page = render_page(report, candidate, reference);
+    let page = render_page_with(report, candidate, reference, true);
     crate::output::write_atomic(&dir.join(&name), page.as_bytes())?;
-    Ok(IndexEntry::from_report(report, name))
+    Ok(IndexEntry::from_report(report, row, name))
 }
 
-/// Writes `dir/index.html` listing `entries`.
-pub fn write_index(dir: &Path, entries: &[IndexEntry]) -> std::io::Result<()> {
-    crate::output::write_atomic(&dir.join("index.html"), render_index(entries).as_bytes())
+impl IndexEntry {
+    /// Where the entry goes in the index: [`super::Triage`]'s worst first.
+    fn triage(&self) -> super::Triage {
+        match (self.verdict, self.error.is_none()) {
+            (Some(verdict), true) => super::Triage {
+                verdict: Some(verdict),
+                critical: self.critical,
+                major: self.major,
+                score: self.score.unwrap_or(f64::NAN),
+                row: self.row,
+            },
+            _ => super::Triage::failed(self.row),
+        }
+    }
 }
 
-/// The batch index: one row per article with score, verdict, counts and a
-/// link to its page. Articles that could not be checked come first, then the
-/// others from the lowest score up; ties keep the order of `entries`.
-pub fn render_index(entries: &[IndexEntry]) -> String {
+/// `entries` in the index's order: worst first ([`super::Triage`]).
+pub fn index_order(entries: &[IndexEntry]) -> Vec<&IndexEntry> {
     let mut sorted: Vec<&IndexEntry> = entries.iter().collect();
-    sorted.sort_by(|a, b| {
-        let key = |e: &IndexEntry| (e.error.is_none(), e.score.unwrap_or(f64::INFINITY));
-        let (ka, kb) = (key(a), key(b));
-        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
-    });
+    sorted.sort_by(|a, b| a.triage().worst_first(&b.triage()));
+    sorted
+}
+
+/// Writes `dir/index.html` listing `entries`, then gives every page its
+/// previous and next links in the index's order.
+pub fn write_index(dir: &Path, entries: &[IndexEntry]) -> std::io::Result<()> {
+    crate::output::write_atomic(&dir.join("index.html"), render_index(entries).as_bytes())?;
+    write_navigation(dir, &index_order(entries))
+}
+
+/// Bytes reserved on every batch page for its navigation bar, so the
+/// previous/next links can be written into the page in place once the
+/// index's order is known (pages are written as rows finish, before it is).
+const NAV_BYTES: usize = 640;
+
+/// The opening of the navigation bar, which [`write_navigation`] looks for.
+const NAV_OPEN: &str = "<nav class=\"pager\">";
+
+/// The navigation bar of a batch page, padded with spaces to [`NAV_BYTES`]:
+/// a link to the index, and to the previous and next pages when known, with
+/// the page's place (`3 of 325`). Page names are ASCII letters, digits and
+/// `-_.` ([`page_file_name`]), so they go into `href` as they are.
+fn navigation(prev: Option<&str>, next: Option<&str>, place: Option<(usize, usize)>) -> String {
+    let mut nav = String::from(NAV_OPEN);
+    nav.push_str("<a href=\"index.html\">↑ index</a>");
+    if let Some(p) = prev {
+        let _ = write!(
+            nav,
+            " <a rel=\"prev\" href=\"{}\">← previous</a>",
+            escape(p)
+        );
+    }
+    if let Some(n) = next {
+        let _ = write!(nav, " <a rel=\"next\" href=\"{}\">next →</a>", escape(n));
+    }
+    if let Some((at, of)) = place {
+        let _ = write!(
+            nav,
+            " <span class=\"place\">{at} of {of}, worst first</span>"
+        );
+    }
+    nav.push_str("</nav>");
+    let pad = NAV_BYTES.saturating_sub(nav.len());
+    nav.push_str(&" ".repeat(pad));
+    nav.push('\n');
+    nav
+}
+
+/// Fills in each page's previous and next links, `pages` being the index's
+/// order: the bar reserved by [`render_page_with`] is overwritten in place
+/// (same length, so the page stays whole), and only when the file still has
+/// it where expected. Rows without a page are skipped over.
+fn write_navigation(dir: &Path, order: &[&IndexEntry]) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let pages: Vec<&str> = order.iter().filter_map(|e| e.href.as_deref()).collect();
+    for (i, page) in pages.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| pages.get(j)).copied();
+        let next = pages.get(i + 1).copied();
+        let nav = navigation(prev, next, Some((i + 1, pages.len())));
+        if nav.len() != NAV_BYTES + 1 {
+            continue; // Cannot happen with page names as made here.
+        }
+        let path = dir.join(page);
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)?;
+        // The bar follows the head, whose length depends on the title.
+        let mut start = Vec::new();
+        (&mut file).take(64 * 1024).read_to_end(&mut start)?;
+        let Some(at) = find(&start, NAV_OPEN.as_bytes()) else {
+            continue;
+        };
+        file.seek(SeekFrom::Start(at as u64))?;
+        std::io::Write::write_all(&mut file, nav.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The index's script: sorting by a column (click its header) and
+/// filtering by verdict (buttons it adds above the table). The page is whole
+/// without it (worst first, every row shown); the Content-Security-Policy
+/// allows this script alone, by its hash ([`INDEX_SCRIPT_SHA256`]).
+pub const INDEX_SCRIPT: &str = include_str!("index.js");
+
+/// base64 of the SHA-256 of [`INDEX_SCRIPT`], as the CSP's `script-src`
+/// wants it (a test recomputes it; so does the browser, which would refuse
+/// the script on a mismatch).
+pub const INDEX_SCRIPT_SHA256: &str = "4v9TAgvs5tq3wcXqkZiok2d1H6qugwW76+D1qTy8YiI=";
+
+/// The batch index: one row per article, worst first ([`super::Triage`]:
+/// rows that could not be checked, then `likely-mt`, `review`, `clean`; more
+/// critical, then more major findings first; then the lower score; ties in
+/// manifest order), with its id linking to its page, verdict and reason,
+/// score, counts and the finding to read first.
+pub fn render_index(entries: &[IndexEntry]) -> String {
+    let sorted = index_order(entries);
     let mut out = String::new();
-    head(&mut out, "mtcheck: batch report");
+    head(&mut out, "mtcheck batch report", Some(INDEX_SCRIPT_SHA256));
     let checked = entries.iter().filter(|e| e.error.is_none()).count();
     let _ = write!(
         out,
@@ -177,7 +315,7 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
         checked,
         entries.len() - checked
     );
-    for verdict in [Verdict::Clean, Verdict::Review, Verdict::LikelyMt] {
+    for verdict in [Verdict::LikelyMt, Verdict::Review, Verdict::Clean] {
         let n = entries
             .iter()
             .filter(|e| e.verdict == Some(verdict))
@@ -188,44 +326,63 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
             verdict, n, verdict
         );
     }
-    out.push_str("</p></div></header>\n<main><table class=\"index\">\n<thead><tr><th>id</th><th>score</th><th>verdict</th><th>findings</th><th>critical</th><th>major</th><th>minor</th><th class=\"path\">candidate</th><th class=\"path\">reference</th></tr></thead>\n<tbody>\n");
-    for e in sorted {
+    out.push_str(" · worst first</p></div></header>\n<main>\n<div id=\"filters\" class=\"filters\"></div>\n<table class=\"index\" id=\"index\">\n<thead><tr>");
+    for (key, label, class) in [
+        ("id", "id", ""),
+        ("verdict", "verdict", ""),
+        ("score", "score", " class=\"num\""),
+        (
+            "critical",
+            "crit.",
+            " class=\"num\" title=\"critical findings\"",
+        ),
+        ("major", "major", " class=\"num\" title=\"major findings\""),
+        ("minor", "minor", " class=\"num\" title=\"minor findings\""),
+        ("top", "finding to read first", " class=\"top-finding\""),
+    ] {
+        let _ = write!(out, "<th data-key=\"{key}\"{class}>{label}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (rank, e) in sorted.into_iter().enumerate() {
         let id = match &e.href {
             Some(href) => format!("<a href=\"{}\">{}</a>", escape(href), escape(&e.id)),
             None => escape(&e.id),
         };
-        let _ = write!(out, "<tr><td>{id}</td>");
-        match (&e.error, e.score, e.verdict) {
-            (Some(err), _, _) => {
-                let _ = write!(
-                    out,
-                    "<td colspan=\"6\" class=\"error\">error: {}</td>",
-                    escape(err)
-                );
-            }
-            (None, score, verdict) => {
-                let score = score.map_or_else(String::new, |s| format!("{s:.1}"));
-                let verdict = verdict.map_or_else(String::new, |v| {
-                    format!(
-                        "<span class=\"verdict v-{v}\">{v}</span> <span class=\"why\">{}</span>",
-                        escape(&e.verdict_reason)
-                    )
+        let verdict = e.verdict.filter(|_| e.error.is_none());
+        let class = verdict.map_or("error", |v| v.as_str());
+        let _ = write!(
+            out,
+            "<tr class=\"v-{class}\" data-verdict=\"{class}\" data-rank=\"{rank}\"><td class=\"id\">{id}</td>"
+        );
+        match (&e.error, verdict) {
+            (None, Some(v)) => {
+                let score = e.score.map_or_else(String::new, |s| format!("{s:.1}"));
+                let top = e.top_finding.as_ref().map_or_else(String::new, |(m, at)| {
+                    format!("<span class=\"at\">{}</span> {}", escape(at), escape(m))
                 });
                 let _ = write!(
                     out,
-                    "<td class=\"num\">{score}</td><td>{verdict}</td><td class=\"num\" data-label=\"findings\">{}</td><td class=\"num\" data-label=\"critical\">{}</td><td class=\"num\" data-label=\"major\">{}</td><td class=\"num\" data-label=\"minor\">{}</td>",
-                    e.findings, e.critical, e.major, e.minor
+                    "<td data-sort=\"{rank}\"><span class=\"verdict v-{v}\">{v}</span> <span class=\"why\">{}</span></td><td class=\"num\">{score}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"top-finding\">{top}</td>",
+                    escape(&e.verdict_reason),
+                    e.critical,
+                    e.major,
+                    e.minor
+                );
+            }
+            (error, _) => {
+                let _ = write!(
+                    out,
+                    "<td colspan=\"6\" class=\"error\" data-sort=\"{rank}\">error: {}</td>",
+                    escape(error.as_deref().unwrap_or("not checked"))
                 );
             }
         }
-        let _ = writeln!(
-            out,
-            "<td class=\"path\">{}</td><td class=\"path\">{}</td></tr>",
-            escape(&e.candidate),
-            escape(&e.reference)
-        );
+        out.push_str("</tr>\n");
     }
-    out.push_str("</tbody></table></main>\n</body>\n</html>\n");
+    let _ = write!(
+        out,
+        "</tbody></table></main>\n<script>{INDEX_SCRIPT}</script>\n</body>\n</html>\n"
+    );
     out
 }
 
@@ -272,12 +429,17 @@ static CSS: LazyLock<String> = LazyLock::new(|| {
     template.replacen(marker, &rules, 1)
 });
 
-fn head(out: &mut String, title: &str) {
+/// The page's head; `script` is the SHA-256 (base64) of the one inline
+/// script the page may run, if any.
+fn head(out: &mut String, title: &str, script: Option<&str>) {
+    let script = script
+        .map(|hash| format!("; script-src 'sha256-{hash}'"))
+        .unwrap_or_default();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:{script}\">\n\
          <meta name=\"generator\" content=\"mtcheck {}\">\n\
          <link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
@@ -296,7 +458,8 @@ fn summary(out: &mut String, report: &Report) {
     let lang = |l: &Option<String>| escape(l.as_deref().unwrap_or("?"));
     let _ = write!(
         out,
-        "<div class=\"meta\"><h1>{}</h1>\n<p>checked against <b>{}</b> · mode {} · {} words · language {} / {}</p>\n<p class=\"counts\">",
+        "<div class=\"meta\"><h1>{}</h1>\n<p><b>{}</b> checked against <b>{}</b> · mode {} · {} words · language {} / {}</p>\n<p class=\"counts\">",
+        escape(&article_id(report)),
         escape(&report.candidate),
         escape(&report.reference),
         report.mode.as_str(),
@@ -377,6 +540,9 @@ struct Mark {
     end: usize,
     /// Index of the finding in the report.
     finding: usize,
+    /// One of the words that make the finding (`Finding::changed`), drawn
+    /// inside the finding's own mark, without anchor or footnote.
+    part: bool,
 }
 
 /// Marks sorted by start, with a quick way to find those near a range.
@@ -413,7 +579,7 @@ enum Side {
 /// becomes a point marker, unless the finding is about the reference
 /// (number-missing), whose evidence is marked on the reference side instead.
 fn candidate_marks(report: &Report, candidate: &Article) -> MarkSet {
-    let marks = report
+    let mut marks: Vec<Mark> = report
         .findings
         .iter()
         .enumerate()
@@ -424,9 +590,23 @@ fn candidate_marks(report: &Report, candidate: &Article) -> MarkSet {
                 start,
                 end,
                 finding: i,
+                part: false,
             }
         })
         .collect();
+    for (i, f) in report.findings.iter().enumerate() {
+        for &(s, e) in &f.changed {
+            let (start, end) = candidate.clamp_span(s, e);
+            if start < end {
+                marks.push(Mark {
+                    start,
+                    end,
+                    finding: i,
+                    part: true,
+                });
+            }
+        }
+    }
     MarkSet::new(marks)
 }
 
@@ -442,6 +622,7 @@ fn reference_marks(report: &Report, reference: &Article) -> MarkSet {
                 start,
                 end,
                 finding: i,
+                part: false,
             })
         })
         .collect();
@@ -485,6 +666,10 @@ impl<'a> Painter<'a> {
             out.push_str("<mark>");
             return;
         };
+        if mark.part {
+            out.push_str("<mark class=\"chg\">");
+            return;
+        }
         let n = mark.finding + 1;
         let (class, prefix) = match self.side {
             Side::Candidate => (format!("f k-{} s-{}", f.kind, f.severity), "f"),
@@ -529,6 +714,7 @@ impl<'a> Painter<'a> {
                 start: m.start.max(lo),
                 end: m.end.min(hi),
                 finding: m.finding,
+                part: m.part,
             })
             .collect();
         clipped.sort_by(|a, b| {
@@ -615,6 +801,9 @@ impl<'a> Painter<'a> {
 }
 
 fn footnote(out: &mut String, mark: &Mark) {
+    if mark.part {
+        return;
+    }
     let n = mark.finding + 1;
     let _ = write!(out, "<sup class=\"fn\"><a href=\"#l{n}\">{n}</a></sup>");
 }
@@ -790,55 +979,88 @@ fn reference_only_rows(
     }
 }
 
+/// The numbered list of findings: those to fix, then the figures to verify
+/// in a collapsed section (findings are sorted that way, so numbers run on).
 fn findings_list(out: &mut String, report: &Report) {
     out.push_str("<section class=\"list\"><h2>Findings</h2>\n");
+    let fix = report.findings.iter().filter(|f| !f.to_verify()).count();
     if report.findings.is_empty() {
-        out.push_str("<p class=\"none\">No findings.</p></section>\n");
-        return;
+        out.push_str("<p class=\"none\">No findings.</p>\n");
+    } else if fix == 0 {
+        out.push_str("<p class=\"none\">Nothing to fix.</p>\n");
+    } else {
+        out.push_str("<ol>\n");
+        for (i, f) in report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.to_verify())
+        {
+            finding_item(out, i + 1, f);
+        }
+        out.push_str("</ol>\n");
     }
-    out.push_str("<ol>\n");
-    for (i, f) in report.findings.iter().enumerate() {
-        let n = i + 1;
-        let target = if f.start < f.end || f.reference.is_none() {
-            format!("f{n}")
-        } else {
-            format!("e{n}")
-        };
+    let verify: Vec<(usize, &Finding)> = report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.to_verify())
+        .collect();
+    if let Some(&(first, _)) = verify.first() {
         let _ = write!(
             out,
-            "<li id=\"l{n}\" class=\"s-{sev}\"><a class=\"back\" href=\"#{target}\">{n}</a> <span class=\"chip k-{kind}\">{kind}</span> <b class=\"sev s-{sev}\">{sev}</b> ",
-            sev = f.severity,
-            kind = f.kind
+            "<details class=\"verify\"><summary>Figures to verify ({}): numbers the reference cannot confirm</summary>\n<ol start=\"{}\">\n",
+            verify.len(),
+            first + 1
         );
-        if f.start < f.end {
-            let _ = write!(
-                out,
-                "<span class=\"loc\">line {}:{}</span> <q>{}</q> ",
-                f.line,
-                f.column,
-                escape(&f.text)
-            );
+        for (i, f) in verify {
+            finding_item(out, i + 1, f);
         }
-        let _ = write!(out, "— {}", escape(&f.message));
-        if let Some(s) = &f.suggestion {
-            let _ = write!(
-                out,
-                " <span class=\"sugg\">suggestion: <q>{}</q></span>",
-                escape(s)
-            );
-        }
-        if let Some(r) = &f.reference {
-            let _ = write!(
-                out,
-                " <span class=\"refev\">reference line {}:{}: <q>{}</q></span>",
-                r.line,
-                r.column,
-                escape(&r.text)
-            );
-        }
-        out.push_str("</li>\n");
+        out.push_str("</ol></details>\n");
     }
-    out.push_str("</ol></section>\n");
+    out.push_str("</section>\n");
+}
+
+/// Finding number `n` of the list.
+fn finding_item(out: &mut String, n: usize, f: &Finding) {
+    let target = if f.start < f.end || f.reference.is_none() {
+        format!("f{n}")
+    } else {
+        format!("e{n}")
+    };
+    let _ = write!(
+        out,
+        "<li id=\"l{n}\" class=\"s-{sev}\"><a class=\"back\" href=\"#{target}\">{n}</a> <span class=\"chip k-{kind}\">{kind}</span> <b class=\"sev s-{sev}\">{sev}</b> ",
+        sev = f.severity,
+        kind = f.kind
+    );
+    if f.start < f.end {
+        let _ = write!(
+            out,
+            "<span class=\"loc\">line {}:{}</span> <q>{}</q> ",
+            f.line,
+            f.column,
+            escape(&f.text)
+        );
+    }
+    let _ = write!(out, "— {}", escape(&f.message));
+    if let Some(s) = &f.suggestion {
+        let _ = write!(
+            out,
+            " <span class=\"sugg\">suggestion: <q>{}</q></span>",
+            escape(s)
+        );
+    }
+    if let Some(r) = &f.reference {
+        let _ = write!(
+            out,
+            " <span class=\"refev\">reference line {}:{}: <q>{}</q></span>",
+            r.line,
+            r.column,
+            escape(&r.text)
+        );
+    }
+    out.push_str("</li>\n");
 }
 
 #[cfg(test)]
@@ -913,9 +1135,10 @@ mod tests {
         Painter::new(&r, text, candidate_marks(&r, &cand), Side::Candidate)
             .paint(&mut out, 0..text.len());
         let covered = marked_text(&out);
+        // Most severe first: the two major findings, then the minor one.
         assert_eq!(covered[&1], "alpha beta");
-        assert_eq!(covered[&2], "beta gamma");
-        assert_eq!(covered[&3], "beta");
+        assert_eq!(covered[&2], "beta");
+        assert_eq!(covered[&3], "beta gamma");
         assert!(out.contains(" cont\""), "{out}");
         assert_eq!(out.matches(" id=\"f2\"").count(), 1);
     }
@@ -934,14 +1157,15 @@ mod tests {
         Painter::new(&r, text, candidate_marks(&r, &cand), Side::Candidate)
             .paint(&mut out, 0..text.len());
         let covered = marked_text(&out);
+        // The major non-word first, then the minor ones by position.
         assert_eq!(covered[&1], "two");
-        assert_eq!(covered[&2], "two");
+        assert_eq!(covered[&3], "two");
         assert!(out.contains("point"), "{out}");
         // Both footnotes after both marks, in finding order.
         let closed = out
             .find("two</mark></mark><sup")
             .unwrap_or_else(|| panic!("{out}"));
-        let (n1, n2) = (out.find(">1</a>").unwrap(), out.find(">2</a>").unwrap());
+        let (n1, n2) = (out.find(">1</a>").unwrap(), out.find(">3</a>").unwrap());
         assert!(closed < n1 && n1 < n2, "{out}");
     }
 
@@ -990,28 +1214,110 @@ mod tests {
     }
 
     #[test]
-    fn index_lists_failures_first_then_lowest_scores_in_input_order() {
-        let entry = |id: &str, score: Option<f64>| {
-            let mut e = IndexEntry::failed(id, "c.txt", "r.txt", "broken");
-            if let Some(s) = score {
+    fn index_lists_failures_first_then_worst_first_in_input_order() {
+        let entry = |row: usize, id: &str, v: Option<(Verdict, usize, usize, f64)>| {
+            let mut e = IndexEntry::failed(row, id, "c.txt", "r.txt", "broken");
+            if let Some((verdict, critical, major, score)) = v {
                 e.error = None;
-                e.score = Some(s);
+                e.verdict = Some(verdict);
+                e.critical = critical;
+                e.major = major;
+                e.score = Some(score);
                 e.href = Some(format!("{id}.html"));
             }
             e
         };
         let html = render_index(&[
-            entry("high", Some(95.0)),
-            entry("tie-a", Some(40.0)),
-            entry("bad", None),
-            entry("low", Some(12.5)),
-            entry("tie-b", Some(40.0)),
+            entry(0, "clean-low", Some((Verdict::Clean, 0, 0, 12.0))),
+            entry(1, "review-1-major", Some((Verdict::Review, 0, 1, 90.0))),
+            entry(2, "bad", None),
+            entry(3, "review-1-critical", Some((Verdict::Review, 1, 0, 95.0))),
+            entry(4, "likely", Some((Verdict::LikelyMt, 0, 0, 99.0))),
+            entry(5, "review-tie-a", Some((Verdict::Review, 0, 1, 40.0))),
+            entry(6, "review-tie-b", Some((Verdict::Review, 0, 1, 40.0))),
         ]);
         let at = |id: &str| html.find(&format!(">{id}<")).unwrap();
-        let order = ["bad", "low", "tie-a", "tie-b", "high"];
+        let order = [
+            "bad",
+            "likely",
+            "review-1-critical",
+            "review-tie-a",
+            "review-tie-b",
+            "review-1-major",
+            "clean-low",
+        ];
         for w in order.windows(2) {
             assert!(at(w[0]) < at(w[1]), "{} before {}", w[0], w[1]);
         }
+        // No path columns; the script is allowed by its hash alone.
+        assert!(!html.contains("c.txt"), "paths stay on the pages");
+        assert!(html.contains(&format!("script-src 'sha256-{INDEX_SCRIPT_SHA256}'")));
+        assert!(html.contains(&format!("<script>{INDEX_SCRIPT}</script>")));
+    }
+
+    /// The CSP hash is the script's: recomputed with Python's hashlib when
+    /// it is installed (the browser test checks it too, by running it).
+    #[test]
+    fn index_script_hash_matches_the_script() {
+        use std::io::Write as _;
+        let child = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sys,hashlib,base64;print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn();
+        let Ok(mut child) = child else {
+            eprintln!("SKIP index_script_hash_matches_the_script: no python3");
+            return;
+        };
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(INDEX_SCRIPT.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            INDEX_SCRIPT_SHA256
+        );
+    }
+
+    #[test]
+    fn batch_pages_get_previous_and_next_in_index_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let cand = Article::from_text("c.txt", "the the end");
+        let refr = Article::from_text("r.txt", "the end");
+        let major = crate::finding::kind_where(|k| k.severity == crate::Severity::Major);
+        let f = Finding::new(major, &cand, 0, 7, "repeated");
+        let worse = report(&cand, &refr, vec![f], vec![]);
+        let fine = report(&cand, &refr, vec![], vec![]);
+        let a = write_page(dir.path(), 0, &fine, &cand, &refr).unwrap();
+        let b = write_page(dir.path(), 1, &worse, &cand, &refr).unwrap();
+        let before = std::fs::read_to_string(dir.path().join(a.href.as_ref().unwrap())).unwrap();
+        assert!(before.contains("href=\"index.html\""));
+        assert!(!before.contains("rel=\"prev\""));
+        write_index(dir.path(), &[a.clone(), b.clone()]).unwrap();
+        let read = |e: &IndexEntry| {
+            std::fs::read_to_string(dir.path().join(e.href.as_ref().unwrap())).unwrap()
+        };
+        let (page_a, page_b) = (read(&a), read(&b));
+        assert_eq!(page_a.len(), before.len(), "patched in place");
+        // The doubled word makes b worse: b comes first, a second.
+        let (ha, hb) = (a.href.unwrap(), b.href.unwrap());
+        assert!(
+            page_b.contains(&format!("rel=\"next\" href=\"{ha}\"")),
+            "{page_b}"
+        );
+        assert!(!page_b.contains("rel=\"prev\""));
+        assert!(page_a.contains(&format!("rel=\"prev\" href=\"{hb}\"")));
+        assert!(page_a.contains("2 of 2"));
+        assert!(
+            page_a.contains("<title>c · mtcheck</title>"),
+            "titled by id"
+        );
     }
 
     #[test]

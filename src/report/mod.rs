@@ -81,6 +81,56 @@ pub struct Report {
     pub alignment: Vec<AlignedPair>,
 }
 
+/// Where an article goes in a worst-first list (report.csv, index.html, the
+/// batch summary): rows that could not be checked first, then by verdict
+/// (`likely-mt`, `review`, `clean`), more critical findings first, then more
+/// major findings, then the lower score; ties keep manifest order (`row`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Triage {
+    /// `None` for a row that could not be checked.
+    pub verdict: Option<Verdict>,
+    pub critical: usize,
+    pub major: usize,
+    pub score: f64,
+    /// The row's position in the manifest.
+    pub row: usize,
+}
+
+impl Triage {
+    /// The place of row `row`, checked into `report`.
+    pub fn of(report: &Report, row: usize) -> Triage {
+        Triage {
+            verdict: Some(report.verdict),
+            critical: report.severity_count(Severity::Critical),
+            major: report.severity_count(Severity::Major),
+            score: report.score,
+            row,
+        }
+    }
+
+    /// The place of row `row`, which could not be checked.
+    pub fn failed(row: usize) -> Triage {
+        Triage {
+            verdict: None,
+            critical: 0,
+            major: 0,
+            score: f64::NAN,
+            row,
+        }
+    }
+
+    /// Worst first: `Less` when `self` comes before `other`.
+    pub fn worst_first(&self, other: &Triage) -> std::cmp::Ordering {
+        use std::cmp::Reverse;
+        // Failed rows 0, then likely-mt 1, review 2, clean 3.
+        let rank = |t: &Triage| t.verdict.map_or(0, |v| 3 - v as u8);
+        (rank(self), Reverse(self.critical), Reverse(self.major))
+            .cmp(&(rank(other), Reverse(other.critical), Reverse(other.major)))
+            .then_with(|| self.score.total_cmp(&other.score))
+            .then_with(|| self.row.cmp(&other.row))
+    }
+}
+
 /// Document-level chrF and BLEU of a pair (each article one segment, its
 /// lines joined with spaces, as sacrebleu sees a document), rounded to four
 /// decimals. They need neither the alignment nor the findings, so
@@ -238,6 +288,8 @@ impl Report {
         config: &Config,
     ) -> Report {
         let reference_suspect = crate::suspect::review(&mut findings, reference, config);
+        // The review may have lowered severities: most severe first again.
+        crate::finding::sort_findings(&mut findings);
         let words = candidate.word_count();
         let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
         for f in &findings {

@@ -42,15 +42,32 @@ use crate::verdict::Verdict;
 pub struct TextOptions {
     /// Emit ANSI colour codes.
     pub color: bool,
-    /// Width lines are trimmed to (around the underlined span).
+    /// Width excerpts are cut to, in terminal columns (gutter included),
+    /// around the underlined span: the terminal's width, or
+    /// [`DEFAULT_WIDTH`] when the output is not a terminal.
     pub width: usize,
+    /// Findings less severe than this are counted in the summary but not drawn.
+    pub min_severity: Severity,
+    /// Only the summary block, no diagnostics.
+    pub summary_only: bool,
 }
+
+/// Width of the excerpts when the output is not a terminal.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// A width annotate-snippets never trims at.
+const UNTRIMMED: usize = 1 << 20;
+
+/// Narrowest width excerpts are cut to, whatever the terminal says.
+const MIN_WIDTH: usize = 40;
 
 impl Default for TextOptions {
     fn default() -> Self {
         TextOptions {
             color: false,
-            width: annotate_snippets::renderer::DEFAULT_TERM_WIDTH,
+            width: DEFAULT_WIDTH,
+            min_severity: Severity::Minor,
+            summary_only: false,
         }
     }
 }
@@ -86,12 +103,65 @@ pub fn render(
         origin: &clean_line(&report.reference),
     };
     let mut out = String::new();
-    for finding in &report.findings {
-        out.push_str(&render_finding(finding, &cand, &refr, options));
-        out.push('\n');
+    if !options.summary_only {
+        // Each finding costs O(width + log n) however long its line is (the
+        // excerpt is a window of at most `width` columns), so the whole
+        // report is O(n + findings · (width + log n)): linear in the input
+        // for a fixed width (tests/report_text.rs doubles the input).
+        for finding in report.findings.iter().filter(|f| shown(f, options)) {
+            out.push_str(&render_finding(finding, &cand, &refr, options));
+            out.push('\n');
+        }
     }
     out.push_str(&render_summary(report, options));
     out
+}
+
+/// Whether `finding` is drawn as a diagnostic (figures to verify are listed
+/// on one line of the summary instead).
+fn shown(finding: &Finding, options: TextOptions) -> bool {
+    !finding.to_verify() && finding.severity >= options.min_severity
+}
+
+/// The summary's one line of figures to verify (the reference can neither
+/// confirm nor contradict them): how many, then each figure with its place
+/// (`2024 (3:14)`, `May 9 missing (reference 2:21)`) as far as `width`
+/// allows.
+fn verify_line(report: &Report, width: usize) -> Option<String> {
+    let figures: Vec<&Finding> = report.findings.iter().filter(|f| f.to_verify()).collect();
+    if figures.is_empty() {
+        return None;
+    }
+    let mut line = format!(
+        "  verify    {} figure{}",
+        figures.len(),
+        if figures.len() == 1 { "" } else { "s" }
+    );
+    let room = width.max(MIN_WIDTH);
+    for (i, f) in figures.iter().enumerate() {
+        let item = match (&f.reference, f.start < f.end) {
+            (Some(r), false) => format!(
+                "{} missing (reference {}:{})",
+                clean_line(&r.text),
+                r.line,
+                r.column
+            ),
+            _ => format!("{} ({}:{})", clean_line(&f.text), f.line, f.column),
+        };
+        let sep = if i == 0 { ": " } else { ", " };
+        let rest = figures.len() - i;
+        let more = format!(", {rest} more");
+        // Keep room for the ", N more" that would follow a cut.
+        let needed = line.chars().count() + sep.len() + item.chars().count();
+        // The first figure is always named, however long.
+        if i > 0 && needed + if rest > 1 { more.len() } else { 0 } > room {
+            line.push_str(&more);
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&item);
+    }
+    Some(line)
 }
 
 /// One article and the forms of its name and text that are safe to print.
@@ -148,7 +218,9 @@ fn render_finding(
     } else {
         Renderer::plain()
     }
-    .term_width(options.width);
+    // The excerpts are already cut to the width (`excerpt`); the crate's
+    // own trimming, which counts columns a little differently, stays off.
+    .term_width(UNTRIMMED);
 
     let in_candidate = finding.start < finding.end || finding.reference.is_none();
     let mut snippets = Vec::new();
@@ -177,16 +249,28 @@ fn render_finding(
         .map(|s| format!("suggestion: `{}`", clean_line(s)));
 
     let mut message = Level::Error.title("");
+    let mut excerpts = Vec::new();
+    // The true column of each snippet's span: annotate-snippets counts from
+    // the start of the excerpt, which is no longer the start of the line.
+    let mut columns = Vec::new();
     for ((source, start, end, level), label) in snippets.into_iter().zip(labels) {
-        let (text, line_start, range) = excerpt(source.article, source.safe, start, end);
-        let mut annotation = level.span(range);
+        excerpts.push((
+            excerpt(source.article, source.safe, start, end, options.width),
+            source.origin,
+            level,
+            label,
+        ));
+        columns.push(source.article.line_col(start).1);
+    }
+    for ((text, line_start, range), origin, level, label) in &excerpts {
+        let mut annotation = (*level).span(range.clone());
         if !label.is_empty() {
             annotation = annotation.label(label);
         }
         message = message.snippet(
             Snippet::source(text)
-                .line_start(line_start)
-                .origin(source.origin)
+                .line_start(*line_start)
+                .origin(origin)
                 .annotation(annotation),
         );
     }
@@ -196,33 +280,122 @@ fn render_finding(
     let body = renderer.render(message).to_string();
     // The crate's own title line (`error: `) is replaced by the header above.
     let body = body.split_once('\n').map_or("", |(_, rest)| rest);
-    out.push_str(body);
-    out.push('\n');
+    let mut columns = columns.into_iter();
+    for line in body.split('\n') {
+        let plain = anstream::adapter::strip_str(line).to_string();
+        let plain = plain.trim_start();
+        let location = plain.starts_with("--> ") || plain.starts_with("::: ");
+        match (location, line.rsplit_once(':')) {
+            (true, Some((head, col))) if col.bytes().all(|b| b.is_ascii_digit()) => {
+                let _ = write!(out, "{head}:{}", columns.next().unwrap_or(0));
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
     out
 }
 
-/// The lines of `article` that `start..end` touches, as a slice of `safe`
-/// (the display-safe copy of the text), its first line number, and the span
-/// relative to the slice.
-fn excerpt<'a>(
+/// The part of the line holding `start..end` that fits in `width`
+/// terminal columns once the gutter is drawn: the span (cut when it is wider,
+/// or when it runs past its first line) with as much context on each side as
+/// fits, `...` marking a cut. Returns the excerpt, its line number and the
+/// span relative to it. The work is bounded by `width`, not by the line's
+/// length (a one-line article of a megabyte costs no more per finding).
+fn excerpt(
     article: &Article,
-    safe: &'a str,
+    safe: &str,
     start: usize,
     end: usize,
-) -> (&'a str, usize, std::ops::Range<usize>) {
+    width: usize,
+) -> (String, usize, std::ops::Range<usize>) {
     let (start, end) = article.clamp_span(start, end);
-    let first = article.line_col(start).0;
-    let last = if end > start {
-        article.line_col(end - 1).0
-    } else {
-        first
+    let line = article.line_col(start).0;
+    let (line_start, line_end) = article.line_span(line);
+    let (line_start, line_end) = (line_start.min(start), line_end.max(start));
+    let end = end.min(line_end);
+    let (Some(before), Some(span), Some(after)) = (
+        safe.get(line_start..start),
+        safe.get(start..end),
+        safe.get(end..line_end),
+    ) else {
+        return (String::new(), line, 0..0);
     };
-    let from = article.line_span(first).0.min(start);
-    let to = article.line_span(last).1.max(end);
-    match safe.get(from..to) {
-        Some(text) => (text, first, start - from..end - from),
-        None => ("", first, 0..0),
+    // Gutter: the line number, " | ", and a column for the caret past the end.
+    let gutter = line.to_string().len() + 4;
+    let room = width.max(MIN_WIDTH).saturating_sub(gutter);
+    const MORE: &str = "...";
+    // The span keeps at most 3/4 of the room, so some context always shows;
+    // a span cut short has no context after it, only the marker.
+    let (shown, span_cols) = take_cols(span.chars(), room * 3 / 4);
+    let span_cut = shown.len() < span.len();
+    let mut left_room = room.saturating_sub(span_cols) / 2;
+    let right_room = if span_cut {
+        0
+    } else {
+        room.saturating_sub(span_cols + left_room)
+    };
+    let (right, right_cols) = take_cols(after.chars(), right_room);
+    let right_cut = span_cut || right.len() < after.len();
+    let span = shown;
+    // Context the right side did not use goes to the left.
+    left_room += right_room.saturating_sub(right_cols);
+    let (left_rev, _) = take_cols(before.chars().rev(), left_room);
+    let left_cut = left_rev.len() < before.len();
+    // Room for the markers, taken from the far ends of the context.
+    let left_rev = if left_cut {
+        drop_cols(left_rev, MORE.len())
+    } else {
+        left_rev
+    };
+    let right = if right_cut && !span_cut {
+        drop_cols(right, MORE.len())
+    } else {
+        right
+    };
+    let mut text = String::with_capacity(room * 4 + 8);
+    if left_cut {
+        text.push_str(MORE);
     }
+    text.extend(left_rev.chars().rev());
+    let from = text.len();
+    text.push_str(&span);
+    let to = text.len();
+    text.push_str(&right);
+    if right_cut {
+        text.push_str(MORE);
+    }
+    (text, line, from..to)
+}
+
+/// The longest prefix of `chars` that is at most `cols` columns wide, and
+/// its width.
+fn take_cols(chars: impl Iterator<Item = char>, cols: usize) -> (String, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in chars {
+        let w = c.width().unwrap_or(0);
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    (out, used)
+}
+
+/// `text` without its last `cols` columns, to make room for a `...` marker.
+fn drop_cols(mut text: String, cols: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut dropped = 0;
+    while dropped < cols {
+        match text.pop() {
+            Some(c) => dropped += c.width().unwrap_or(0).max(1),
+            None => break,
+        }
+    }
+    text
 }
 
 /// A copy of `text` with the same byte offsets that is safe to print on a
@@ -340,6 +513,18 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
         out.push(')');
     }
     out.push('\n');
+    let hidden = report
+        .findings
+        .iter()
+        .filter(|f| !f.to_verify() && !shown(f, options))
+        .count();
+    if hidden > 0 && !options.summary_only {
+        let _ = writeln!(
+            out,
+            "  not shown {hidden} below {} (--min-severity)",
+            options.min_severity
+        );
+    }
     let kinds: Vec<String> = Kind::ALL
         .iter()
         .filter_map(|k| {
@@ -349,6 +534,10 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
         .collect();
     if !kinds.is_empty() {
         let _ = writeln!(out, "  by kind   {}", kinds.join(", "));
+    }
+    if let Some(line) = verify_line(report, options.width) {
+        out.push_str(&line);
+        out.push('\n');
     }
     let m = &report.metrics;
     let sentences = m.sentence_chrf_note();
@@ -434,15 +623,33 @@ mod tests {
         let cand = Article::from_text("c.txt", "He spoke on Friday.");
         let refr = Article::from_text("r.txt", "Intro.\nHe spoke on Friday, May 9.");
         let s = refr.text.find("May 9").unwrap();
-        let f = Finding::new(Kind::ALL[0], &cand, 0, 0, "\"May 9\" is missing").with_reference(
-            &refr,
-            s,
-            s + 5,
-        );
-        let out = render(
-            &report_for(&cand, &refr, vec![f]),
+        let f = Finding::new(
+            crate::finding::kind_where(|k| k.verify),
             &cand,
-            &refr,
+            0,
+            0,
+            "\"May 9\" is missing",
+        )
+        .with_reference(&refr, s, s + 5);
+        // A figure to verify: one line of the summary, no diagnostic.
+        let report = report_for(&cand, &refr, vec![f.clone()]);
+        let summary = render(&report, &cand, &refr, Default::default());
+        assert!(summary.starts_with("summary:"), "{summary}");
+        assert!(
+            summary.contains("  verify    1 figure: May 9 missing (reference 2:21)"),
+            "{summary}"
+        );
+        // Drawn as a diagnostic, it shows the reference's line.
+        let (cand_safe, ref_safe) = (display_safe(&cand.text), display_safe(&refr.text));
+        let source = |article, safe, origin| Source {
+            article,
+            safe,
+            origin,
+        };
+        let out = render_finding(
+            &f,
+            &source(&cand, &cand_safe, "c.txt"),
+            &source(&refr, &ref_safe, "r.txt"),
             Default::default(),
         );
         assert!(out.contains("--> r.txt:2:21"), "{out}");

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Opens mtcheck's HTML reports in headless Chromium: takes screenshots
-# (laptop and phone width), fails on any console message (the pages have no
-# scripts, so any message is an error: a blocked resource, a CSP violation),
-# and checks the rendered DOM (no <script> element, escaped fixture markup).
+# (laptop and phone width), fails on any console message (a blocked
+# resource, a CSP violation: the index's one script must pass the CSP by its
+# hash), and checks the rendered DOM (no <script> element on article pages,
+# escaped fixture markup; on the index, the script's filter buttons, and
+# sorting and filtering set through the URL, index.html#verdict=…&sort=…).
 #
 # Pages: the seeds, generated with the built binary (`mtcheck check --format
 # html`), the hand-made fixture report of tests/report_html.rs (findings
@@ -10,7 +12,9 @@
 # `mtcheck batch --html-dir` on fixtures/batch/manifest.csv.
 #
 # Usage: tests/browser/run.sh [--update-screenshot]
-#   --update-screenshot  copy the seeds' laptop screenshot to docs/seeds-report.png
+#   --update-screenshot  copy the seeds' laptop screenshot to docs/seeds-report.png, and
+#                        the batch index and an article page (1400 px) to
+#                        docs/batch-index.png and docs/batch-page.png
 #   OUT=DIR              keep pages, screenshots and logs in DIR (default: a temp dir)
 #   CHROMIUM=PATH        the browser (default: chromium, chromium-browser, google-chrome)
 # Skips (exit 0, with a SKIP line) when no Chromium is installed.
@@ -104,15 +108,48 @@ for page in seeds fixture fixture-aligned index; do
     chrome --dump-dom "$url" >"$out/$page.dom" 2>"$out/$page-dom.log" ||
         fail "Chromium could not dump the DOM of $page.html"
     if grep ':CONSOLE' "$out/$page-dom.log"; then fail "console messages on $page.html, above"; fi
-    if grep -qi '<script' "$out/$page.dom"; then fail "$page.html: a <script> element in the DOM"; fi
+    if [ "$page" != index ] && grep -qi '<script' "$out/$page.dom"; then
+        fail "$page.html: a <script> element in the DOM"
+    fi
     case "$page" in
         index)
-            grep -q '<table class="index">' "$out/$page.dom" || fail "index.html: no table"
+            [ "$(grep -oi '<script' "$out/$page.dom" | wc -l)" -eq 1 ] || fail "index.html: not exactly one script"
+            grep -q '<table class="index js" id="index">' "$out/$page.dom" ||
+                fail "index.html: no table, or its script did not run (CSP hash?)"
+            grep -q '<button type="button" data-verdict="review" aria-pressed="false">review (' "$out/$page.dom" ||
+                fail "index.html: no verdict filter buttons"
             pages=$(find "$out/batch" -name '*.html' ! -name index.html | wc -l)
             [ "$pages" -ge 10 ] || fail "batch wrote only $pages pages"
             [ "$(grep -o '<a href="[0-9]*-[^"]*\.html">' "$out/$page.dom" | wc -l)" -eq "$pages" ] ||
                 fail "index.html does not link to each of the $pages pages"
-            grep -q 'class="error">error: ' "$out/$page.dom" || fail "index.html: error rows missing"
+            grep -q 'class="error" data-sort="[0-9]*">error: ' "$out/$page.dom" || fail "index.html: error rows missing"
+            # Worst first without the script: error rows, then likely-mt, review, clean.
+            order=$(grep -o '<tr class="v-[a-z-]*"' "$out/$page.dom" | sed 's/.*v-//; s/"//' | uniq | tr '\n' ' ')
+            case "$order" in
+                "error likely-mt review clean " | "error review clean " | "error likely-mt clean " | "error likely-mt review ") ;;
+                *) fail "index.html: rows not worst first ($order)" ;;
+            esac
+            # Filter: only review rows visible.
+            chrome --dump-dom "$url#verdict=review" >"$out/index-review.dom" 2>"$out/index-review.log" ||
+                fail "Chromium could not dump index.html#verdict=review"
+            shown=$(grep -o '<tr class="v-[a-z-]*" data-verdict="[a-z-]*" data-rank="[0-9]*">' "$out/index-review.dom" | grep -vc 'v-review' || true)
+            [ "$shown" -eq 0 ] || fail "index.html#verdict=review shows $shown rows of other verdicts"
+            grep -q 'data-verdict="review" aria-pressed="true"' "$out/index-review.dom" ||
+                fail "index.html#verdict=review: the review button is not pressed"
+            hidden=$(grep -c '<tr[^>]* hidden=""' "$out/index-review.dom" || true)
+            [ "$hidden" -gt 0 ] || fail "index.html#verdict=review hid nothing"
+            # Sort: by score, ascending, the scores read in order.
+            chrome --dump-dom "$url#sort=score" >"$out/index-score.dom" 2>"$out/index-score.log" ||
+                fail "Chromium could not dump index.html#sort=score"
+            grep -q 'data-key="score" class="num" tabindex="0" role="button" title="sort by this column" aria-sort="ascending"' "$out/index-score.dom" ||
+                fail "index.html#sort=score: the score header is not sorted"
+            scores=$(grep -o '</span></td><td class="num">[0-9.]*</td>' "$out/index-score.dom" | grep -o '[0-9.]*' | tr '\n' ' ')
+            [ "$scores" = "$(echo "$scores" | tr ' ' '\n' | grep . | sort -g | tr '\n' ' ')" ] ||
+                fail "index.html#sort=score: scores out of order ($scores)"
+            for log in "$out/index-review.log" "$out/index-score.log"; do
+                if grep ':CONSOLE' "$log"; then fail "console messages on index.html, above"; fi
+            done
+            echo "ok: index.html sorts (#sort=score: $scores) and filters (#verdict=review)"
             ;;
         *)
             grep -q 'class="score v-' "$out/$page.dom" || fail "$page.html: no score in the rendered page"
@@ -130,9 +167,20 @@ for page in seeds fixture fixture-aligned index; do
     echo "ok: screenshots $out/$page-laptop.png $out/$page-phone.png, no console messages"
 done
 
+# The screenshots of the README: a wide laptop (no header may wrap at 1400 px).
+first_page=$(grep -o '<td class="id"><a href="[^"]*"' "$out/index.dom" | head -1 | sed 's/.*href="//; s/"$//')
+[ -n "$first_page" ] || fail "index.html links to no page"
+chrome --window-size=1400,900 --screenshot="$out/batch-index.png" "file://$out/batch/index.html" >/dev/null 2>&1 ||
+    fail "Chromium failed on the index screenshot"
+chrome --window-size=1400,1100 --screenshot="$out/batch-page.png" "file://$out/batch/$first_page" >/dev/null 2>&1 ||
+    fail "Chromium failed on the page screenshot"
+grep -q 'rel="next"' "$out/batch/$first_page" || fail "$first_page has no link to the next page"
+
 if [ "$update" = 1 ]; then
     mkdir -p docs
     cp "$out/seeds-laptop.png" docs/seeds-report.png
-    echo "updated docs/seeds-report.png"
+    cp "$out/batch-index.png" docs/batch-index.png
+    cp "$out/batch-page.png" docs/batch-page.png
+    echo "updated docs/seeds-report.png, docs/batch-index.png, docs/batch-page.png"
 fi
 echo "PASS tests/browser/run.sh (outputs in $out)"
