@@ -114,7 +114,7 @@ pub const KINDS: [KindSpec; 13] = {
                    csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: None,
                    noun: ("untranslated fragment", "untranslated fragments"), figure: false, consensus: None, unaligned: false, verify: false },
         KindSpec { kind: Kind::NumberMismatch, id: "number-mismatch", severity: Critical, description: "an aligned sentence gives different numbers",
-                   csv_group: Some(FiguresToVerify), garbling: false, once_per_word: false, colour: Some("#a5d8ff"),
+                   csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#a5d8ff"),
                    noun: ("number mismatch", "number mismatches"), figure: true, consensus: Some(NumberUnsupported), unaligned: false, verify: false },
         KindSpec { kind: Kind::DateMismatch, id: "date-mismatch", severity: Critical, description: "an aligned sentence gives different dates",
                    csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#99e9f2"),
