@@ -19,6 +19,8 @@ pub struct Config {
     pub language: crate::lexicon::language::LanguageConfig,
     pub checks: crate::checks::ChecksConfig,
     pub consensus: crate::consensus::ConsensusConfig,
+    pub allow: crate::allow::AllowConfig,
+    pub glossary: crate::checks::glossary::GlossaryConfig,
 }
 
 /// Bounds on what one article may cost.

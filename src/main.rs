@@ -64,6 +64,51 @@ struct CheckArgs {
     /// Colour in text output: `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    #[command(flatten)]
+    project: ProjectArgs,
+}
+
+/// What a project teaches mtcheck (`check` and `batch`): a word list, a
+/// glossary, a baseline. Formats: docs/FORMATS.md.
+#[derive(clap::Args)]
+struct ProjectArgs {
+    /// Word list: words and phrases never flagged as non-words, near-misses,
+    /// repeats or glossary variants, one per line (`#` comments). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    allow: Vec<PathBuf>,
+    /// Glossary: a preferred term, then its wrong variants, tab-separated,
+    /// one term per line. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    glossary: Vec<PathBuf>,
+    /// Hide the findings this baseline file lists (the report counts them).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record this run's findings in a baseline file (before --baseline hides any).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+}
+
+impl ProjectArgs {
+    /// Adds the word lists and glossaries to the config.
+    fn apply(&self, config: &mut Config) -> Result<(), Failure> {
+        for path in &self.allow {
+            config.allow.words.extend(mtcheck::allow::read_list(path)?);
+        }
+        for path in &self.glossary {
+            config
+                .glossary
+                .extend(mtcheck::checks::glossary::read_tsv(path)?);
+        }
+        Ok(())
+    }
+
+    /// The baseline to hide findings with, read before anything is written.
+    fn load_baseline(&self) -> Result<Option<mtcheck::baseline::Baseline>, Failure> {
+        Ok(match &self.baseline {
+            Some(path) => Some(mtcheck::baseline::Baseline::load(path)?),
+            None => None,
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,7 +196,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             "only one of the candidate and the reference can be `-` (stdin)".into(),
         ));
     }
-    let config = load_config(args.config.as_ref(), args.max_bytes)?;
+    let mut config = load_config(args.config.as_ref(), args.max_bytes)?;
+    args.project.apply(&mut config)?;
+    let baseline = args.project.load_baseline()?;
     // Parse the dictionaries while the articles are read and split.
     rayon::spawn(mtcheck::warm_up);
     let limit = config.limits.max_bytes;
@@ -160,7 +207,16 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         || Article::read(&args.reference, limit),
     );
     let (candidate, reference) = (candidate?, reference?);
-    let report = mtcheck::check(&candidate, &reference, &config);
+    let mut report = mtcheck::check(&candidate, &reference, &config);
+    let article = mtcheck::baseline::check_article_name(&args.candidate);
+    if let Some(path) = &args.project.write_baseline {
+        let mut recorded = mtcheck::baseline::Baseline::default();
+        recorded.record(&article, &report.findings, &candidate);
+        recorded.write(path)?;
+    }
+    if let Some(baseline) = &baseline {
+        baseline.hide(&article, &mut report, &candidate, &config);
+    }
     let rendered = match args.format {
         Format::Text => {
             // Colour goes to a file only with `--color always`; on stdout,
@@ -256,11 +312,14 @@ struct BatchArgs {
     /// concatenating the shard reports in order gives the unsharded report.
     #[arg(long, value_name = "I/N")]
     shard: Option<mtcheck::batch::Shard>,
+    #[command(flatten)]
+    project: ProjectArgs,
 }
 
 fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     use std::io::IsTerminal;
-    let config = load_config(args.config.as_ref(), args.max_bytes)?;
+    let mut config = load_config(args.config.as_ref(), args.max_bytes)?;
+    args.project.apply(&mut config)?;
     std::thread::spawn(mtcheck::warm_up);
     let input = match (args.manifest, args.candidates, args.references) {
         (Some(m), _, _) => mtcheck::batch::Input::Manifest(m),
@@ -286,6 +345,8 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         shard: args.shard,
         html_dir: args.html_dir,
         consensus: args.consensus,
+        baseline: args.project.baseline,
+        write_baseline: args.project.write_baseline,
     };
     let summary = mtcheck::batch::run(&options, &config)?;
     if !args.quiet {
