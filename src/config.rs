@@ -19,6 +19,8 @@ pub struct Config {
     pub language: crate::lexicon::language::LanguageConfig,
     pub checks: crate::checks::ChecksConfig,
     pub consensus: crate::consensus::ConsensusConfig,
+    pub allow: crate::allow::AllowConfig,
+    pub glossary: crate::checks::glossary::GlossaryConfig,
 }
 
 /// Bounds on what one article may cost.
@@ -70,6 +72,7 @@ impl Config {
                 source,
             },
             crate::text::InputError::Decode { source, .. } => parse(source.to_string()),
+            crate::text::InputError::Format { source, .. } => parse(source.to_string()),
         })?;
         let text = String::from_utf8(bytes)
             .map_err(|_| parse("is not UTF-8 text (a TOML file must be UTF-8)".into()))?;

@@ -25,6 +25,7 @@ pub enum Kind {
     NumberUnsupported,
     NumberMissing,
     UnalignedSentence,
+    GlossaryTerm,
 }
 
 /// The report.csv column a kind is counted in, besides the severity counts.
@@ -84,7 +85,7 @@ pub struct KindSpec {
 
 /// One row per kind, in the order reports list them ([`Kind::ALL`]).
 #[rustfmt::skip]
-pub const KINDS: [KindSpec; 13] = {
+pub const KINDS: [KindSpec; 14] = {
     use CsvGroup::*;
     use Kind::NumberUnsupported;
     use Severity::*;
@@ -128,6 +129,9 @@ pub const KINDS: [KindSpec; 13] = {
         KindSpec { kind: Kind::UnalignedSentence, id: "unaligned-sentence", severity: Minor, description: "a sentence with no counterpart in the reference",
                    csv_group: None, garbling: true, once_per_word: false, colour: Some("#fff3bf"),
                    noun: ("unaligned sentence", "unaligned sentences"), figure: false, consensus: None, unaligned: true, verify: false },
+        KindSpec { kind: Kind::GlossaryTerm, id: "glossary-term", severity: Minor, description: "a term the glossary spells another way",
+                   csv_group: None, garbling: false, once_per_word: false, colour: Some("#b2f2bb"),
+                   noun: ("glossary variant", "glossary variants"), figure: false, consensus: None, unaligned: false, verify: false },
     ]
 };
 

@@ -12,6 +12,8 @@
 //! ```
 
 pub mod align;
+pub mod allow;
+pub mod baseline;
 pub mod batch;
 pub mod checks;
 pub mod config;
@@ -21,6 +23,7 @@ pub mod finding;
 /// [`mtcheck_metrics`] crate, re-exported.
 pub use mtcheck_metrics as metrics;
 pub(crate) use mtcheck_metrics::idmap;
+pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod report;
@@ -53,6 +56,7 @@ pub fn check(candidate: &Article, reference: &Article, config: &Config) -> Repor
     found.sort_by_key(|&(k, _)| k);
     let mut findings: Vec<Finding> = found.into_iter().flat_map(|(_, f)| f).collect();
     finding::sort_findings(&mut findings);
+    allow::AllowList::new(&config.allow.words).retain(&mut findings, candidate);
     let doc = report::DocMetrics::of(candidate, reference);
     Report::build_with(candidate, reference, alignment, findings, doc, config)
 }

@@ -75,6 +75,8 @@ struct CheckArgs {
     /// Text output: the summary block alone, without the findings.
     #[arg(long)]
     summary: bool,
+    #[command(flatten)]
+    project: ProjectArgs,
 }
 
 /// Order of report.csv's rows.
@@ -117,6 +119,58 @@ impl MinSeverity {
             MinSeverity::Major => Severity::Major,
             MinSeverity::Critical => Severity::Critical,
         }
+    }
+}
+
+/// What a project teaches mtcheck (`check` and `batch`): a word list, a
+/// glossary, a baseline. Formats: docs/FORMATS.md.
+#[derive(clap::Args)]
+struct ProjectArgs {
+    /// Word list: words and phrases never flagged as non-words, near-misses,
+    /// repeats or glossary variants, one per line (`#` comments). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    allow: Vec<PathBuf>,
+    /// Glossary: a preferred term, then its wrong variants, tab-separated,
+    /// one term per line. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    glossary: Vec<PathBuf>,
+    /// Hide the findings this baseline file lists (the report counts them).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record this run's findings in a baseline file (before --baseline hides any).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+}
+
+impl ProjectArgs {
+    /// The files this reads, for the output checks (an output may not be one).
+    fn inputs(&self) -> Vec<(&'static str, &std::path::Path)> {
+        let mut inputs: Vec<(&'static str, &std::path::Path)> = Vec::new();
+        inputs.extend(self.allow.iter().map(|p| ("word list", p.as_path())));
+        inputs.extend(self.glossary.iter().map(|p| ("glossary", p.as_path())));
+        inputs.extend(self.baseline.as_deref().map(|p| ("baseline", p)));
+        inputs
+    }
+
+    /// Adds the word lists and glossaries to the config.
+    fn apply(&self, config: &mut Config) -> Result<(), Failure> {
+        for path in &self.allow {
+            config.allow.words.extend(mtcheck::allow::read_list(path)?);
+        }
+        for path in &self.glossary {
+            config
+                .glossary
+                .extend(mtcheck::checks::glossary::read_tsv(path)?);
+        }
+        Ok(())
+    }
+
+    /// The baseline to hide findings with, read before anything is written.
+    fn load_baseline(&self) -> Result<Option<mtcheck::baseline::Baseline>, Failure> {
+        Ok(match &self.baseline {
+            Some(path) => Some(mtcheck::baseline::Baseline::load(path)?),
+            None => None,
+        })
     }
 }
 
@@ -233,15 +287,26 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     // `--output -` is standard output.
     let output = args.output.clone().filter(|p| p.as_os_str() != "-");
-    if let Some(path) = &output {
+    let mut outputs: Vec<(&str, &std::path::Path)> = Vec::new();
+    outputs.extend(output.as_deref().map(|p| ("--output", p)));
+    outputs.extend(
+        args.project
+            .write_baseline
+            .as_deref()
+            .map(|p| ("--write-baseline", p)),
+    );
+    if !outputs.is_empty() {
         let mut inputs = vec![
             ("candidate", args.candidate.as_path()),
             ("reference", args.reference.as_path()),
         ];
         inputs.extend(args.config.as_deref().map(|c| ("config file", c)));
-        mtcheck::output::plan(&[("--output", path.as_path())], &inputs)?;
+        inputs.extend(args.project.inputs());
+        mtcheck::output::plan(&outputs, &inputs)?;
     }
-    let config = load_config(args.config.as_ref(), args.max_bytes)?;
+    let mut config = load_config(args.config.as_ref(), args.max_bytes)?;
+    args.project.apply(&mut config)?;
+    let baseline = args.project.load_baseline()?;
     // Parse the dictionaries while the articles are read and split.
     rayon::spawn(mtcheck::warm_up);
     let limit = config.limits.max_bytes;
@@ -260,7 +325,16 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     } else if candidate.text == reference.text {
         warn("the candidate and the reference hold identical text: the report compares a text with itself");
     }
-    let report = mtcheck::check(&candidate, &reference, &config);
+    let mut report = mtcheck::check(&candidate, &reference, &config);
+    let article = mtcheck::baseline::check_article_name(&args.candidate);
+    if let Some(path) = &args.project.write_baseline {
+        let mut recorded = mtcheck::baseline::Baseline::default();
+        recorded.record(&article, &report.findings, &candidate);
+        recorded.write(path)?;
+    }
+    if let Some(baseline) = &baseline {
+        baseline.hide(&article, &mut report, &candidate, &config);
+    }
     let rendered = match args.format {
         Format::Text => {
             // Colour goes to a file only with `--color always`; on stdout,
@@ -386,19 +460,30 @@ struct BatchArgs {
     /// concatenating the shard reports in order gives the unsharded report.
     #[arg(long, value_name = "I/N")]
     shard: Option<mtcheck::batch::Shard>,
+    #[command(flatten)]
+    project: ProjectArgs,
 }
 
 fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     use std::io::IsTerminal;
     // Outputs are checked against each other and the manifest in
-    // `batch::run`; here against the config file, before it is read.
-    if let Some(config) = &args.config {
-        let mut outputs = vec![("--output", args.output.as_path())];
-        outputs.extend(args.findings.as_deref().map(|p| ("--findings", p)));
-        outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
-        mtcheck::output::plan(&outputs, &[("config file", config.as_path())])?;
-    }
-    let config = load_config(args.config.as_ref(), args.max_bytes)?;
+    // `batch::run`; here against the files that configure the run, before
+    // they are read.
+    let mut inputs: Vec<(&str, &std::path::Path)> = Vec::new();
+    inputs.extend(args.config.as_deref().map(|c| ("config file", c)));
+    inputs.extend(args.project.inputs());
+    let mut outputs = vec![("--output", args.output.as_path())];
+    outputs.extend(args.findings.as_deref().map(|p| ("--findings", p)));
+    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
+    outputs.extend(
+        args.project
+            .write_baseline
+            .as_deref()
+            .map(|p| ("--write-baseline", p)),
+    );
+    mtcheck::output::plan(&outputs, &inputs)?;
+    let mut config = load_config(args.config.as_ref(), args.max_bytes)?;
+    args.project.apply(&mut config)?;
     let max_jobs = mtcheck::batch::max_jobs();
     if args.jobs > max_jobs {
         warn(&format!(
@@ -433,6 +518,8 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         shard: args.shard,
         html_dir: args.html_dir,
         consensus: args.consensus,
+        baseline: args.project.baseline,
+        write_baseline: args.project.write_baseline,
     };
     let summary = mtcheck::batch::run(&options, &config)?;
     if !args.quiet {

@@ -27,6 +27,7 @@ use std::sync::Arc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::baseline::Baseline;
 use crate::config::Config;
 use crate::output::{self as out, Sink};
 use crate::report::html::{self, IndexEntry};
@@ -107,6 +108,10 @@ pub struct Options {
     /// Apply the cross-candidate consensus review ([`crate::consensus`])
     /// once every row is checked: holds all reports in memory until then.
     pub consensus: bool,
+    /// A baseline file whose findings are hidden ([`crate::baseline`]).
+    pub baseline: Option<PathBuf>,
+    /// Record every row's findings in this baseline file.
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Why a batch could not run at all (exit 2). Row failures are not errors:
@@ -154,6 +159,8 @@ pub struct Summary {
     pub identical: usize,
     /// The first five of them, by id.
     pub identical_ids: Vec<String>,
+    /// Findings hidden by the baseline, over all rows.
+    pub baseline_hidden: usize,
 }
 
 /// How many articles the summary names.
@@ -183,6 +190,7 @@ impl Summary {
             self.errors += 1;
             return;
         };
+        self.baseline_hidden += r.baseline_hidden;
         match r.verdict {
             Verdict::Clean => self.clean += 1,
             Verdict::Review => self.review += 1,
@@ -244,6 +252,11 @@ impl Summary {
         if self.failed_on > 0 {
             s.push_str(&format!("; {} at --fail-on", self.failed_on));
         }
+        if self.baseline_hidden > 0 {
+            let n = self.baseline_hidden;
+            let plural = if n == 1 { "" } else { "s" };
+            s.push_str(&format!("; {n} finding{plural} hidden by the baseline"));
+        }
         if !self.worst.is_empty() {
             let worst: Vec<String> = self
                 .worst
@@ -291,6 +304,8 @@ struct Outcome {
     /// Set when the candidate and the reference are one file, or hold the
     /// same text: says which.
     identical: Option<&'static str>,
+    /// The row's findings as a baseline, with `--write-baseline`.
+    recorded: Option<Baseline>,
 }
 
 /// A fingerprint of an article's text, to tell whether a file read again
@@ -307,6 +322,7 @@ fn input_error(role: &str, shown: &str, e: InputError) -> String {
     let why = match e {
         InputError::Io { source, .. } => source.to_string(),
         InputError::Decode { source, .. } => source.to_string(),
+        InputError::Format { source, .. } => source.to_string(),
     };
     format!("{role} {shown}: {why}")
 }
@@ -328,6 +344,10 @@ struct Job<'a> {
     references: &'a ReferenceCache,
     /// Keep the texts' fingerprints ([`Outcome::texts`]).
     fingerprints: bool,
+    /// Findings to hide (`--baseline`).
+    baseline: Option<&'a Baseline>,
+    /// Record each row's findings ([`Outcome::recorded`]).
+    record: bool,
 }
 
 /// A row's line in `index.html` when it has no page, saying why.
@@ -346,6 +366,7 @@ fn process(row: Row, job: &Job) -> Outcome {
             page,
             texts: None,
             identical: None,
+            recorded: None,
         };
     }
     // A bug in decoding or in one check must not take the other rows down
@@ -353,7 +374,7 @@ fn process(row: Row, job: &Job) -> Outcome {
     let checked = catch_unwind(AssertUnwindSafe(|| check_row(&row, job)))
         .unwrap_or_else(|_| Err("internal error while checking (please report it)".to_string()));
     match checked {
-        Ok((report, candidate, reference)) => {
+        Ok((report, candidate, reference, recorded)) => {
             let identical = identical(&row, job, &candidate, &reference);
             // Written here, in the worker, while both articles are at hand.
             let page =
@@ -367,6 +388,7 @@ fn process(row: Row, job: &Job) -> Outcome {
                 page,
                 texts,
                 identical,
+                recorded,
             }
         }
         Err(error) => {
@@ -377,6 +399,7 @@ fn process(row: Row, job: &Job) -> Outcome {
                 page,
                 texts: None,
                 identical: None,
+                recorded: None,
             }
         }
     }
@@ -492,13 +515,26 @@ fn read_pair(row: &Row, job: &Job) -> Result<(Article, Arc<Article>), String> {
     Ok((candidate, reference))
 }
 
-fn check_row(row: &Row, job: &Job) -> Result<(Report, Article, Arc<Article>), String> {
+/// A checked row: its report, its articles, and its findings as a
+/// baseline when they are recorded.
+type Checked = (Report, Article, Arc<Article>, Option<Baseline>);
+
+fn check_row(row: &Row, job: &Job) -> Result<Checked, String> {
     let (candidate, reference) = read_pair(row, job)?;
     let mut report = crate::check(&candidate, &reference, job.config);
     report.id = Some(row.id.clone());
     report.candidate = row.candidate.clone();
     report.reference = row.reference.clone();
-    Ok((report, candidate, reference))
+    // Recorded before the baseline hides any, so a new baseline lists them all.
+    let recorded = job.record.then(|| {
+        let mut b = Baseline::default();
+        b.record(&row.id, &report.findings, &candidate);
+        b
+    });
+    if let Some(baseline) = job.baseline {
+        baseline.hide(&row.id, &mut report, &candidate, job.config);
+    }
+    Ok((report, candidate, reference, recorded))
 }
 
 /// The three outputs, each written to a temporary file until
@@ -808,6 +844,11 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     let mut summary = Summary::default();
     let base = source.base().to_path_buf();
     let references = ReferenceCache::default();
+    let baseline = match &o.baseline {
+        Some(path) => Some(Baseline::load(path).map_err(|e| BatchError::Setup(e.to_string()))?),
+        None => None,
+    };
+    let mut recorded = Baseline::default();
     // With --consensus, pages wait for the review (`page_after_review`).
     let job = Job {
         base: &base,
@@ -815,6 +856,8 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
         html_dir: o.html_dir.as_deref().filter(|_| !o.consensus),
         references: &references,
         fingerprints: o.consensus && o.html_dir.is_some(),
+        baseline: baseline.as_ref(),
+        record: o.write_baseline.is_some(),
     };
     let mut pending: Vec<Row> = Vec::with_capacity(window);
     let mut rows = source.rows(range)?;
@@ -840,7 +883,8 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
             held.extend(done);
             continue;
         }
-        for out in done {
+        for mut out in done {
+            recorded.merge(out.recorded.take().unwrap_or_default());
             outputs.write(o, &out)?;
             summary.add(&out, o);
             if let Some(page) = out.page {
@@ -866,7 +910,8 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
                 index.push(page.map_err(BatchError::Output)?);
             }
         }
-        for out in held {
+        for mut out in held {
+            recorded.merge(out.recorded.take().unwrap_or_default());
             outputs.write(o, &out)?;
             summary.add(&out, o);
         }
@@ -875,6 +920,11 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     bar.finish_and_clear();
     if let Some(dir) = &o.html_dir {
         html::write_index(dir, &index).map_err(|e| out_err(&dir.join("index.html"), e))?;
+    }
+    if let Some(path) = &o.write_baseline {
+        recorded
+            .write(path)
+            .map_err(|e| BatchError::Output(e.to_string()))?;
     }
     outputs.commit(o)?;
     Ok(summary)
@@ -949,6 +999,8 @@ mod tests {
             html_dir: None,
             references: &references,
             fingerprints: true,
+            baseline: None,
+            record: false,
         };
         let row = |index: usize| Row {
             index,

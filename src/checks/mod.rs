@@ -13,6 +13,7 @@
 //! | `wrong-language` | `language` | `wrong_language.rs` |
 //! | `untranslated-fragment` | `language` | `untranslated_fragment.rs` |
 //! | `unaligned` | `alignment` | `unaligned.rs` |
+//! | `glossary` | `glossary` | `glossary.rs` |
 //!
 //! A group is only a name: `[checks] disable` in the config file switches
 //! checks off by their name or their group's. What several checks read
@@ -28,6 +29,7 @@
 //! its own computes them itself, so it gives the same findings either way.
 //! Unit tests share their assertions (`test_support.rs`).
 
+pub mod glossary;
 pub mod near_miss;
 pub mod non_word;
 pub mod numbers;
@@ -135,6 +137,7 @@ pub fn registry() -> &'static [&'static dyn Check] {
         &wrong_language::WrongLanguage,
         &untranslated_fragment::UntranslatedFragment,
         &unaligned::Unaligned,
+        &glossary::Glossary,
     ]
 }
 

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::align::{AlignedPair, Alignment, Mode};
 use crate::config::Config;
 use crate::finding::{Finding, Kind, Severity};
+use crate::input::InputFormat;
 use crate::metrics::{Bleu, BleuReference, Chrf, ChrfReference, CountedDocument};
 use crate::score::ScoreBreakdown;
 use crate::text::Article;
@@ -27,6 +28,20 @@ pub const SCHEMA: &str = "mtcheck/1";
 pub struct Languages {
     pub candidate: Option<String>,
     pub reference: Option<String>,
+}
+
+/// What kind of file each article was read from ([`crate::input`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Formats {
+    pub candidate: InputFormat,
+    pub reference: InputFormat,
+}
+
+impl Formats {
+    /// Both plain text: the JSON leaves `formats` out.
+    pub fn is_plain(&self) -> bool {
+        self.candidate.is_text() && self.reference.is_text()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +90,15 @@ pub struct Report {
     /// it does ([`crate::suspect`]); left out of the JSON when it does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_suspect: Option<String>,
+    /// The articles' file formats, when either is a Word document or a web
+    /// page (findings then point into the extracted text); left out of the
+    /// JSON when both are plain text.
+    #[serde(default, skip_serializing_if = "Formats::is_plain")]
+    pub formats: Formats,
+    /// Findings hidden because a baseline file lists them
+    /// ([`crate::baseline`]); left out of the JSON when none were.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub baseline_hidden: usize,
     pub metrics: Metrics,
     pub counts: BTreeMap<Kind, usize>,
     pub findings: Vec<Finding>,
@@ -323,6 +347,11 @@ impl Report {
             verdict: Verdict::Clean,
             verdict_reason: String::new(),
             reference_suspect,
+            formats: Formats {
+                candidate: candidate.format,
+                reference: reference.format,
+            },
+            baseline_hidden: 0,
             metrics,
             counts,
             findings,
@@ -369,6 +398,34 @@ impl Report {
         self.verdict_reason = decision.reason;
     }
 
+    /// Notes for the reader beside the verdict: an article read from a Word
+    /// document or web page, findings hidden by a baseline. Empty for two
+    /// plain-text articles without a baseline.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        for (role, format) in [
+            ("candidate", self.formats.candidate),
+            ("reference", self.formats.reference),
+        ] {
+            let what = match format {
+                InputFormat::Text => continue,
+                InputFormat::Docx => "a Word document (.docx)",
+                InputFormat::Html => "a web page (HTML)",
+            };
+            notes.push(format!(
+                "{role} read from {what}: positions are in its extracted text"
+            ));
+        }
+        if self.baseline_hidden > 0 {
+            let n = self.baseline_hidden;
+            notes.push(format!(
+                "{n} finding{} hidden by the baseline",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        notes
+    }
+
     /// Number of findings of each severity.
     pub fn severity_count(&self, severity: Severity) -> usize {
         self.findings
@@ -382,6 +439,10 @@ impl Report {
 /// check decides it (so a short English text is not reported as Afrikaans).
 fn article_language_code(article: &Article) -> Option<String> {
     crate::lexicon::language::article_language(article).map(|l| l.code().to_string())
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn round4(x: f64) -> f64 {

@@ -466,6 +466,9 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
         let note = note.strip_prefix("reference ").unwrap_or(note);
         let _ = writeln!(out, "  reference {}", clean_line(note));
     }
+    for note in report.notes() {
+        let _ = writeln!(out, "  note      {}", clean_line(&note));
+    }
     let lost = report.score_breakdown;
     if report.mode == crate::align::Mode::Parallel {
         let _ = writeln!(

@@ -41,6 +41,7 @@
 
 pub mod decode;
 mod memo;
+pub mod phrase;
 pub mod segment;
 pub mod tokenize;
 
@@ -69,6 +70,13 @@ pub enum InputError {
         #[source]
         source: DecodeError,
     },
+    /// A Word document or web page that gave no text ([`crate::input`]).
+    #[error("{} {source}", shown_name(name))]
+    Format {
+        name: String,
+        #[source]
+        source: crate::input::FormatError,
+    },
 }
 
 /// How an input is named in messages: "-" is standard input.
@@ -84,7 +92,9 @@ impl InputError {
     /// The name of the input that failed.
     pub fn name(&self) -> &str {
         match self {
-            InputError::Io { name, .. } | InputError::Decode { name, .. } => name,
+            InputError::Io { name, .. }
+            | InputError::Decode { name, .. }
+            | InputError::Format { name, .. } => name,
         }
     }
 
@@ -110,6 +120,9 @@ pub struct Article {
     /// The decoded text, exactly as read (BOM removed, line endings kept).
     pub text: String,
     pub encoding: SourceEncoding,
+    /// What kind of file the text was read from (plain text, Word, HTML);
+    /// for Word and HTML, `text` is the extracted text ([`crate::input`]).
+    pub format: crate::input::InputFormat,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// Paragraphs: runs of sentences between line breaks.
@@ -143,10 +156,35 @@ impl Article {
         }
     }
 
-    /// Reads a file (or standard input for `-`), refusing files over `max_bytes`.
+    /// Reads a file (or standard input for `-`), refusing files over
+    /// `max_bytes`. A Word document or web page (by extension, else by
+    /// content: [`crate::input::detect`]) is read as its text.
     pub fn read(path: &Path, max_bytes: usize) -> Result<Article, InputError> {
         let bytes = read_input(path, max_bytes)?;
-        Article::from_bytes(path.display().to_string(), &bytes)
+        let format = crate::input::detect(path, &bytes);
+        Article::from_bytes_as(path.display().to_string(), &bytes, format, max_bytes)
+    }
+
+    /// Reads `bytes` as `format` (plain text is [`Article::from_bytes`]);
+    /// `max_bytes` bounds what a Word document expands to and the text.
+    pub fn from_bytes_as(
+        name: impl Into<String>,
+        bytes: &[u8],
+        format: crate::input::InputFormat,
+        max_bytes: usize,
+    ) -> Result<Article, InputError> {
+        let name = name.into();
+        if format.is_text() {
+            return Article::from_bytes(name, bytes);
+        }
+        match crate::input::extract(format, bytes, max_bytes) {
+            Ok((text, encoding)) => {
+                let mut article = Article::build(name, text, encoding);
+                article.format = format;
+                Ok(article)
+            }
+            Err(source) => Err(InputError::Format { name, source }),
+        }
     }
 
     fn build(name: String, text: String, encoding: SourceEncoding) -> Article {
@@ -159,6 +197,7 @@ impl Article {
             name,
             text,
             encoding,
+            format: crate::input::InputFormat::Text,
             tokens,
             sentences,
             paragraphs,

@@ -1,0 +1,211 @@
+//! The project word list: words and phrases never flagged as non-words,
+//! near-misses, repeats or glossary variants (`[allow] words` in the
+//! config, and `--allow FILE`, one entry per line).
+//!
+//! It is one filter over the findings of the kinds in [`ALLOWABLE`],
+//! applied after every check ran ([`crate::check`]), so no check needs to
+//! know about it. A finding is dropped when
+//!
+//! 1. its text is an entry (tokens compared as [`crate::text::phrase`]
+//!    does: case, curly apostrophes and dash variants folded; a possessive
+//!    "'s" ignored), so "Gazprom" also silences the "Gazprom" part of
+//!    "Gazprom-owned";
+//! 2. it lies within a place where the candidate spells an entry: the
+//!    non-word "Sibiri" inside the allowed phrase "Sila Sibiri";
+//! 3. it is a repeat of an entry, two or more copies back to back: "bye"
+//!    spares "bye bye", "Power of Siberia" spares it printed twice.
+//!
+//! `[repeats] allow` stays: it spares the doubling of its words inside the
+//! repeats check (and with it, the clause rules that read the scan); this
+//! list covers the other kinds too.
+
+use foldhash::{HashMap, HashMapExt, HashSet};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+use crate::finding::{Finding, Kind};
+use crate::text::phrase::{key_of, Phrase};
+use crate::text::Article;
+
+/// `[allow]`: the project word list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AllowConfig {
+    /// Words and phrases never flagged as non-words, near-misses, repeats or
+    /// glossary variants (`--allow FILE` adds to them).
+    pub words: Vec<String>,
+}
+
+/// The kinds an allow list silences.
+pub const ALLOWABLE: [Kind; 5] = [
+    Kind::RepeatedWord,
+    Kind::RepeatedPhrase,
+    Kind::NonWord,
+    Kind::NearMiss,
+    Kind::GlossaryTerm,
+];
+
+/// The entries of a word-list file: one word or phrase per line; blank
+/// lines and lines starting with `#` are skipped.
+pub fn parse_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim_start_matches('\u{feff}').trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads a word-list file ([`parse_list`]); the error names the file.
+pub fn read_list(path: &Path) -> Result<Vec<String>, String> {
+    std::fs::read_to_string(path)
+        .map(|t| parse_list(&t))
+        .map_err(|e| format!("{}: cannot read the word list: {e}", path.display()))
+}
+
+/// The entries, tokenized and indexed.
+#[derive(Debug, Default)]
+pub struct AllowList {
+    phrases: Vec<Phrase>,
+    /// Each phrase's normalised tokens joined with spaces.
+    keys: HashSet<String>,
+    /// Each phrase's word and number tokens only, for repeats.
+    words: Vec<Vec<String>>,
+    /// Phrases by their first token's normalised form.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl AllowList {
+    pub fn new(entries: &[String]) -> AllowList {
+        let mut list = AllowList::default();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for entry in entries {
+            let Some(p) = Phrase::new(entry) else {
+                continue;
+            };
+            if !list.keys.insert(p.key()) {
+                continue;
+            }
+            let words = crate::text::tokenize(&p.text)
+                .into_iter()
+                .filter(|t| t.is_wordlike())
+                .map(|t| t.norm)
+                .collect();
+            by_first
+                .entry(p.first().to_string())
+                .or_default()
+                .push(list.phrases.len());
+            list.words.push(words);
+            list.phrases.push(p);
+        }
+        list.by_first = by_first;
+        list
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Drops the findings the list allows.
+    pub fn retain(&self, findings: &mut Vec<Finding>, candidate: &Article) {
+        if !self.is_empty() {
+            findings.retain(|f| !self.allows(f, candidate));
+        }
+    }
+
+    /// Whether the list silences `finding` (see the module doc).
+    pub fn allows(&self, finding: &Finding, candidate: &Article) -> bool {
+        if !ALLOWABLE.contains(&finding.kind) {
+            return false;
+        }
+        let key = key_of(&finding.text);
+        if self.keys.contains(strip_possessive(&key)) {
+            return true;
+        }
+        let tokens = &candidate.tokens;
+        let first = tokens.partition_point(|t| t.end <= finding.start);
+        let last = tokens.partition_point(|t| t.start < finding.end);
+        if first >= last {
+            return false;
+        }
+        // (2) An entry spelled around the finding, starting at most at its
+        // first token.
+        let longest = self.phrases.iter().map(Phrase::len).max().unwrap_or(0);
+        let from = last.saturating_sub(longest);
+        for start in from..=first {
+            let Some(t) = tokens.get(start) else {
+                continue;
+            };
+            let head = strip_possessive(&t.norm);
+            for &i in self.by_first.get(head).into_iter().flatten() {
+                let p = &self.phrases[i];
+                if start + p.len() >= last && p.matches_at(candidate, start, false) {
+                    return true;
+                }
+            }
+        }
+        // (3) Copies of an entry back to back.
+        if matches!(finding.kind, Kind::RepeatedWord | Kind::RepeatedPhrase) {
+            let found: Vec<&str> = tokens[first..last]
+                .iter()
+                .filter(|t| t.is_wordlike())
+                .map(|t| t.norm.as_str())
+                .collect();
+            return self.words.iter().any(|w| {
+                !w.is_empty()
+                    && found.len() >= 2 * w.len()
+                    && found.len() % w.len() == 0
+                    && found.chunks(w.len()).all(|c| c == w.as_slice())
+            });
+        }
+        false
+    }
+}
+
+/// "gazprom's" → "gazprom"; anything else as it is.
+fn strip_possessive(s: &str) -> &str {
+    ["'s", "'", "\u{2019}s", "\u{2019}"]
+        .iter()
+        .find_map(|p| s.strip_suffix(p))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(kind: Kind, article: &Article, text: &str) -> Finding {
+        let start = article.text.find(text).unwrap();
+        Finding::new(kind, article, start, start + text.len(), "m")
+    }
+
+    #[test]
+    fn words_phrases_and_repeats_are_allowed() {
+        let a = Article::from_text(
+            "c",
+            "Gazpromm's chief said Sila Sibiri works, bye bye, in Gazpromm-owned plants.",
+        );
+        let list = AllowList::new(&parse_list("# names\nGazpromm\n\n  sila sibiri \nbye\n"));
+        assert!(list.allows(&finding(Kind::NonWord, &a, "Gazpromm's"), &a));
+        assert!(list.allows(&finding(Kind::NonWord, &a, "Sibiri"), &a));
+        assert!(list.allows(&finding(Kind::NearMiss, &a, "Sila"), &a));
+        assert!(list.allows(&finding(Kind::RepeatedWord, &a, "bye bye"), &a));
+        // The part of a compound, by its text.
+        let owned = a.text.find("Gazpromm-owned").unwrap();
+        let part = Finding::new(Kind::NonWord, &a, owned, owned + 8, "m");
+        assert!(list.allows(&part, &a));
+        // Other words and other kinds stand.
+        assert!(!list.allows(&finding(Kind::NonWord, &a, "chief"), &a));
+        assert!(!list.allows(&finding(Kind::NumberUnsupported, &a, "Gazpromm's"), &a));
+        assert!(!list.allows(&finding(Kind::RepeatedWord, &a, "said"), &a));
+    }
+
+    #[test]
+    fn an_empty_list_keeps_everything() {
+        let a = Article::from_text("c", "x y");
+        let mut f = vec![finding(Kind::NonWord, &a, "x")];
+        AllowList::new(&[]).retain(&mut f, &a);
+        assert_eq!(f.len(), 1);
+        assert!(AllowList::new(&["  ".into()]).is_empty());
+    }
+}
