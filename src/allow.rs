@@ -2,7 +2,7 @@
 //! near-misses, repeats or glossary variants (`[allow] words` in the
 //! config, and `--allow FILE`, one entry per line).
 //!
-//! It is one filter over the findings of the kinds in [`ALLOWABLE`],
+//! It is one filter over the findings of the kinds whose `KINDS` row allows it ([`crate::finding::Allow`]),
 //! applied after every check ran ([`crate::check`]), so no check needs to
 //! know about it. A finding is dropped when
 //!
@@ -23,7 +23,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-use crate::finding::{Finding, Kind};
+use crate::finding::{Allow, Finding};
 use crate::text::phrase::{key_of, Phrase};
 use crate::text::Article;
 
@@ -35,15 +35,6 @@ pub struct AllowConfig {
     /// glossary variants (`--allow FILE` adds to them).
     pub words: Vec<String>,
 }
-
-/// The kinds an allow list silences.
-pub const ALLOWABLE: [Kind; 5] = [
-    Kind::RepeatedWord,
-    Kind::RepeatedPhrase,
-    Kind::NonWord,
-    Kind::NearMiss,
-    Kind::GlossaryTerm,
-];
 
 /// The entries of a word-list file: one word or phrase per line; blank
 /// lines and lines starting with `#` are skipped.
@@ -114,7 +105,7 @@ impl AllowList {
 
     /// Whether the list silences `finding` (see the module doc).
     pub fn allows(&self, finding: &Finding, candidate: &Article) -> bool {
-        if !ALLOWABLE.contains(&finding.kind) {
+        if finding.kind.spec().allow == Allow::Never {
             return false;
         }
         let key = key_of(&finding.text);
@@ -144,7 +135,7 @@ impl AllowList {
             }
         }
         // (3) Copies of an entry back to back.
-        if matches!(finding.kind, Kind::RepeatedWord | Kind::RepeatedPhrase) {
+        if finding.kind.spec().allow == Allow::Copies {
             let found: Vec<&str> = tokens[first..last]
                 .iter()
                 .filter(|t| t.is_wordlike())
@@ -173,6 +164,18 @@ fn strip_possessive(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{kind_where, Kind};
+
+    /// Kinds by how the word list treats them (tests never name a kind).
+    fn words() -> Kind {
+        kind_where(|k| k.allow == Allow::Words)
+    }
+    fn copies() -> Kind {
+        kind_where(|k| k.allow == Allow::Copies)
+    }
+    fn never() -> Kind {
+        kind_where(|k| k.allow == Allow::Never)
+    }
 
     fn finding(kind: Kind, article: &Article, text: &str) -> Finding {
         let start = article.text.find(text).unwrap();
@@ -186,24 +189,24 @@ mod tests {
             "Gazpromm's chief said Sila Sibiri works, bye bye, in Gazpromm-owned plants.",
         );
         let list = AllowList::new(&parse_list("# names\nGazpromm\n\n  sila sibiri \nbye\n"));
-        assert!(list.allows(&finding(Kind::NonWord, &a, "Gazpromm's"), &a));
-        assert!(list.allows(&finding(Kind::NonWord, &a, "Sibiri"), &a));
-        assert!(list.allows(&finding(Kind::NearMiss, &a, "Sila"), &a));
-        assert!(list.allows(&finding(Kind::RepeatedWord, &a, "bye bye"), &a));
+        assert!(list.allows(&finding(words(), &a, "Gazpromm's"), &a));
+        assert!(list.allows(&finding(words(), &a, "Sibiri"), &a));
+        assert!(list.allows(&finding(words(), &a, "Sila"), &a));
+        assert!(list.allows(&finding(copies(), &a, "bye bye"), &a));
         // The part of a compound, by its text.
         let owned = a.text.find("Gazpromm-owned").unwrap();
-        let part = Finding::new(Kind::NonWord, &a, owned, owned + 8, "m");
+        let part = Finding::new(words(), &a, owned, owned + 8, "m");
         assert!(list.allows(&part, &a));
         // Other words and other kinds stand.
-        assert!(!list.allows(&finding(Kind::NonWord, &a, "chief"), &a));
-        assert!(!list.allows(&finding(Kind::NumberUnsupported, &a, "Gazpromm's"), &a));
-        assert!(!list.allows(&finding(Kind::RepeatedWord, &a, "said"), &a));
+        assert!(!list.allows(&finding(words(), &a, "chief"), &a));
+        assert!(!list.allows(&finding(never(), &a, "Gazpromm's"), &a));
+        assert!(!list.allows(&finding(copies(), &a, "said"), &a));
     }
 
     #[test]
     fn an_empty_list_keeps_everything() {
         let a = Article::from_text("c", "x y");
-        let mut f = vec![finding(Kind::NonWord, &a, "x")];
+        let mut f = vec![finding(words(), &a, "x")];
         AllowList::new(&[]).retain(&mut f, &a);
         assert_eq!(f.len(), 1);
         assert!(AllowList::new(&["  ".into()]).is_empty());

@@ -28,6 +28,19 @@ pub enum Kind {
     GlossaryTerm,
 }
 
+/// Whether the project word list (`--allow`, `[allow] words`) silences a
+/// kind, and how its findings are matched against the entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allow {
+    /// Never silenced by the word list.
+    Never,
+    /// Silenced when the flagged text is an entry or lies inside one.
+    Words,
+    /// As `Words`, and also when the flagged text is an entry repeated back
+    /// to back ("bye bye" for "bye").
+    Copies,
+}
+
 /// The report.csv column a kind is counted in, besides the severity counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsvGroup {
@@ -81,57 +94,60 @@ pub struct KindSpec {
     /// findings an editor must fix, grouped (one line in text, a collapsed
     /// section in HTML, their own group in CSV).
     pub verify: bool,
+    /// Whether the project word list silences it ([`Allow`]).
+    pub allow: Allow,
 }
 
 /// One row per kind, in the order reports list them ([`Kind::ALL`]).
 #[rustfmt::skip]
 pub const KINDS: [KindSpec; 14] = {
+    use Allow::*;
     use CsvGroup::*;
     use Kind::NumberUnsupported;
     use Severity::*;
     [
         KindSpec { kind: Kind::RepeatedWord, id: "repeated-word", severity: Major, description: "the same word twice in a row",
                    csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffd8a8"),
-                   noun: ("repeated word", "repeated words"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("repeated word", "repeated words"), figure: false, consensus: None, unaligned: false, verify: false, allow: Copies },
         KindSpec { kind: Kind::RepeatedPhrase, id: "repeated-phrase", severity: Major, description: "a phrase repeated back to back",
                    csv_group: Some(RepeatedWords), garbling: true, once_per_word: false, colour: Some("#ffc078"),
-                   noun: ("repeated phrase", "repeated phrases"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("repeated phrase", "repeated phrases"), figure: false, consensus: None, unaligned: false, verify: false, allow: Copies },
         KindSpec { kind: Kind::NonWord, id: "non-word", severity: Major, description: "not a word, and not in the reference",
                    csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#fcc2d7"),
-                   noun: ("non-word", "non-words"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("non-word", "non-words"), figure: false, consensus: None, unaligned: false, verify: false, allow: Words },
         KindSpec { kind: Kind::NearMiss, id: "near-miss", severity: Minor, description: "close to, but not, a term the reference uses",
                    csv_group: Some(Garbled), garbling: true, once_per_word: true, colour: Some("#eebefa"),
-                   noun: ("near-miss", "near-misses"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("near-miss", "near-misses"), figure: false, consensus: None, unaligned: false, verify: false, allow: Words },
         KindSpec { kind: Kind::QuoteMismatch, id: "quote-mismatch", severity: Minor, description: "a quote that differs from the reference's",
                    csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#d0bfff"),
-                   noun: ("quote mismatch", "quote mismatches"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("quote mismatch", "quote mismatches"), figure: false, consensus: None, unaligned: false, verify: false, allow: Never },
         KindSpec { kind: Kind::UnbalancedPunctuation, id: "unbalanced-punctuation", severity: Minor, description: "quote marks or brackets that do not pair up",
                    csv_group: Some(Garbled), garbling: false, once_per_word: false, colour: Some("#dee2e6"),
-                   noun: ("unbalanced mark", "unbalanced marks"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("unbalanced mark", "unbalanced marks"), figure: false, consensus: None, unaligned: false, verify: false, allow: Never },
         KindSpec { kind: Kind::WrongLanguage, id: "wrong-language", severity: Critical, description: "a passage in another language or script",
                    csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: Some("#ffa8a8"),
-                   noun: ("passage in another language", "passages in another language"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("passage in another language", "passages in another language"), figure: false, consensus: None, unaligned: false, verify: false, allow: Never },
         KindSpec { kind: Kind::UntranslatedFragment, id: "untranslated-fragment", severity: Major, description: "a few words left in another script",
                    csv_group: Some(Garbled), garbling: true, once_per_word: false, colour: None,
-                   noun: ("untranslated fragment", "untranslated fragments"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("untranslated fragment", "untranslated fragments"), figure: false, consensus: None, unaligned: false, verify: false, allow: Never },
         KindSpec { kind: Kind::NumberMismatch, id: "number-mismatch", severity: Critical, description: "an aligned sentence gives different numbers",
                    csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#a5d8ff"),
-                   noun: ("number mismatch", "number mismatches"), figure: true, consensus: Some(NumberUnsupported), unaligned: false, verify: false },
+                   noun: ("number mismatch", "number mismatches"), figure: true, consensus: Some(NumberUnsupported), unaligned: false, verify: false, allow: Never },
         KindSpec { kind: Kind::DateMismatch, id: "date-mismatch", severity: Critical, description: "an aligned sentence gives different dates",
                    csv_group: Some(NumbersDates), garbling: false, once_per_word: false, colour: Some("#99e9f2"),
-                   noun: ("date mismatch", "date mismatches"), figure: true, consensus: None, unaligned: false, verify: false },
+                   noun: ("date mismatch", "date mismatches"), figure: true, consensus: None, unaligned: false, verify: false, allow: Never },
         KindSpec { kind: Kind::NumberUnsupported, id: "number-unsupported", severity: Minor, description: "a number found nowhere in the reference",
                    csv_group: Some(FiguresToVerify), garbling: false, once_per_word: false, colour: Some("#d0ebff"),
-                   noun: ("unsupported number", "unsupported numbers"), figure: false, consensus: None, unaligned: false, verify: true },
+                   noun: ("unsupported number", "unsupported numbers"), figure: false, consensus: None, unaligned: false, verify: true, allow: Never },
         KindSpec { kind: Kind::NumberMissing, id: "number-missing", severity: Minor, description: "a number of the reference missing here",
                    csv_group: Some(FiguresToVerify), garbling: false, once_per_word: false, colour: Some("#c3fae8"),
-                   noun: ("missing number", "missing numbers"), figure: false, consensus: None, unaligned: false, verify: true },
+                   noun: ("missing number", "missing numbers"), figure: false, consensus: None, unaligned: false, verify: true, allow: Never },
         KindSpec { kind: Kind::UnalignedSentence, id: "unaligned-sentence", severity: Minor, description: "a sentence with no counterpart in the reference",
                    csv_group: None, garbling: true, once_per_word: false, colour: Some("#fff3bf"),
-                   noun: ("unaligned sentence", "unaligned sentences"), figure: false, consensus: None, unaligned: true, verify: false },
+                   noun: ("unaligned sentence", "unaligned sentences"), figure: false, consensus: None, unaligned: true, verify: false, allow: Never },
         KindSpec { kind: Kind::GlossaryTerm, id: "glossary-term", severity: Minor, description: "a term the glossary spells another way",
                    csv_group: None, garbling: false, once_per_word: false, colour: Some("#b2f2bb"),
-                   noun: ("glossary variant", "glossary variants"), figure: false, consensus: None, unaligned: false, verify: false },
+                   noun: ("glossary variant", "glossary variants"), figure: false, consensus: None, unaligned: false, verify: false, allow: Words },
     ]
 };
 
