@@ -19,6 +19,7 @@ pub mod consensus;
 pub mod evaluate;
 pub mod finding;
 pub(crate) mod idmap;
+pub(crate) mod lexicon;
 pub mod metrics;
 pub mod output;
 pub mod report;

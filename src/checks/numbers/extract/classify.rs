@@ -106,10 +106,11 @@ impl Cx<'_> {
             return;
         }
         let w = self.norm(j);
-        let ok = matches!(
-            w,
-            "thousand" | "million" | "billion" | "trillion" | "bn" | "mn" | "mln" | "tn" | "trn"
-        ) || (w == "hundred" && !core.spelled)
+        // Whole words from a thousand up and the abbreviations that are
+        // never a unit ("5 m" is metres unless money).
+        let ok = words::scale_word(w).is_some_and(|s| s >= 1e3)
+            || matches!(w, "bn" | "mn" | "mln" | "tn" | "trn")
+            || (w == "hundred" && !core.spelled)
             || (w == "m" && d.currency.is_some());
         if !ok {
             return;

@@ -57,10 +57,7 @@ impl Cx<'_> {
         if n == "dozen" {
             return Some(Core::spelled(i, i + 2, start, self.end(i + 1), 12.0));
         }
-        if matches!(
-            n,
-            "hundred" | "thousand" | "million" | "billion" | "trillion"
-        ) {
+        if words::scale_word(n).is_some() {
             let mut c = self.word_number(i + 1, 1.0)?;
             c.tok = i;
             c.start = start;
@@ -119,19 +116,8 @@ impl Cx<'_> {
             return true;
         }
         if self.linked(i + 1)
-            && matches!(
-                n,
-                "hundred"
-                    | "thousand"
-                    | "million"
-                    | "billion"
-                    | "trillion"
-                    | "and"
-                    | "third"
-                    | "quarter"
-                    | "fifth"
-                    | "half"
-            )
+            && (words::scale_word(n).is_some()
+                || matches!(n, "and" | "third" | "quarter" | "fifth" | "half"))
         {
             return true;
         }
@@ -320,9 +306,7 @@ impl Cx<'_> {
             r.step = r.step.max(1.0);
             return Step::Take;
         }
-        if let Some(s) =
-            words::scale(w).filter(|_| matches!(w, "thousand" | "million" | "billion" | "trillion"))
-        {
+        if let Some(s) = words::scale_word(w).filter(|&s| s >= 1e3) {
             if !r.any || (r.scale > 1.0 && s >= r.scale) {
                 return Step::Stop;
             }
