@@ -67,8 +67,11 @@ impl Cx<'_> {
         signed: bool,
         out: &mut Vec<NumberMention>,
     ) -> Option<usize> {
-        if !(p.plain && p.len == self.raw(i).len() && p.currency.is_none() && i > 0)
-            || !self.linked(i)
+        if !(p.plain
+            && p.len == self.raw(i).len()
+            && p.currency.is_none()
+            && i > 0
+            && self.linked(i))
         {
             return None;
         }
