@@ -37,11 +37,11 @@ fn describe(text: &str, ms: &[NumberMention]) -> String {
         .join(" ")
 }
 
-#[test]
-fn extraction_table() {
-    let table = fixture("extraction.tsv");
+/// Runs one extraction table (fixtures/numbers/extraction/PART.tsv) and
+/// returns its failures, one line each.
+fn extraction_failures(part: &str) -> (usize, Vec<String>) {
+    let table = fixture(&format!("extraction/{part}.tsv"));
     let cases = rows(&table);
-    assert!(cases.len() >= 150, "only {} extraction cases", cases.len());
     let mut failures = Vec::new();
     for row in &cases {
         let (text, span, kind) = (row[0], row[1], row[2]);
@@ -82,11 +82,70 @@ fn extraction_table() {
         // Spans are exact byte offsets on char boundaries.
         assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
     }
+    (cases.len(), failures)
+}
+
+/// One extraction table passes in full and has at least `min` cases.
+#[track_caller]
+fn assert_extraction(part: &str, min: usize) {
+    let (n, failures) = extraction_failures(part);
+    assert!(n >= min, "{part}: only {n} extraction cases");
     assert!(
         failures.is_empty(),
-        "{} failures:\n{}",
+        "{part}: {} failures:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+#[test]
+fn extraction_digits() {
+    assert_extraction("digits", 25);
+}
+
+#[test]
+fn extraction_words() {
+    assert_extraction("words", 60);
+}
+
+#[test]
+fn extraction_dates() {
+    assert_extraction("dates", 50);
+}
+
+#[test]
+fn extraction_times() {
+    assert_extraction("times", 10);
+}
+
+#[test]
+fn extraction_units() {
+    assert_extraction("units", 60);
+}
+
+#[test]
+fn extraction_ranges() {
+    assert_extraction("ranges", 10);
+}
+
+#[test]
+fn extraction_names() {
+    assert_extraction("names", 15);
+}
+
+/// Every table in fixtures/numbers/extraction/ is run by a test above.
+#[test]
+fn extraction_tables_are_all_run() {
+    let dir = format!("{}/fixtures/numbers/extraction", env!("CARGO_MANIFEST_DIR"));
+    let mut parts: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".tsv").map(str::to_string))
+        .collect();
+    parts.sort();
+    assert_eq!(
+        parts,
+        ["dates", "digits", "names", "ranges", "times", "units", "words"]
     );
 }
 

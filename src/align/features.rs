@@ -31,6 +31,7 @@
 //! (count maps per side), and tests hold the two equal.
 
 use crate::idmap::IdMap;
+use crate::lexicon::WordList;
 use crate::text::{Article, Token, TokenKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -64,31 +65,15 @@ pub(crate) const ORDER_SHIFT: u32 = 60;
 /// Characters of a word that make its stem ("hegemony" and "hegemonic" share "hegem").
 const STEM_CHARS: usize = 5;
 
-/// Function words that are neither names (when capitalised) nor stems (sorted).
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "an", "and", "are", "as", "at", "be", "been",
-    "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "during",
-    "each", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in",
-    "into", "is", "it", "its", "last", "many", "may", "more", "most", "mr", "mrs", "ms", "new",
-    "not", "now", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says", "she",
-    "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "through", "to", "under", "until", "up", "was",
-    "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would",
-    "year", "you",
-];
+/// Function words that are neither names (when capitalised) nor stems:
+/// `dict/lists/function-words-not-anchors.txt` (sorted).
+static STOPWORDS: WordList = WordList::new(include_str!(
+    "../../dict/lists/function-words-not-anchors.txt"
+));
 
 fn is_stopword(norm: &str) -> bool {
-    // Longer than every stop word: most content words end here.
-    if norm.len() > STOPWORD_MAX_LEN {
-        return false;
-    }
-    static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(norm)
+    STOPWORDS.contains(norm)
 }
-
-/// The longest stop word, in bytes.
-const STOPWORD_MAX_LEN: usize = 7;
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -1024,12 +1009,9 @@ mod tests {
 
     #[test]
     fn stopwords_are_sorted_and_found() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(
-            STOPWORDS.iter().map(|w| w.len()).max(),
-            Some(STOPWORD_MAX_LEN)
-        );
-        for w in STOPWORDS {
+        let words: Vec<&str> = STOPWORDS.words().collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        for w in words {
             assert!(is_stopword(w), "{w}");
         }
         for w in ["", "th", "thee", "abouts", "Because", "between."] {

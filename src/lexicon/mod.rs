@@ -26,6 +26,9 @@
 
 pub mod dict;
 pub mod language;
+mod lists;
+
+pub(crate) use lists::{WordList, WordTable};
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
@@ -232,80 +235,13 @@ pub(crate) fn sentence_initial(article: &Article, sentence_start: usize, i: usiz
 }
 
 /// Words that carry little content: left out of quote overlap and of the
-/// "identical word" side of a phrase near-miss.
+/// "identical word" side of a phrase near-miss (the list:
+/// `dict/lists/function-words-low-content.txt`).
 pub(crate) fn is_function_word(norm: &str) -> bool {
-    matches!(
-        norm,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "into"
-            | "about"
-            | "that"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "must"
-            | "we"
-            | "our"
-            | "us"
-            | "i"
-            | "my"
-            | "you"
-            | "your"
-            | "he"
-            | "his"
-            | "him"
-            | "she"
-            | "her"
-            | "they"
-            | "their"
-            | "them"
-            | "not"
-            | "no"
-            | "so"
-            | "if"
-            | "than"
-            | "then"
-            | "which"
-            | "who"
-            | "what"
-            | "also"
-            | "all"
-            | "both"
-            | "each"
-            | "such"
-    )
+    static LIST: crate::lexicon::WordList = crate::lexicon::WordList::new(include_str!(
+        "../../dict/lists/function-words-low-content.txt"
+    ));
+    LIST.contains(norm)
 }
 
 /// A crude stem for overlap: the first five characters of the normalised

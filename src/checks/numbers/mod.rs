@@ -68,7 +68,7 @@
 //! allocation) up to 4 million mention pairs and switches to exact normalised
 //! keys above that, so very large inputs stay linear. Aligned groups look only
 //! at their own sentences (mentions are indexed by sentence). The table-driven
-//! fixtures (`fixtures/numbers/extraction.tsv`, `comparison.tsv`,
+//! fixtures (`fixtures/numbers/extraction/*.tsv`, `comparison.tsv`,
 //! `aligned.tsv`) list the cases the rules were written against;
 //! `fixtures/numbers/wmt23/` holds rated WMT23 segments the integration tests
 //! run line-aligned.

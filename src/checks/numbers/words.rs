@@ -1,8 +1,74 @@
 //! Lexicons: number words, months, weekdays, units and currencies.
 //!
-//! Data only, kept apart from the extractor's logic. Every lookup takes a
-//! token's normalised form (lowercase, hyphens folded) and is a `match`, so
-//! nothing is built at run time.
+//! The words are data, in `dict/lists/` (one file per list, each with a
+//! header; format in `src/lexicon/lists.rs`), embedded at compile time and
+//! parsed once on first use. Every lookup takes a token's normalised form
+//! (lowercase, hyphens folded). What stays here is what is not a word list:
+//! the display names, the currency signs, Roman numerals.
+
+use crate::lexicon::{WordList, WordTable};
+
+/// Reads a list file of `dict/lists/`.
+macro_rules! list {
+    ($file:literal) => {
+        WordList::new(include_str!(concat!("../../../dict/lists/", $file)))
+    };
+}
+
+/// Reads a table file of `dict/lists/` whose values `$parse` reads.
+macro_rules! table {
+    ($file:literal, $parse:expr) => {
+        WordTable::new(include_str!(concat!("../../../dict/lists/", $file)), $parse)
+    };
+}
+
+static CARDINALS: WordTable<u64> = table!("numbers-cardinals.txt", |v| v.parse().ok());
+static ORDINALS: WordTable<u64> = table!("numbers-ordinals.txt", |v| v.parse().ok());
+static SCALES: WordTable<(f64, bool)> = table!("numbers-scales.txt", parse_scale);
+static FRACTIONS: WordTable<u64> = table!("numbers-fractions.txt", |v| v.parse().ok());
+static MONTHS: WordTable<(u8, bool)> = table!("months.txt", parse_month);
+static WEEKDAYS: WordTable<u8> = table!("weekdays.txt", |v| v.parse().ok());
+static SEASONS: WordTable<u8> = table!("seasons.txt", |v| v.parse().ok());
+static UNITS: WordTable<Unit> = table!("units.txt", parse_unit);
+static CURRENCIES: WordTable<&'static str> = table!("currencies.txt", Some);
+static CURRENCY_CODES_BEFORE: WordList = list!("currency-codes-before.txt");
+static DOLLAR_PREFIXES: WordTable<&'static str> = table!("dollar-prefixes.txt", Some);
+static DOLLAR_ADJECTIVES: WordTable<&'static str> = table!("dollar-adjectives.txt", Some);
+static REGNAL_NAMES: WordList = list!("regnal-names.txt");
+static REGNAL_TITLES: WordList = list!("regnal-titles.txt");
+static FUNCTION_WORDS: WordList = list!("function-words-not-counted.txt");
+static APPROXIMATORS: WordList = list!("approximators.txt");
+static MONTH_PREPOSITIONS: WordList = list!("month-prepositions.txt");
+
+/// "3" or "3 ambiguous" (months.txt).
+fn parse_month(v: &str) -> Option<(u8, bool)> {
+    let (m, ambiguous) = match v.split_once(' ') {
+        Some((m, "ambiguous")) => (m, true),
+        Some(_) => return None,
+        None => (v, false),
+    };
+    Some((m.parse().ok()?, ambiguous))
+}
+
+/// "1e6" or "1e6 abbreviation" (numbers-scales.txt): the factor, and
+/// whether the word is an abbreviation.
+fn parse_scale(v: &str) -> Option<(f64, bool)> {
+    let (factor, abbreviation) = match v.split_once(' ') {
+        Some((f, "abbreviation")) => (f, true),
+        Some(_) => return None,
+        None => (v, false),
+    };
+    Some((factor.parse().ok()?, abbreviation))
+}
+
+/// "km length", "years old age" (units.txt): the code, then the dimension.
+fn parse_unit(v: &'static str) -> Option<Unit> {
+    let (code, dim) = v.rsplit_once(' ')?;
+    Some(Unit {
+        code,
+        dim: Dim::from_name(dim)?,
+    })
+}
 
 /// What a measurement unit measures. Two units of the same dimension can be
 /// confused by a translation ("kilometres" vs "miles"); different dimensions
@@ -37,140 +103,61 @@ pub struct Unit {
     pub dim: Dim,
 }
 
-const fn u(code: &'static str, dim: Dim) -> Unit {
-    Unit { code, dim }
+impl Dim {
+    /// The dimension named as in units.txt (lowercase, as serialised).
+    fn from_name(name: &str) -> Option<Dim> {
+        Some(match name {
+            "length" => Dim::Length,
+            "area" => Dim::Area,
+            "volume" => Dim::Volume,
+            "mass" => Dim::Mass,
+            "power" => Dim::Power,
+            "energy" => Dim::Energy,
+            "speed" => Dim::Speed,
+            "temperature" => Dim::Temperature,
+            "time" => Dim::Time,
+            "age" => Dim::Age,
+            "currency" => Dim::Currency,
+            "count" => Dim::Count,
+            "points" => Dim::Points,
+            _ => return None,
+        })
+    }
 }
 
 /// 0–19 and the tens.
 pub fn cardinal(w: &str) -> Option<u64> {
-    Some(match w {
-        "zero" | "nil" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    CARDINALS.get_value(w)
 }
 
 /// Ordinal words up to the tens, plus hundredth and above.
 pub fn ordinal(w: &str) -> Option<u64> {
-    Some(match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        "fortieth" => 40,
-        "fiftieth" => 50,
-        "sixtieth" => 60,
-        "seventieth" => 70,
-        "eightieth" => 80,
-        "ninetieth" => 90,
-        "hundredth" => 100,
-        "thousandth" => 1000,
-        "millionth" => 1_000_000,
-        _ => return None,
-    })
+    ORDINALS.get_value(w)
 }
 
 /// Multipliers written as words or abbreviations after a number.
 pub fn scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" | "k" => 1e3,
-        "million" | "mn" | "mln" | "m" => 1e6,
-        "billion" | "bn" | "b" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
+    SCALES.get_value(w).map(|(s, _)| s)
+}
+
+/// A scale written as a whole word ("hundred" … "trillion", not "bn", "m").
+pub fn scale_word(w: &str) -> Option<f64> {
+    SCALES
+        .get_value(w)
+        .filter(|&(_, abbr)| !abbr)
+        .map(|(s, _)| s)
 }
 
 /// Denominators: "half" → 2, "third(s)" → 3, "quarter(s)" → 4 …
 pub fn fraction(w: &str) -> Option<u64> {
-    Some(match w {
-        "half" | "halves" => 2,
-        "third" | "thirds" => 3,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4,
-        "fifth" | "fifths" => 5,
-        "sixth" | "sixths" => 6,
-        "seventh" | "sevenths" => 7,
-        "eighth" | "eighths" => 8,
-        "ninth" | "ninths" => 9,
-        "tenth" | "tenths" => 10,
-        _ => return None,
-    })
+    FRACTIONS.get_value(w)
 }
 
 /// Month number of a month name or abbreviation, and whether the word is
 /// also an ordinary English word ("May", "March") or a bare abbreviation
 /// that needs a number beside it to count as a month.
 pub fn month(w: &str) -> Option<(u8, bool)> {
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, true),
-        "april" => (4, false),
-        "may" => (5, true),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
-        _ => return None,
-    })
+    MONTHS.get_value(w)
 }
 
 /// ISO weekday (Monday = 1) of a weekday name, possessive or plural allowed.
@@ -179,16 +166,7 @@ pub fn weekday(w: &str) -> Option<u8> {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix('s').filter(|s| s.ends_with("day")))
         .unwrap_or(w);
-    Some(match w {
-        "monday" => 1,
-        "tuesday" => 2,
-        "wednesday" => 3,
-        "thursday" => 4,
-        "friday" => 5,
-        "saturday" => 6,
-        "sunday" => 7,
-        _ => return None,
-    })
+    WEEKDAYS.get_value(w)
 }
 
 pub const WEEKDAY_NAMES: [&str; 7] = [
@@ -218,102 +196,20 @@ pub const MONTH_NAMES: [&str; 12] = [
 
 /// A unit written as one word after a number ("kilometres", "km", "days").
 pub fn unit(w: &str) -> Option<Unit> {
-    use Dim::*;
-    Some(match w {
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => u("km", Length),
-        "m" | "metre" | "metres" | "meter" | "meters" => u("m", Length),
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => u("cm", Length),
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => u("mm", Length),
-        "mi" | "mile" | "miles" => u("mi", Length),
-        "ft" | "foot" | "feet" => u("ft", Length),
-        "yard" | "yards" => u("yd", Length),
-        "km2" | "hectare" | "hectares" | "ha" => u("ha", Area),
-        "acre" | "acres" => u("acre", Area),
-        "litre" | "litres" | "liter" | "liters" => u("l", Volume),
-        "barrel" | "barrels" => u("bbl", Volume),
-        "gallon" | "gallons" => u("gal", Volume),
-        "t" | "tonne" | "tonnes" | "ton" | "tons" => u("t", Mass),
-        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => u("kg", Mass),
-        "g" | "gram" | "grams" => u("g", Mass),
-        "lb" | "lbs" => u("lb", Mass),
-        "gw" | "gigawatt" | "gigawatts" => u("GW", Power),
-        "mw" | "megawatt" | "megawatts" => u("MW", Power),
-        "kw" | "kilowatt" | "kilowatts" => u("kW", Power),
-        "w" | "watt" | "watts" => u("W", Power),
-        "twh" => u("TWh", Energy),
-        "gwh" => u("GWh", Energy),
-        "mwh" => u("MWh", Energy),
-        "kwh" => u("kWh", Energy),
-        "mph" => u("mph", Speed),
-        "kmh" | "kph" => u("km/h", Speed),
-        "knot" | "knots" => u("kn", Speed),
-        "degree" | "degrees" => u("°", Temperature),
-        "c" | "celsius" | "centigrade" => u("°C", Temperature),
-        "fahrenheit" => u("°F", Temperature),
-        "millisecond" | "milliseconds" | "ms" => u("ms", Time),
-        "second" | "seconds" | "sec" | "secs" => u("second", Time),
-        "minute" | "minutes" | "min" | "mins" => u("minute", Time),
-        "hour" | "hours" | "hr" | "hrs" => u("hour", Time),
-        "day" | "days" => u("day", Time),
-        "week" | "weeks" => u("week", Time),
-        "month" | "months" => u("month", Time),
-        "year" | "years" | "yr" | "yrs" => u("year", Time),
-        "decade" | "decades" => u("decade", Time),
-        "century" | "centuries" => u("century", Time),
-        "year-old" | "year-olds" => u("years old", Age),
-        "people" | "persons" | "person" => u("people", Count),
-        "seat" | "seats" => u("seats", Count),
-        "point" | "points" => u("points", Count),
-        _ => return None,
-    })
+    UNITS.get_value(w)
 }
 
 /// A currency named by a word or code ("dollars", "yuan", "EUR").
 pub fn currency_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "dollar" | "dollars" | "usd" | "us$" => "USD",
-        "euro" | "euros" | "eur" => "EUR",
-        "pound" | "pounds" | "sterling" | "gbp" => "GBP",
-        "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
-        "yen" | "jpy" => "JPY",
-        "ruble" | "rubles" | "rouble" | "roubles" | "rub" => "RUB",
-        "rupee" | "rupees" | "inr" | "rs" => "INR",
-        "won" | "krw" => "KRW",
-        "franc" | "francs" | "chf" => "CHF",
-        "hkd" => "HKD",
-        "sgd" => "SGD",
-        "aud" => "AUD",
-        "cad" => "CAD",
-        "nzd" => "NZD",
-        "twd" => "TWD",
-        "mop" | "pataca" | "patacas" => "MOP",
-        "baht" | "thb" => "THB",
-        "ringgit" | "myr" => "MYR",
-        "lira" | "lire" => "TRY",
-        "hryvnia" | "hryvnias" | "uah" => "UAH",
-        "reais" | "brl" => "BRL",
-        "peso" | "pesos" => "MXN",
-        "rand" | "zar" => "ZAR",
-        "shekel" | "shekels" | "ils" => "ILS",
-        "dong" | "vnd" => "VND",
-        // Not "crown(s)": English writes the Swedish, Danish and Norwegian
-        // currencies so too, and a guess would turn one into a mismatch.
-        "koruna" | "korunas" | "korun" | "czk" => "CZK",
-        "krona" | "kronor" | "sek" => "SEK",
-        "zloty" | "zlotys" | "pln" => "PLN",
-        "rupiah" | "idr" => "IDR",
-        _ => return None,
-    })
+    CURRENCIES.get_value(w)
 }
 
 /// Codes written before the amount ("USD 5 million", "Rs 500").
 pub fn currency_code_before(w: &str) -> Option<&'static str> {
-    match w {
-        "usd" | "eur" | "gbp" | "rmb" | "cny" | "jpy" | "inr" | "rs" | "chf" | "hkd" | "krw"
-        | "sgd" | "aud" | "cad" | "nzd" | "twd" | "mop" | "myr" | "thb" | "uah" | "brl" | "zar"
-        | "ils" | "vnd" | "idr" | "czk" | "sek" | "pln" => currency_word(w),
-        _ => None,
-    }
+    CURRENCY_CODES_BEFORE
+        .contains(w)
+        .then(|| currency_word(w))
+        .flatten()
 }
 
 /// The currency a symbol stands for.
@@ -332,29 +228,12 @@ pub fn currency_symbol(c: char) -> Option<&'static str> {
 
 /// Letters glued before "$" that say which dollar ("HK$", "A$").
 pub fn dollar_prefix(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "us" | "u.s." => "USD",
-        "hk" => "HKD",
-        "a" | "au" => "AUD",
-        "c" | "ca" => "CAD",
-        "nz" => "NZD",
-        "s" => "SGD",
-        "nt" => "TWD",
-        _ => return None,
-    })
+    DOLLAR_PREFIXES.get_value(w)
 }
 
 /// Words that may stand between a number and "dollars" ("US dollars").
 pub fn dollar_adjective(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "us" | "u.s." | "american" => "USD",
-        "hong" => "HKD",
-        "australian" => "AUD",
-        "canadian" => "CAD",
-        "singapore" => "SGD",
-        "taiwan" => "TWD",
-        _ => return None,
-    })
+    DOLLAR_ADJECTIVES.get_value(w)
 }
 
 /// Value of a Roman numeral written in capitals ("XIV" → 14); `None` for
@@ -422,225 +301,88 @@ fn to_roman(mut n: u64) -> Option<String> {
 
 /// Given names that take a regnal number ("Henry VIII", "Pope Leo XIV").
 pub fn regnal_name(w: &str) -> bool {
-    matches!(
-        w,
-        "henry"
-            | "louis"
-            | "charles"
-            | "elizabeth"
-            | "george"
-            | "edward"
-            | "william"
-            | "james"
-            | "richard"
-            | "john"
-            | "paul"
-            | "leo"
-            | "benedict"
-            | "pius"
-            | "gregory"
-            | "innocent"
-            | "clement"
-            | "urban"
-            | "boniface"
-            | "philip"
-            | "felipe"
-            | "frederick"
-            | "peter"
-            | "catherine"
-            | "nicholas"
-            | "alexander"
-            | "ivan"
-            | "mohammed"
-            | "muhammad"
-            | "abdullah"
-            | "hussein"
-            | "harald"
-            | "gustaf"
-            | "rama"
-            | "napoleon"
-            | "wilhelm"
-            | "victor"
-            | "ludwig"
-            | "mary"
-            | "anne"
-            | "carlos"
-            | "willem"
-    )
+    REGNAL_NAMES.contains(w)
 }
 
 /// Titles before a regnal name ("King", "Pope").
 pub fn regnal_title(w: &str) -> bool {
-    matches!(
-        w,
-        "king" | "queen" | "pope" | "emperor" | "empress" | "tsar" | "czar" | "sultan" | "prince"
-    )
+    REGNAL_TITLES.contains(w)
 }
 
 /// Short words that never name what a number counts ("12 in", "3 of").
 pub fn function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "with"
-            | "as"
-            | "that"
-            | "this"
-            | "these"
-            | "those"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "where"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "during"
-            | "until"
-            | "since"
-            | "than"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "had"
-            | "have"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "can"
-            | "did"
-            | "do"
-            | "does"
-            | "it"
-            | "its"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "you"
-            | "i"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "if"
-            | "so"
-            | "per"
-            | "against"
-            | "into"
-            | "over"
-            | "under"
-            | "up"
-            | "down"
-            | "out"
-            | "about"
-            | "between"
-            | "among"
-            | "through"
-            | "not"
-            | "also"
-            | "said"
-            | "says"
-            | "more"
-            | "less"
-            | "each"
-            | "every"
-            | "all"
-            | "both"
-            | "other"
-            | "last"
-            | "next"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "only"
-            | "just"
-            | "respectively"
-            | "percent"
-            | "apiece"
-            | "each."
-    )
+    FUNCTION_WORDS.contains(w)
 }
 
 /// Words before a 4-digit number that make it a count, not a year ("about 1500").
 pub fn approximator(w: &str) -> bool {
-    matches!(
-        w,
-        "about"
-            | "around"
-            | "nearly"
-            | "almost"
-            | "approximately"
-            | "roughly"
-            | "some"
-            | "than"
-            | "least"
-            | "exactly"
-            | "just"
-            | "total"
-            | "only"
-            | "additional"
-            | "another"
-    )
+    APPROXIMATORS.contains(w)
 }
 
 /// Prepositions that make a following "May"/"March" a month.
 pub fn month_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "until"
-            | "till"
-            | "by"
-            | "from"
-            | "through"
-            | "early"
-            | "mid"
-            | "late"
-            | "last"
-            | "next"
-            | "this"
-            | "of"
-            | "during"
-            | "before"
-            | "after"
-            | "on"
-            | "to"
-            | "between"
-            | "end"
-            | "the"
-    )
+    MONTH_PREPOSITIONS.contains(w)
 }
 
 /// Seasons, for "next spring", "spring 2026".
 pub fn season(w: &str) -> Option<u8> {
-    Some(match w {
-        "spring" => 1,
-        "summer" => 2,
-        "autumn" | "fall" => 3,
-        "winter" => 4,
-        _ => return None,
-    })
+    SEASONS.get_value(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line of every table parses; every code written before an
+    /// amount is a currency.
+    #[test]
+    fn tables_parse_in_full() {
+        assert!(CARDINALS.bad_lines().is_empty());
+        assert!(ORDINALS.bad_lines().is_empty());
+        assert!(SCALES.bad_lines().is_empty());
+        assert!(FRACTIONS.bad_lines().is_empty());
+        assert!(MONTHS.bad_lines().is_empty());
+        assert!(WEEKDAYS.bad_lines().is_empty());
+        assert!(SEASONS.bad_lines().is_empty());
+        assert!(UNITS.bad_lines().is_empty(), "{:?}", UNITS.bad_lines());
+        assert!(CURRENCIES.bad_lines().is_empty());
+        assert!(DOLLAR_PREFIXES.bad_lines().is_empty());
+        assert!(DOLLAR_ADJECTIVES.bad_lines().is_empty());
+        for w in CURRENCY_CODES_BEFORE.words() {
+            assert!(currency_word(w).is_some(), "{w}");
+        }
+        let words: Vec<&str> = SCALES.entries().iter().map(|&(w, _)| w).collect();
+        let whole: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| scale_word(w).is_some())
+            .collect();
+        assert_eq!(
+            whole,
+            ["hundred", "thousand", "million", "billion", "trillion"]
+        );
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(cardinal("nil"), Some(0));
+        assert_eq!(ordinal("millionth"), Some(1_000_000));
+        assert_eq!(scale("bn"), Some(1e9));
+        assert_eq!(month("sept"), Some((9, true)));
+        assert_eq!(month("june"), Some((6, false)));
+        assert_eq!(weekday("wednesday's"), Some(3));
+        assert_eq!(weekday("mondays"), Some(1));
+        assert_eq!(
+            unit("year-olds"),
+            Some(Unit {
+                code: "years old",
+                dim: Dim::Age
+            })
+        );
+        assert_eq!(unit("kph").map(|u| u.code), Some("km/h"));
+        assert_eq!(currency_code_before("rs"), Some("INR"));
+        assert_eq!(currency_code_before("yen"), None);
+        assert!(function_word("each.") && !function_word("container"));
+        assert_eq!(parse_month("3 sometimes"), None);
+    }
 }

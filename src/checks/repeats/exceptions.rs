@@ -30,6 +30,8 @@
 //! first copy is quoted; "no no" is spared; "far far away" is spared, other
 //! "far far" is not; numbers never count.
 
+use crate::lexicon::WordList;
+
 /// What the word on one side of a doubled pair must be for an exception to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -333,16 +335,11 @@ pub const EXCEPTIONS: &[Exception] = &[
 ];
 
 /// Closed-class words: never read as a doubled name ("That is May May." is a
-/// stutter even though both are capitalised).
-pub const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
-    "with", "as", "into", "about", "over", "under", "this", "that", "these", "those", "i", "you",
-    "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its",
-    "our", "their", "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do",
-    "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
-    "not", "no", "so", "if", "than", "then", "there", "who", "which", "what", "when", "where",
-    "why", "how",
-];
+/// stutter even though both are capitalised). The list:
+/// `dict/lists/function-words-not-names.txt`.
+static FUNCTION_WORDS: WordList = WordList::new(include_str!(
+    "../../../dict/lists/function-words-not-names.txt"
+));
 
 /// What kind of clause subject a pronoun is (see [`clause_subject`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -478,7 +475,7 @@ pub fn lookup(word: &str) -> Option<&'static Exception> {
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word)
+    FUNCTION_WORDS.contains(word)
 }
 
 #[cfg(test)]
@@ -502,7 +499,7 @@ mod tests {
     fn lookup_finds_entries_and_nothing_else() {
         assert_eq!(lookup("had").map(|e| e.word), Some("had"));
         assert!(lookup("critics").is_none());
-        assert!(is_function_word("may"));
+        assert!(is_function_word("may") && is_function_word("how"));
         assert!(!is_function_word("duran"));
     }
 }
