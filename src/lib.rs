@@ -16,6 +16,8 @@ pub mod batch;
 pub mod checks;
 pub mod config;
 pub mod consensus;
+#[cfg(test)]
+pub(crate) mod cost;
 pub mod evaluate;
 pub mod finding;
 pub(crate) mod idmap;
