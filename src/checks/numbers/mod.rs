@@ -67,7 +67,11 @@
 //! ([`Article::memo`]). "Found anywhere" compares pairwise ([`relate`], no
 //! allocation) up to 4 million mention pairs and switches to exact normalised
 //! keys above that, so very large inputs stay linear. Aligned groups look only
-//! at their own sentences (mentions are indexed by sentence). The table-driven
+//! at their own sentences (mentions are indexed by sentence), and a group with
+//! more than 64 mentions on a side, neighbours included (a table, or numbers
+//! with no sentence end), is not paired for mismatches: its figures go to the
+//! unsupported and missing rules. So the whole comparison is linear in the
+//! mentions (`comparison_work_doubles_with_the_figures`). The table-driven
 //! fixtures (`fixtures/numbers/extraction.tsv`, `comparison.tsv`,
 //! `aligned.tsv`) list the cases the rules were written against;
 //! `fixtures/numbers/wmt23/` holds rated WMT23 segments the integration tests
