@@ -251,6 +251,63 @@ fn control_characters_and_odd_line_breaks() {
     check_text(&text, "The critics said so.");
 }
 
+/// Issue #26: 1 MB of "(" gave a million findings (255 MB of JSON). The
+/// findings per article are capped (`[limits] max_findings`), the most
+/// severe kept first, and the report says how many were left out.
+#[test]
+fn findings_are_capped_most_severe_first() {
+    let cand = format!(
+        "The port reopened on Monday. {}\nThe ship carried 1,200 containers.",
+        "( ".repeat(3_000)
+    );
+    let refr = "The port reopened on Monday.\nThe ship carried 12,000 containers.";
+    let (cand, refr) = (
+        Article::from_text("cand", cand.as_str()),
+        Article::from_text("ref", refr),
+    );
+    let all = check(&cand, &refr, &Config::default());
+    assert_eq!(all.findings_omitted, 0);
+    assert!(all.findings.len() > 3_000, "{}", all.findings.len());
+    let mut config = Config::default();
+    config.limits.max_findings = 100;
+    let capped = check(&cand, &refr, &config);
+    assert_eq!(capped.findings.len(), 100);
+    assert_eq!(capped.findings_omitted, all.findings.len() - 100);
+    // The critical mismatch at the end is kept; the report stays in order.
+    assert!(capped
+        .findings
+        .iter()
+        .any(|f| f.kind == mtcheck::Kind::NumberMismatch));
+    assert!(capped
+        .findings
+        .windows(2)
+        .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)));
+    assert_eq!(capped.counts.values().sum::<usize>(), 100);
+    let json = mtcheck::report::json::render_pretty(&capped);
+    assert!(json.contains("\"findings_omitted\""), "{json}");
+    let text = mtcheck::report::text::render(
+        &capped,
+        &cand,
+        &refr,
+        mtcheck::report::text::TextOptions::colored(false),
+    );
+    assert!(
+        text.contains(&format!(
+            "{} more findings left out",
+            capped.findings_omitted
+        )),
+        "{text}"
+    );
+    // The default cap holds on a hostile input.
+    let parens = Article::from_text("parens", "(".repeat(12_000).as_str());
+    let report = check(&parens, &refr, &Config::default());
+    assert_eq!(report.findings.len(), mtcheck::config::DEFAULT_MAX_FINDINGS);
+    assert_eq!(report.findings_omitted, 2_000);
+    // Without a cap nothing is left out.
+    config.limits.max_findings = 0;
+    assert_eq!(check(&parens, &refr, &config).findings.len(), 12_000);
+}
+
 /// Issue #26: soft hyphens, zero-width characters and joiners inside words
 /// of the reference made it, checked against the plain reference, score
 /// below 100 with non-words ("alo", "ngs") and quote mismatches. They

@@ -325,6 +325,9 @@ fn summary(out: &mut String, report: &Report) {
     if let Some(note) = &report.reference_suspect {
         let _ = writeln!(out, "<p class=\"why suspect\">{}</p>", escape(note));
     }
+    if let Some(note) = report.omitted_note() {
+        let _ = writeln!(out, "<p class=\"why\">{}</p>", escape(&note));
+    }
     let kinds: Vec<String> = Kind::ALL
         .iter()
         .filter_map(|k| {

@@ -75,6 +75,10 @@ pub struct Report {
     /// it does ([`crate::suspect`]); left out of the JSON when it does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_suspect: Option<String>,
+    /// Findings left out over `[limits] max_findings` (the least severe,
+    /// then the last); left out of the JSON when none were.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub findings_omitted: usize,
     pub metrics: Metrics,
     pub counts: BTreeMap<Kind, usize>,
     pub findings: Vec<Finding>,
@@ -238,6 +242,7 @@ impl Report {
         config: &Config,
     ) -> Report {
         let reference_suspect = crate::suspect::review(&mut findings, reference, config);
+        let findings_omitted = cap_findings(&mut findings, config.limits.max_findings);
         let words = candidate.word_count();
         let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
         for f in &findings {
@@ -271,6 +276,7 @@ impl Report {
             verdict: Verdict::Clean,
             verdict_reason: String::new(),
             reference_suspect,
+            findings_omitted,
             metrics,
             counts,
             findings,
@@ -278,6 +284,17 @@ impl Report {
         };
         report.judge(config);
         report
+    }
+
+    /// The note a renderer shows when findings were left out, if any.
+    pub fn omitted_note(&self) -> Option<String> {
+        (self.findings_omitted > 0).then(|| {
+            format!(
+                "{} more findings left out: at most {} are kept per article, the most severe first ([limits] max_findings)",
+                self.findings_omitted,
+                self.findings.len()
+            )
+        })
     }
 
     /// Recomputes counts, score and verdict from the findings (after
@@ -330,6 +347,25 @@ impl Report {
 /// check decides it (so a short English text is not reported as Afrikaans).
 fn article_language_code(article: &Article) -> Option<String> {
     crate::checks::language::article_language(article).map(|l| l.code().to_string())
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Keeps at most `max` findings (0: all): the most severe first, in
+/// position order within a severity, then back in position order. Returns
+/// how many were left out. O(n log n).
+fn cap_findings(findings: &mut Vec<Finding>, max: usize) -> usize {
+    if max == 0 || findings.len() <= max {
+        return 0;
+    }
+    let omitted = findings.len() - max;
+    // Stable: within a severity the findings keep their position order.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    findings.truncate(max);
+    crate::finding::sort_findings(findings);
+    omitted
 }
 
 fn round4(x: f64) -> f64 {

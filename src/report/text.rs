@@ -293,6 +293,9 @@ pub fn render_summary(report: &Report, options: TextOptions) -> String {
         let note = note.strip_prefix("reference ").unwrap_or(note);
         let _ = writeln!(out, "  reference {}", clean_line(note));
     }
+    if let Some(note) = report.omitted_note() {
+        let _ = writeln!(out, "  note      {note}");
+    }
     let lost = report.score_breakdown;
     if report.mode == crate::align::Mode::Parallel {
         let _ = writeln!(
