@@ -29,12 +29,20 @@ pub struct Config {
 pub struct Limits {
     /// Largest input file accepted, in bytes.
     pub max_bytes: usize,
+    /// Most findings kept per article, the most severe first (0: no cap).
+    pub max_findings: usize,
 }
+
+/// Default of [`Limits::max_findings`]: far above what a real article
+/// gives (the WMT23 articles have at most a few dozen), low enough that a
+/// hostile one (1 MB of "(": a million findings) stays a readable report.
+pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_bytes: DEFAULT_MAX_BYTES,
+            max_findings: DEFAULT_MAX_FINDINGS,
         }
     }
 }

@@ -18,6 +18,8 @@ pub mod batch;
 pub mod checks;
 pub mod config;
 pub mod consensus;
+#[cfg(test)]
+pub(crate) mod cost;
 pub mod finding;
 /// chrF, chrF++ and BLEU exactly as sacrebleu defines them: the
 /// [`mtcheck_metrics`] crate, re-exported.

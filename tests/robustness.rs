@@ -137,6 +137,12 @@ fn empty_blank_and_binary_inputs_are_refused_by_decode() {
         mtcheck::text::decode(b"  \r\n\t").unwrap_err(),
         DecodeError::Blank
     );
+    // Only invisible format characters and white space (issue #26).
+    assert_eq!(
+        mtcheck::text::decode("\u{AD}\u{200B}\u{200C}\n\u{200D}\u{2060} \u{FEFF}".as_bytes())
+            .unwrap_err(),
+        DecodeError::Blank
+    );
     let zeros = vec![0u8; 4096];
     assert!(matches!(
         mtcheck::text::decode(&zeros),
@@ -243,6 +249,98 @@ fn control_characters_and_odd_line_breaks() {
     let report = checked(&a, &a);
     assert!(report.words > 0);
     check_text(&text, "The critics said so.");
+}
+
+/// Issue #26: 1 MB of "(" gave a million findings (255 MB of JSON). The
+/// findings per article are capped (`[limits] max_findings`), the most
+/// severe kept first, and the report says how many were left out.
+#[test]
+fn findings_are_capped_most_severe_first() {
+    let cand = format!(
+        "The port reopened on Monday. {}\nThe ship carried 1,200 containers.",
+        "( ".repeat(3_000)
+    );
+    let refr = "The port reopened on Monday.\nThe ship carried 12,000 containers.";
+    let (cand, refr) = (
+        Article::from_text("cand", cand.as_str()),
+        Article::from_text("ref", refr),
+    );
+    let all = check(&cand, &refr, &Config::default());
+    assert_eq!(all.findings_omitted, 0);
+    assert!(all.findings.len() > 3_000, "{}", all.findings.len());
+    let mut config = Config::default();
+    config.limits.max_findings = 100;
+    let capped = check(&cand, &refr, &config);
+    assert_eq!(capped.findings.len(), 100);
+    assert_eq!(capped.findings_omitted, all.findings.len() - 100);
+    // The critical mismatch at the end is kept; the report stays in order.
+    assert!(capped
+        .findings
+        .iter()
+        .any(|f| f.kind == mtcheck::Kind::NumberMismatch));
+    assert!(capped
+        .findings
+        .windows(2)
+        .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)));
+    assert_eq!(capped.counts.values().sum::<usize>(), 100);
+    let json = mtcheck::report::json::render_pretty(&capped);
+    assert!(json.contains("\"findings_omitted\""), "{json}");
+    let text = mtcheck::report::text::render(
+        &capped,
+        &cand,
+        &refr,
+        mtcheck::report::text::TextOptions::colored(false),
+    );
+    assert!(
+        text.contains(&format!(
+            "{} more findings left out",
+            capped.findings_omitted
+        )),
+        "{text}"
+    );
+    // The default cap holds on a hostile input.
+    let parens = Article::from_text("parens", "(".repeat(12_000).as_str());
+    let report = check(&parens, &refr, &Config::default());
+    assert_eq!(report.findings.len(), mtcheck::config::DEFAULT_MAX_FINDINGS);
+    assert_eq!(report.findings_omitted, 2_000);
+    // Without a cap nothing is left out.
+    config.limits.max_findings = 0;
+    assert_eq!(check(&parens, &refr, &config).findings.len(), 12_000);
+}
+
+/// Issue #26: soft hyphens, zero-width characters and joiners inside words
+/// of the reference made it, checked against the plain reference, score
+/// below 100 with non-words ("alo", "ngs") and quote mismatches. They
+/// change no word: the check comes out clean, and the spans still point at
+/// the words as written.
+#[test]
+fn invisible_characters_inside_words_change_nothing() {
+    let plain = std::fs::read_to_string(root().join("seeds/xi-moscow-reference.txt")).unwrap();
+    let mut marked = plain.clone();
+    for (word, cut) in [
+        ("alongside", "alo\u{AD}ngs\u{AD}ide"),
+        ("anniversary", "anni\u{200B}versary"),
+        ("achievements", "ach\u{AD}iev\u{AD}ements"),
+        ("international", "inter\u{2060}national"),
+        ("historical", "his\u{FEFF}torical"),
+        ("together", "to\u{200C}ge\u{200D}ther"),
+    ] {
+        assert!(marked.contains(word), "{word}");
+        marked = marked.replacen(word, cut, 1);
+    }
+    let refr = Article::from_text("ref", plain.as_str());
+    for cand in [
+        Article::from_text("marked", marked.as_str()),
+        Article::from_bytes("marked", marked.as_bytes()).unwrap(),
+    ] {
+        assert_eq!(cand.word_count(), refr.word_count());
+        let report = checked(&cand, &refr);
+        assert!(report.findings.is_empty(), "{:#?}", report.findings);
+        assert_eq!(report.score, 100.0);
+        assert_eq!(report.verdict, mtcheck::Verdict::Clean);
+        // Against itself, too.
+        assert!(checked(&cand, &cand).findings.is_empty());
+    }
 }
 
 #[test]

@@ -166,7 +166,10 @@ fn find(
             if !t.is_word() {
                 continue;
             }
-            let text = t.text(&cand.text);
+            // A soft hyphen or zero-width character inside the word is
+            // no part of its spelling.
+            let visible = crate::text::tokenize::visible(t.text(&cand.text));
+            let text = visible.as_ref();
             if !needs_check(text)
                 || index.has(&t.norm)
                 || index.in_addresses.contains(strip_possessive(&t.norm))

@@ -132,10 +132,13 @@ struct Word<'a> {
 
 fn quotes(article: &Article) -> Vec<Quote<'_>> {
     let pairs = quote_pairs(article);
+    let enclosed = enclosed(&pairs);
     let mut out = Vec::new();
     for (k, p) in pairs.iter().enumerate() {
         // A single-quoted quote inside another quote is part of that one.
-        if p.family == super::unbalanced_punctuation::Family::Single && inside_other(&pairs, k) {
+        if p.family == super::unbalanced_punctuation::Family::Single
+            && enclosed.get(k).copied().unwrap_or(false)
+        {
             continue;
         }
         let (Some(open), Some(close)) = (article.tokens.get(p.open), article.tokens.get(p.close))
@@ -145,6 +148,8 @@ fn quotes(article: &Article) -> Vec<Quote<'_>> {
         let mut words = Vec::new();
         let mut all = Vec::new();
         let mut seen = HashSet::new();
+        #[cfg(test)]
+        crate::cost::tick(p.close.saturating_sub(p.open));
         for t in article.tokens.get(p.open + 1..p.close).unwrap_or(&[]) {
             if !t.is_word() {
                 continue;
@@ -196,14 +201,28 @@ fn base_key(norm: &str) -> String {
     spelling_key(inflection_base(norm))
 }
 
-fn inside_other(pairs: &[QuotePair], k: usize) -> bool {
-    let Some(p) = pairs.get(k) else {
-        return false;
-    };
-    pairs
-        .iter()
-        .enumerate()
-        .any(|(j, o)| j != k && o.open < p.open && p.close < o.close)
+/// For each pair (in order of their opening mark, as [`quote_pairs`]
+/// gives them), whether another pair encloses it: opens before it and
+/// closes after it. Linear: a pair is enclosed exactly when the latest
+/// close among the pairs opened before it comes after its own close.
+fn enclosed(pairs: &[QuotePair]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(pairs.len());
+    // Latest close among the pairs opened strictly before the current
+    // opening mark, and among those opened at it so far.
+    let (mut before, mut at) = (None::<usize>, None::<usize>);
+    let mut open = None;
+    for p in pairs {
+        #[cfg(test)]
+        crate::cost::tick(1);
+        if open != Some(p.open) {
+            before = before.max(at);
+            at = None;
+            open = Some(p.open);
+        }
+        out.push(before.is_some_and(|c| p.close < c));
+        at = at.max(Some(p.close));
+    }
+    out
 }
 
 /// `flagged` holds byte spans other garbled checks already flagged: a quote
@@ -1066,6 +1085,44 @@ mod tests {
             find(cx, &config.garbled, &[(at, at + 6)])
         })
         .is_empty());
+    }
+
+    #[test]
+    fn enclosed_pairs_are_those_another_pair_spans() {
+        use super::super::unbalanced_punctuation::Family;
+        let pair = |open, close| QuotePair {
+            open,
+            close,
+            family: Family::Single,
+        };
+        // Nested, side by side, sharing an end, and a chain of three.
+        let pairs = [
+            pair(0, 9),
+            pair(1, 3),
+            pair(4, 9),
+            pair(10, 20),
+            pair(11, 19),
+            pair(12, 18),
+            pair(21, 22),
+        ];
+        let brute: Vec<bool> = pairs
+            .iter()
+            .map(|p| pairs.iter().any(|o| o.open < p.open && p.close < o.close))
+            .collect();
+        assert_eq!(enclosed(&pairs), brute);
+        assert_eq!(brute, [false, true, false, false, true, true, false]);
+    }
+
+    /// Finding the quotes is linear in the article, nested or not: the
+    /// work on 2n quote marks is about twice that on n (issue #26).
+    #[test]
+    fn quote_work_doubles_with_the_quotes() {
+        for unit in ["\"'", "'a' ", "‘x’ “y” ", "« ‘a ‘b’ c’ » ", "“a ‘b "] {
+            let (a, b, ratio) = crate::cost::doubling(3000, |n| {
+                quotes(&Article::from_text("t", unit.repeat(n)));
+            });
+            assert!(ratio < 3.0, "{unit:?}: {a} then {b} steps");
+        }
     }
 
     #[test]

@@ -99,6 +99,10 @@ pub struct Report {
     /// ([`crate::baseline`]); left out of the JSON when none were.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub baseline_hidden: usize,
+    /// Findings left out over `[limits] max_findings` (the least severe,
+    /// then the last); left out of the JSON when none were.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub findings_omitted: usize,
     pub metrics: Metrics,
     pub counts: BTreeMap<Kind, usize>,
     pub findings: Vec<Finding>,
@@ -314,6 +318,7 @@ impl Report {
         let reference_suspect = crate::suspect::review(&mut findings, reference, config);
         // The review may have lowered severities: most severe first again.
         crate::finding::sort_findings(&mut findings);
+        let findings_omitted = cap_findings(&mut findings, config.limits.max_findings);
         let words = candidate.word_count();
         let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
         for f in &findings {
@@ -352,6 +357,7 @@ impl Report {
                 reference: reference.format,
             },
             baseline_hidden: 0,
+            findings_omitted,
             metrics,
             counts,
             findings,
@@ -359,6 +365,17 @@ impl Report {
         };
         report.judge(config);
         report
+    }
+
+    /// The note a renderer shows when findings were left out, if any.
+    pub fn omitted_note(&self) -> Option<String> {
+        (self.findings_omitted > 0).then(|| {
+            format!(
+                "{} more findings left out: at most {} are kept per article, the most severe first ([limits] max_findings)",
+                self.findings_omitted,
+                self.findings.len()
+            )
+        })
     }
 
     /// Recomputes counts, score and verdict from the findings (after
@@ -423,6 +440,7 @@ impl Report {
                 if n == 1 { "" } else { "s" }
             ));
         }
+        notes.extend(self.omitted_note());
         notes
     }
 
@@ -443,6 +461,21 @@ fn article_language_code(article: &Article) -> Option<String> {
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
+}
+
+/// Keeps at most `max` findings (0: all): the most severe first, in
+/// position order within a severity, then back in position order. Returns
+/// how many were left out. O(n log n).
+fn cap_findings(findings: &mut Vec<Finding>, max: usize) -> usize {
+    if max == 0 || findings.len() <= max {
+        return 0;
+    }
+    let omitted = findings.len() - max;
+    // Stable: within a severity the findings keep their position order.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    findings.truncate(max);
+    crate::finding::sort_findings(findings);
+    omitted
 }
 
 fn round4(x: f64) -> f64 {

@@ -18,7 +18,7 @@
 //! | missing file | `x.txt: no such file (check the path)` |
 //! | unreadable / directory | `x.txt: Permission denied (os error 13)` / `x: is a directory, not a file` |
 //! | 0 bytes or a BOM only | `x.txt is empty` |
-//! | only whitespace | `x.txt is empty (only whitespace)` |
+//! | only whitespace (invisible format characters such as U+00AD and U+200B count as whitespace) | `x.txt is empty (only whitespace)` |
 //! | NUL bytes/characters, invalid UTF-16, > 10 % control characters | `x.bin looks like a binary file (contains NUL bytes), not text` |
 //! | UTF-32 (a UTF-32 byte-order mark, or three zero bytes in every four) | `x.txt is UTF-32 text, which mtcheck does not read: save it as UTF-8` |
 //! | a UTF-16 byte-order mark before 8-bit text (≥ 3 in 4 characters are two printable ASCII bytes) | `x.txt starts with a UTF-16 byte-order mark but holds 8-bit text (mis-encoded): save it again as UTF-8` |
@@ -130,7 +130,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
     if text.contains('\0') {
         return Err(DecodeError::Binary("contains NUL characters"));
     }
-    if text.trim().is_empty() {
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || super::tokenize::is_invisible(c))
+    {
         return Err(DecodeError::Blank);
     }
     if mostly_control(&text) {
@@ -356,6 +359,10 @@ mod tests {
     fn refuses_empty_blank_binary() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Blank));
+        // Invisible format characters are no text either (issue #26).
+        let invisible = "\u{AD}\u{200B} \n\u{200C}\u{200D}\u{2060}\u{FEFF}\r\n";
+        assert_eq!(decode(invisible.as_bytes()), Err(DecodeError::Blank));
+        assert!(decode("\u{AD}a\u{200B}".as_bytes()).is_ok());
         assert!(matches!(decode(b"ab\0cd"), Err(DecodeError::Binary(_))));
         assert!(matches!(
             decode(b"\x01\x02\x03\x04\x05\x06abc"),

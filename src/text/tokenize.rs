@@ -15,7 +15,12 @@
 //! - URLs (`https://…`, `www.…`) and e-mail addresses are one `Symbol` token,
 //!   so their dots end no sentence and their parts are not words or numbers.
 //! - `...` is one `Punct` token; `. . .` is three.
-//! - `norm`: lower case, `’ ʼ ‘` → `'`, `‐ ‑` → `-`.
+//! - Invisible format characters ([`is_invisible`]: soft hyphen, zero-width
+//!   space and joiners, word joiner, a stray byte-order mark, bidirectional
+//!   marks) inside a word are part of it ("inter\u{AD}national" is one word);
+//!   elsewhere they are skipped like white space. The span keeps them (it
+//!   points into the text as decoded); `norm` drops them.
+//! - `norm`: lower case, `’ ʼ ‘` → `'`, `‐ ‑` → `-`, invisible characters out.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,6 +94,37 @@ fn is_currency(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩')
 }
 
+/// Invisible format characters: soft hyphen (U+00AD), Mongolian vowel
+/// separator (U+180E), zero-width space, non-joiner and joiner, left-to-right
+/// and right-to-left marks (U+200B–U+200F), bidirectional embeddings and
+/// overrides (U+202A–U+202E), word joiner and invisible operators
+/// (U+2060–U+2064), bidirectional isolates (U+2066–U+2069) and a byte-order
+/// mark inside the text (U+FEFF). They change no word: a hyphenation hint
+/// or a joiner inside a word is ignored by every check, and a text of only
+/// such characters and white space is empty.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// The word without its invisible characters ([`is_invisible`]), borrowed
+/// when it has none.
+pub fn visible(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(is_invisible) {
+        std::borrow::Cow::Owned(word.chars().filter(|&c| !is_invisible(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining(c)
 }
@@ -133,7 +169,9 @@ fn is_punct_char(c: char) -> bool {
 }
 
 /// Lowercases and folds typographic variants so that "Putin’s" and "putin's"
-/// compare equal. Cheap for the common ASCII case.
+/// compare equal, and drops invisible characters ([`is_invisible`]), so
+/// that "inter\u{AD}national" and "international" do. Cheap for the
+/// common ASCII case.
 pub fn normalize(token: &str) -> String {
     if token.is_ascii() {
         return token.to_ascii_lowercase();
@@ -143,6 +181,7 @@ pub fn normalize(token: &str) -> String {
         match c {
             '\u{2019}' | '\u{02BC}' | '\u{2018}' => out.push('\''),
             '\u{2010}' | '\u{2011}' => out.push('-'),
+            c if is_invisible(c) => {}
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -167,7 +206,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() || c == '\u{FEFF}' {
+        if c.is_whitespace() || is_invisible(c) {
             i += c.len_utf8();
             continue;
         }
@@ -226,6 +265,18 @@ fn extend_word(text: &str, start: usize, mut i: usize, numeric: bool) -> usize {
         if is_word_char(c) {
             i += c.len_utf8();
             continue;
+        }
+        if is_invisible(c) {
+            // Part of the word when the word goes on after it ("inter\u{AD}national").
+            let mut j = i + c.len_utf8();
+            while let Some(d) = char_at(text, j).filter(|&d| is_invisible(d)) {
+                j += d.len_utf8();
+            }
+            if char_at(text, j).is_some_and(is_word_char) {
+                i = j;
+                continue;
+            }
+            break;
         }
         let after = i + c.len_utf8();
         let next = char_at(text, after);
@@ -374,6 +425,36 @@ mod tests {
             ]
         );
         assert_eq!(texts("Putin’s"), vec!["Putin’s"]);
+    }
+
+    /// Issue #26: a soft hyphen or zero-width character split the word
+    /// around it into two non-words.
+    #[test]
+    fn invisible_characters_inside_words_are_part_of_them() {
+        let s = "inter\u{AD}na\u{AD}tional co\u{200B}operation Mos\u{200C}cow \
+                 Pre\u{2060}sident his\u{FEFF}tory to\u{200D}gether";
+        let tokens = tokenize(s);
+        let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            [
+                "international",
+                "cooperation",
+                "moscow",
+                "president",
+                "history",
+                "together"
+            ]
+        );
+        assert!(tokens.iter().all(|t| t.kind == TokenKind::Word));
+        // The span still covers the word as written.
+        assert_eq!(texts(s)[0], "inter\u{AD}na\u{AD}tional");
+        // Between words, at either end of one, or alone they are skipped.
+        assert_eq!(
+            texts("\u{200B}a\u{AD} \u{FEFF}\u{200D} b\u{200B}, \u{AD}"),
+            ["a", "b", ","]
+        );
+        assert_eq!(visible("a\u{AD}b\u{200B}c"), "abc");
     }
 
     #[test]

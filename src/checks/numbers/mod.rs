@@ -67,7 +67,11 @@
 //! ([`Article::memo`]). "Found anywhere" compares pairwise ([`relate`], no
 //! allocation) up to 4 million mention pairs and switches to exact normalised
 //! keys above that, so very large inputs stay linear. Aligned groups look only
-//! at their own sentences (mentions are indexed by sentence). The table-driven
+//! at their own sentences (mentions are indexed by sentence), and a group with
+//! more than 64 mentions on a side, neighbours included (a table, or numbers
+//! with no sentence end), is not paired for mismatches: its figures go to the
+//! unsupported and missing rules. So the whole comparison is linear in the
+//! mentions (`comparison_work_doubles_with_the_figures`). The table-driven
 //! fixtures (`fixtures/numbers/extraction/*.tsv`, `comparison.tsv`,
 //! `aligned.tsv`) list the cases the rules were written against;
 //! `fixtures/numbers/wmt23/` holds rated WMT23 segments the integration tests
@@ -161,6 +165,10 @@ struct Side<'a> {
     article: &'a Article,
     found: std::sync::Arc<Mentions>,
     exact: Option<std::collections::HashSet<String>>,
+    /// Per mention of this side, whether the other side states the same
+    /// fact ([`Side::has_fact`]), once known: a reference sentence may be
+    /// the counterpart of many candidate sentences (comparable mode).
+    facts: Vec<std::cell::Cell<Option<bool>>>,
 }
 
 /// Above this many candidate × reference mention pairs, "found anywhere"
@@ -190,6 +198,7 @@ impl<'a> Side<'a> {
         });
         Side {
             article,
+            facts: vec![std::cell::Cell::new(None); found.mentions.len()],
             found,
             exact: None,
         }
@@ -226,26 +235,56 @@ impl<'a> Side<'a> {
         }
     }
 
-    /// Mentions in sentences `set` (and, with `spread`, their neighbours).
-    fn in_sentences(&self, set: &[usize], spread: bool) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut seen: Vec<usize> = Vec::new();
-        for &s in set {
-            let range = if spread {
-                s.saturating_sub(1)..=s.saturating_add(1)
-            } else {
-                s..=s
-            };
-            for x in range {
-                if seen.contains(&x) {
-                    continue;
-                }
-                seen.push(x);
-                if let Some(list) = self.found.by_sentence.get(x) {
-                    out.extend_from_slice(list);
-                }
-            }
+    /// Whether the other side states the same fact as this side's
+    /// mention `k` ([`Side::has_fact`] of `other`), computed once per mention.
+    fn fact_elsewhere(&self, k: usize, other: &Side<'_>) -> bool {
+        let Some(cell) = self.facts.get(k) else {
+            return false;
+        };
+        if let Some(known) = cell.get() {
+            return known;
         }
+        let known = self
+            .found
+            .mentions
+            .get(k)
+            .is_some_and(|l| other.has_fact(&l.m));
+        cell.set(Some(known));
+        known
+    }
+
+    /// Sentences `set` (and, with `spread`, their neighbours), sorted,
+    /// each once.
+    fn sentences(set: &[usize], spread: bool) -> Vec<usize> {
+        let mut out: Vec<usize> = if spread {
+            set.iter()
+                .flat_map(|&s| s.saturating_sub(1)..=s.saturating_add(1))
+                .collect()
+        } else {
+            set.to_vec()
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Number of mentions in `sentences` (from [`Side::sentences`]).
+    fn count_in(&self, sentences: &[usize]) -> usize {
+        sentences
+            .iter()
+            .filter_map(|&x| self.found.by_sentence.get(x))
+            .map(Vec::len)
+            .sum()
+    }
+
+    /// Mentions in `sentences` (from [`Side::sentences`]), in order.
+    fn in_sentences(&self, sentences: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = sentences
+            .iter()
+            .filter_map(|&x| self.found.by_sentence.get(x))
+            .flatten()
+            .copied()
+            .collect();
         out.sort_unstable();
         out
     }
@@ -448,6 +487,17 @@ pub fn compare_articles(
     findings
 }
 
+/// Most mentions, per side, in an aligned group's sentences and their
+/// neighbours for the group to be paired mention by mention. A real
+/// sentence has a few figures; a "sentence" with more is a table or a run
+/// of numbers with no sentence end, whose figures are reported against the
+/// whole other article (unsupported, missing) instead. The cap keeps the
+/// pairing of a group within `MAX_GROUP_MENTIONS²` comparisons, so the
+/// whole comparison stays linear in the mentions (issue #26: 50,000
+/// numbers in one line against themselves took 32 s); it is also the
+/// width of the bit masks below.
+const MAX_GROUP_MENTIONS: usize = 64;
+
 /// Mismatches between candidate sentences `cs` and their counterparts `rs`
 /// (from [`Alignment::counterparts`]).
 ///
@@ -461,6 +511,9 @@ pub fn compare_articles(
 /// 3. the pairing is unambiguous: `c` is the only open candidate mention
 ///    that conflicts with `r` and vice versa — or, when several do on both
 ///    sides in equal numbers, they are paired in order.
+///
+/// A group with more than [`MAX_GROUP_MENTIONS`] mentions on either side,
+/// neighbours included, is not paired.
 fn aligned_pair(
     cands: &Side<'_>,
     refs: &Side<'_>,
@@ -470,67 +523,96 @@ fn aligned_pair(
     r_done: &mut [bool],
     findings: &mut Vec<Finding>,
 ) {
-    let c_near = cands.in_sentences(cs, true);
-    let r_near = refs.in_sentences(rs, true);
+    let (c_near, r_near) = (Side::sentences(cs, true), Side::sentences(rs, true));
+    if cands.count_in(&c_near) > MAX_GROUP_MENTIONS || refs.count_in(&r_near) > MAX_GROUP_MENTIONS {
+        return;
+    }
+    let c_near = cands.in_sentences(&c_near);
+    let r_near = refs.in_sentences(&r_near);
     let cm = |k: usize| &cands.found.mentions[k].m;
     let rm = |k: usize| &refs.found.mentions[k].m;
     let open_c: Vec<usize> = cands
-        .in_sentences(cs, false)
+        .in_sentences(&Side::sentences(cs, false))
         .into_iter()
         .filter(|&k| !c_done[k])
         .filter(|&k| !r_near.iter().any(|&r| supports(rm(r), cm(k))))
-        .filter(|&k| !refs.has_fact(cm(k)))
+        .filter(|&k| !cands.fact_elsewhere(k, refs))
         .collect();
     let open_r: Vec<usize> = refs
-        .in_sentences(rs, false)
+        .in_sentences(&Side::sentences(rs, false))
         .into_iter()
         .filter(|&k| !r_done[k])
         .filter(|&k| !c_near.iter().any(|&c| supports(cm(c), rm(k))))
-        .filter(|&k| !cands.has_fact(rm(k)))
+        .filter(|&k| !refs.fact_elsewhere(k, cands))
         .collect();
+    if open_r.len() > MAX_GROUP_MENTIONS {
+        return;
+    }
     let conflicts = |a: &NumberMention, b: &NumberMention| {
         matches!(
             relate(a, b),
             Relation::ValueMismatch | Relation::UnitMismatch
         )
     };
-    for &ci in &open_c {
-        let c = cm(ci);
-        let rivals_r: Vec<usize> = open_r
-            .iter()
-            .copied()
-            .filter(|&ri| !r_done[ri] && conflicts(c, rm(ri)))
-            .collect();
-        let chosen = match rivals_r.as_slice() {
-            [] => None,
-            [ri] => {
-                let rivals_c = open_c
-                    .iter()
-                    .filter(|&&k| !c_done[k] && conflicts(cm(k), rm(*ri)))
-                    .count();
-                (rivals_c == 1).then_some(*ri)
-            }
-            _ => {
-                // Several on both sides: pair in order when the counts agree.
-                let same_slot_c: Vec<usize> = open_c
-                    .iter()
-                    .copied()
-                    .filter(|&k| !c_done[k] && rivals_r.iter().all(|&ri| conflicts(cm(k), rm(ri))))
-                    .collect();
-                match same_slot_c.iter().position(|&k| k == ci) {
-                    Some(p) if same_slot_c.len() == rivals_r.len() => rivals_r.get(p).copied(),
+    // Which open reference mentions each open candidate mention conflicts
+    // with, as bits over `open_r`; and which are still open.
+    let conflict: Vec<u64> = open_c
+        .iter()
+        .map(|&k| {
+            open_r
+                .iter()
+                .enumerate()
+                .filter(|&(_, &r)| conflicts(cm(k), rm(r)))
+                .fold(0u64, |bits, (j, _)| bits | 1 << j)
+        })
+        .collect();
+    let mut r_open: u64 = if open_r.len() == 64 {
+        u64::MAX
+    } else {
+        (1u64 << open_r.len()) - 1
+    };
+    let mut c_open = vec![true; open_c.len()];
+    for (x, &ci) in open_c.iter().enumerate() {
+        let rivals_r = conflict[x] & r_open;
+        // The open candidate mentions that conflict with every one of
+        // `rivals_r` (with the one, when there is one).
+        let (c_open_now, conflict) = (&c_open, &conflict);
+        let rivals_c = || {
+            (0..open_c.len()).filter(move |&y| c_open_now[y] && conflict[y] & rivals_r == rivals_r)
+        };
+        let chosen = match rivals_r.count_ones() {
+            0 => None,
+            1 => (rivals_c().count() == 1).then_some(rivals_r.trailing_zeros()),
+            // Several on both sides: pair in order when the counts agree.
+            n => {
+                let same_slot_c: Vec<usize> = rivals_c().collect();
+                match same_slot_c.iter().position(|&y| y == x) {
+                    Some(p) if same_slot_c.len() == n as usize => nth_bit(rivals_r, p),
                     _ => None,
                 }
             }
         };
-        let Some(ri) = chosen else {
+        let Some(j) = chosen else {
+            continue;
+        };
+        let Some(&ri) = open_r.get(j as usize) else {
             continue;
         };
         emit(cands, refs, &[ci], &[ri], findings);
         c_done[ci] = true;
         r_done[ri] = true;
+        c_open[x] = false;
+        r_open &= !(1u64 << j);
     }
     leftover_pair(cands, refs, &open_c, &open_r, c_done, r_done, findings);
+}
+
+/// Position of the `n`th set bit of `bits` (from the lowest, `n` from 0).
+fn nth_bit(mut bits: u64, n: usize) -> Option<u32> {
+    for _ in 0..n {
+        bits &= bits.checked_sub(1)?;
+    }
+    (bits != 0).then(|| bits.trailing_zeros())
 }
 
 /// After the pairing by relation, what is left open in an aligned sentence
@@ -820,6 +902,37 @@ mod tests {
             .map(|f| f.kind)
             .collect();
         assert_eq!(kinds, vec![Kind::NumberUnsupported]);
+    }
+
+    /// Comparing is linear in the figures (n log n at most): the work on
+    /// 2n distinct figures is about twice that on n, in one sentence or one
+    /// per line, the same on both sides or all different (issue #26: 50,000
+    /// distinct numbers against themselves took 32 s).
+    #[test]
+    fn comparison_work_doubles_with_the_figures() {
+        let figures = |n: usize, from: usize, sep: &str| {
+            (0..n)
+                .map(|k| (from + 7 * k).to_string())
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        for sep in [" ", ", ", "\n"] {
+            for other in [10_000, 900_000] {
+                let (a, b, ratio) = crate::cost::doubling(2500, |n| {
+                    let c = Article::from_text("c", figures(n, 10_000, sep));
+                    let r = Article::from_text("r", figures(n, other, sep));
+                    let pairs: Vec<serde_json::Value> = (0..c.sentences.len().min(r.sentences.len()))
+                        .map(|i| serde_json::json!({"candidate": [i], "reference": [i], "similarity": 1.0}))
+                        .collect();
+                    let alignment: Alignment = serde_json::from_value(
+                        serde_json::json!({"mode": "parallel", "pairs": pairs}),
+                    )
+                    .unwrap_or_else(|e| panic!("{e}"));
+                    compare_articles(&c, &r, &alignment, &NumbersConfig::default());
+                });
+                assert!(ratio < 3.0, "{sep:?} {other}: {a} then {b} steps");
+            }
+        }
     }
 
     #[test]
