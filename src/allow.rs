@@ -46,11 +46,12 @@ pub fn parse_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads a word-list file ([`parse_list`]); the error names the file.
-pub fn read_list(path: &Path) -> Result<Vec<String>, String> {
-    std::fs::read_to_string(path)
+/// Reads a word-list file ([`parse_list`]) of at most `max_bytes`; the
+/// error names the file.
+pub fn read_list(path: &Path, max_bytes: usize) -> Result<Vec<String>, String> {
+    crate::text::read_utf8(path, max_bytes)
         .map(|t| parse_list(&t))
-        .map_err(|e| format!("{}: cannot read the word list: {e}", path.display()))
+        .map_err(|e| format!("cannot read the word list: {e}"))
 }
 
 /// The entries, tokenized and indexed.

@@ -117,13 +117,14 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    /// Reads a baseline file; an unknown schema is an error.
-    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
+    /// Reads a baseline file of at most `max_bytes`; an unknown schema is an
+    /// error.
+    pub fn load(path: &Path, max_bytes: usize) -> Result<Baseline, BaselineError> {
         let err = |message: String| BaselineError::Read {
             path: path.display().to_string(),
             message,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+        let text = crate::text::read_utf8(path, max_bytes).map_err(err)?;
         Baseline::parse(&text).map_err(err)
     }
 

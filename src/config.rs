@@ -185,8 +185,6 @@ fn walk(value: &toml::Value, path: &mut Vec<String>, problems: &mut Vec<String>)
     }
 }
 
-impl Config {}
-
 #[cfg(test)]
 mod tests {
     use super::*;

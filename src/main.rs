@@ -154,21 +154,28 @@ impl ProjectArgs {
 
     /// Adds the word lists and glossaries to the config.
     fn apply(&self, config: &mut Config) -> Result<(), Failure> {
+        let max_bytes = config.limits.max_bytes;
         for path in &self.allow {
-            config.allow.words.extend(mtcheck::allow::read_list(path)?);
+            config
+                .allow
+                .words
+                .extend(mtcheck::allow::read_list(path, max_bytes)?);
         }
         for path in &self.glossary {
             config
                 .glossary
-                .extend(mtcheck::checks::glossary::read_tsv(path)?);
+                .extend(mtcheck::checks::glossary::read_tsv(path, max_bytes)?);
         }
         Ok(())
     }
 
     /// The baseline to hide findings with, read before anything is written.
-    fn load_baseline(&self) -> Result<Option<mtcheck::baseline::Baseline>, Failure> {
+    fn load_baseline(
+        &self,
+        max_bytes: usize,
+    ) -> Result<Option<mtcheck::baseline::Baseline>, Failure> {
         Ok(match &self.baseline {
-            Some(path) => Some(mtcheck::baseline::Baseline::load(path)?),
+            Some(path) => Some(mtcheck::baseline::Baseline::load(path, max_bytes)?),
             None => None,
         })
     }
@@ -306,7 +313,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     let mut config = load_config(args.config.as_ref(), args.max_bytes)?;
     args.project.apply(&mut config)?;
-    let baseline = args.project.load_baseline()?;
+    let baseline = args.project.load_baseline(config.limits.max_bytes)?;
     // Parse the dictionaries while the articles are read and split.
     rayon::spawn(mtcheck::warm_up);
     let limit = config.limits.max_bytes;
@@ -327,11 +334,12 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     let mut report = mtcheck::check(&candidate, &reference, &config);
     let article = mtcheck::baseline::check_article_name(&args.candidate);
-    if let Some(path) = &args.project.write_baseline {
+    // Recorded before the baseline hides any; written after the report.
+    let recorded = args.project.write_baseline.as_ref().map(|path| {
         let mut recorded = mtcheck::baseline::Baseline::default();
         recorded.record(&article, &report.findings, &candidate);
-        recorded.write(path)?;
-    }
+        (path, recorded)
+    });
     if let Some(baseline) = &baseline {
         baseline.hide(&article, &mut report, &candidate, &config);
     }
@@ -363,6 +371,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
             write_stdout(&mut out, rendered.as_bytes())?;
         }
+    }
+    if let Some((path, recorded)) = recorded {
+        recorded.write(path)?;
     }
     let below = args.fail_below.is_some_and(|t| report.score < t)
         || args.fail_on.is_some_and(|v| report.verdict >= v.verdict());

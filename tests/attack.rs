@@ -162,6 +162,17 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
     manifest(dir.path(), m);
     let out = run(dir.path(), &["batch", "m.csv", "--output", "m.csv"]);
     assert_exit(&out, 2, "same file as the manifest");
+    // A baseline is an output like the reports.
+    let out = run(
+        dir.path(),
+        &["batch", "m.csv", "-o", "o.csv", "--write-baseline", "m.csv"],
+    );
+    assert_exit(&out, 2, "same file as the manifest");
+    let out = run(
+        dir.path(),
+        &["check", "c.txt", "-r", "r.txt", "--write-baseline", "r.txt"],
+    );
+    assert_exit(&out, 2, "same file as the reference");
     let out = run(
         dir.path(),
         &["batch", "m.csv", "--output", "o.csv", "--findings", "r.txt"],

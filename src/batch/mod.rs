@@ -756,6 +756,7 @@ fn check_outputs(
     let mut outputs: Vec<(&str, &Path)> = vec![("--output", o.output.as_path())];
     outputs.extend(o.findings.as_deref().map(|p| ("--findings", p)));
     outputs.extend(o.json.as_deref().map(|p| ("--json", p)));
+    outputs.extend(o.write_baseline.as_deref().map(|p| ("--write-baseline", p)));
     // index.html is checked only when its folder exists (else it is made).
     outputs.extend(
         index
@@ -845,7 +846,10 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     let base = source.base().to_path_buf();
     let references = ReferenceCache::default();
     let baseline = match &o.baseline {
-        Some(path) => Some(Baseline::load(path).map_err(|e| BatchError::Setup(e.to_string()))?),
+        Some(path) => Some(
+            Baseline::load(path, config.limits.max_bytes)
+                .map_err(|e| BatchError::Setup(e.to_string()))?,
+        ),
         None => None,
     };
     let mut recorded = Baseline::default();
@@ -921,12 +925,14 @@ pub fn run(o: &Options, config: &Config) -> Result<Summary, BatchError> {
     if let Some(dir) = &o.html_dir {
         html::write_index(dir, &index).map_err(|e| out_err(&dir.join("index.html"), e))?;
     }
+    outputs.commit(o)?;
+    // After the reports: a run that could not write them leaves an earlier
+    // baseline as it was.
     if let Some(path) = &o.write_baseline {
         recorded
             .write(path)
             .map_err(|e| BatchError::Output(e.to_string()))?;
     }
-    outputs.commit(o)?;
     Ok(summary)
 }
 

@@ -73,10 +73,11 @@ pub fn parse_tsv(text: &str) -> Result<BTreeMap<String, Vec<String>>, String> {
     Ok(terms)
 }
 
-/// Reads a glossary file ([`parse_tsv`]); the error names the file.
-pub fn read_tsv(path: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read the glossary: {e}", path.display()))?;
+/// Reads a glossary file ([`parse_tsv`]) of at most `max_bytes`; the error
+/// names the file.
+pub fn read_tsv(path: &Path, max_bytes: usize) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let text = crate::text::read_utf8(path, max_bytes)
+        .map_err(|e| format!("cannot read the glossary: {e}"))?;
     parse_tsv(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -373,7 +373,7 @@ impl Report {
             format!(
                 "{} more findings left out: at most {} are kept per article, the most severe first ([limits] max_findings)",
                 self.findings_omitted,
-                self.findings.len()
+                self.findings.len() + self.baseline_hidden
             )
         })
     }
@@ -463,9 +463,10 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-/// Keeps at most `max` findings (0: all): the most severe first, in
-/// position order within a severity, then back in position order. Returns
-/// how many were left out. O(n log n).
+/// Keeps at most `max` findings (0: all): the most severe first, within a
+/// severity in report order (findings to fix before figures to verify, then
+/// by position), and returns them in report order. Returns how many were
+/// left out. O(n log n).
 fn cap_findings(findings: &mut Vec<Finding>, max: usize) -> usize {
     if max == 0 || findings.len() <= max {
         return 0;

@@ -418,6 +418,14 @@ enum ReadError {
     TooLarge(usize),
 }
 
+/// Reads a UTF-8 text file that configures a run (a word list, a glossary,
+/// a baseline) through the same bounded reader as the articles: at most
+/// `max_bytes`, so `/dev/zero` is refused at once. The error names the file.
+pub fn read_utf8(path: &Path, max_bytes: usize) -> Result<String, String> {
+    let bytes = read_input(path, max_bytes).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| format!("{}: is not UTF-8 text", path.display()))
+}
+
 /// The bytes of a file (or standard input for `-`), never reading past
 /// `max_bytes + 1` (so `/dev/zero` stops at once): over the limit is
 /// [`DecodeError::TooLarge`]. Every input (articles, the config file, the
