@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use crate::finding::{Allow, Finding};
+use crate::lexicon::strip_possessive;
 use crate::text::phrase::{key_of, Phrase};
 use crate::text::Article;
 
@@ -151,15 +152,6 @@ impl AllowList {
         }
         false
     }
-}
-
-/// "gazprom's" → "gazprom"; anything else as it is.
-fn strip_possessive(s: &str) -> &str {
-    ["'s", "'", "\u{2019}s", "\u{2019}"]
-        .iter()
-        .find_map(|p| s.strip_suffix(p))
-        .filter(|rest| !rest.is_empty())
-        .unwrap_or(s)
 }
 
 #[cfg(test)]

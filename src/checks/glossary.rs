@@ -23,6 +23,7 @@ use std::path::Path;
 
 use super::{Check, Context};
 use crate::finding::{Finding, Kind};
+use crate::lexicon::strip_possessive;
 use crate::text::phrase::Phrase;
 use crate::text::Article;
 
@@ -207,15 +208,6 @@ pub fn find_variants(
             })
         })
         .collect()
-}
-
-/// "kiev's" → "kiev"; anything else as it is.
-fn strip_possessive(s: &str) -> &str {
-    ["'s", "'"]
-        .iter()
-        .find_map(|p| s.strip_suffix(p))
-        .filter(|rest| !rest.is_empty())
-        .unwrap_or(s)
 }
 
 #[cfg(test)]
