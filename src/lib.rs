@@ -28,6 +28,7 @@ pub(crate) use mtcheck_metrics::idmap;
 pub mod input;
 pub mod lexicon;
 pub mod output;
+pub(crate) mod prepared;
 pub mod report;
 pub mod score;
 pub mod suspect;

@@ -16,13 +16,12 @@
 //! in a reference sentence that itself carries such evidence is demoted to
 //! minor (kept, with a note in its message), and the report says why
 //! (`reference_suspect`). The analysis depends on the reference alone and is
-//! kept with it ([`Article::memo`]): a batch that checks many candidates
+//! kept with it (`crate::prepared`): a batch that checks many candidates
 //! against one reference does it once.
 //!
 //! `batch --consensus` adds its own evidence ([`crate::consensus`]): when most
 //! candidates contradict the same reference figure, their reports say so too.
 
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -128,16 +127,33 @@ fn shorten(text: &str) -> String {
     }
 }
 
+/// The settings the garbling analysis reads: the repeated-word check's,
+/// and the non-word check's (its own and the language scan it skips).
+#[derive(Clone, PartialEq)]
+pub(crate) struct GarblingSettings {
+    repeats: crate::checks::repeats::RepeatsConfig,
+    garbled: crate::checks::GarbledConfig,
+    language: crate::lexicon::language::LanguageConfig,
+}
+
+impl GarblingSettings {
+    pub(crate) fn of(config: &Config) -> GarblingSettings {
+        GarblingSettings {
+            repeats: config.repeats.clone(),
+            garbled: config.garbled.clone(),
+            language: config.language.clone(),
+        }
+    }
+}
+
 /// The garbling analysis of `reference`, computed once per reference
-/// article and settings and kept with it.
+/// article and settings and kept with it (`crate::prepared`).
 pub fn reference_garbling(reference: &Article, config: &Config) -> Arc<ReferenceGarbling> {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    format!(
-        "{:?}{:?}{:?}",
-        config.repeats, config.garbled, config.language
-    )
-    .hash(&mut h);
-    reference.memo(h.finish(), |r| analyse(r, config))
+    let settings = GarblingSettings::of(config);
+    reference
+        .prepared()
+        .garbling
+        .get_or_compute(&settings, || analyse(reference, config))
 }
 
 fn analyse(reference: &Article, config: &Config) -> ReferenceGarbling {

@@ -268,7 +268,7 @@ const SHARED_KEPT: usize = 3;
 /// The reference half of a [`GramSpace`]: the reference's distinct n-grams
 /// numbered 0, 1, 2, … and each of its sentences as numbered entries. It
 /// depends on the reference alone, so a reference checked against many
-/// candidates numbers its n-grams once (see [`Article::memo`]).
+/// candidates numbers its n-grams once (kept in `crate::prepared`).
 pub(crate) struct ReferenceGrams {
     ids: IdMap,
     sentences: Vec<Vec<Entry>>,

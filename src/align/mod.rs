@@ -101,8 +101,9 @@ use serde::{Deserialize, Serialize};
 use crate::text::Article;
 use std::sync::Arc;
 
-use features::{article_features, Counts, Features, GramSpace, ReferenceGrams, Scored};
-use index::StemIndex;
+use features::{article_features, Counts, GramSpace, Scored};
+pub(crate) use features::{Features, ReferenceGrams};
+pub(crate) use index::StemIndex;
 
 /// How the two articles relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -334,7 +335,7 @@ impl Match {
 }
 
 /// What the aligner derives from the reference alone, kept with the
-/// article (see [`Article::memo`]): a reference checked against many
+/// article (`crate::prepared`): a reference checked against many
 /// candidates builds it once.
 struct ReferenceSide {
     features: Arc<Vec<Features>>,
@@ -344,9 +345,14 @@ struct ReferenceSide {
 
 impl ReferenceSide {
     fn of(article: &Article) -> ReferenceSide {
-        let features = article.memo(0, article_features);
-        let grams = article.memo(0, |_| ReferenceGrams::new(&features));
-        let index = article.memo(0, |_| StemIndex::new(&features));
+        let prepared = article.prepared();
+        let features = features_of(article);
+        let grams = prepared
+            .reference_grams
+            .get_or_compute(|| ReferenceGrams::new(&features));
+        let index = prepared
+            .stem_index
+            .get_or_compute(|| StemIndex::new(&features));
         ReferenceSide {
             features,
             grams,
@@ -357,10 +363,15 @@ impl ReferenceSide {
 
 /// Both articles' features (the candidate's, and the reference's side).
 fn sides(candidate: &Article, reference: &Article) -> (Arc<Vec<Features>>, ReferenceSide) {
-    (
-        candidate.memo(0, article_features),
-        ReferenceSide::of(reference),
-    )
+    (features_of(candidate), ReferenceSide::of(reference))
+}
+
+/// The article's sentence features, computed once.
+fn features_of(article: &Article) -> Arc<Vec<Features>> {
+    article
+        .prepared()
+        .features
+        .get_or_compute(|| article_features(article))
 }
 
 impl<'f> Prepared<'f> {

@@ -2,8 +2,8 @@
 //!
 //! A batch often checks several translations of one article against the
 //! same reference (WMT23 zh→en: 325 rows, 38 references). The rows then
-//! share one [`Article`] for the reference, and with it everything the
-//! pipeline derives from the reference alone (see [`Article::memo`]): its
+//! share one [`Article`] for the reference, and with it its prepared
+//! analyses, everything derived from the reference alone (`crate::prepared`): its
 //! sentence features and numbered n-grams, its metric counts, its number
 //! mentions.
 //!

@@ -36,8 +36,8 @@
 //! consulted before whatlang, so whatlang runs only on the rare sentence
 //! whose lower-case words are mostly not English. The article language and
 //! the sentence flags are computed once per article and kept with it
-//! ([`Article::memo`]); the flags depend on the reference too, so they are
-//! keyed by a digest of its text.
+//! (`crate::prepared`); the flags depend on the settings and the reference
+//! too, so they are kept under the settings and a digest of its text.
 
 use serde::{Deserialize, Serialize};
 use whatlang::{Lang, Script};
@@ -95,7 +95,7 @@ pub fn other_language_than_reference(
 /// (too short to tell) for a Latin-script text of fewer words than the
 /// short-sentence test reads ("ok, thanks" is no evidence of a language).
 pub fn article_language(article: &Article) -> Option<Lang> {
-    article.memo_language(|article| {
+    *article.prepared().language.get_or_compute(|| {
         let words = article
             .tokens
             .iter()
@@ -120,7 +120,7 @@ pub fn article_language(article: &Article) -> Option<Lang> {
 /// lower-case word, a lower-case word the dictionary lacks, or an English
 /// one. Looked up once per article (the article's language and each
 /// sentence's both count them).
-struct EnglishTokens(Vec<WordClass>);
+pub(crate) struct EnglishTokens(Vec<WordClass>);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum WordClass {
@@ -132,7 +132,7 @@ enum WordClass {
 /// Lower-case words among tokens `range` of `article`, and how many are
 /// English words.
 fn english_words(article: &Article, range: std::ops::Range<usize>) -> (usize, usize) {
-    let classes = article.memo(0, |article| {
+    let classes = article.prepared().english_tokens.get_or_compute(|| {
         let Some(en) = dict::english() else {
             return EnglishTokens(Vec::new());
         };
@@ -183,11 +183,14 @@ pub fn foreign_sentences(
         return std::sync::Arc::new(vec![false; article.sentences.len()]);
     }
     let words = reference_words(reference);
-    let key = cfg.digest() ^ words.digest.rotate_left(17);
-    article.memo_sentence_flags(key, |article| {
-        let words = is_english_article(reference).then_some(&words);
-        scan_sentences(article, words, cfg)
-    })
+    let key = (cfg.clone(), words.digest);
+    article
+        .prepared()
+        .foreign_sentences
+        .get_or_compute(&key, || {
+            let words = is_english_article(reference).then_some(&words);
+            scan_sentences(article, words, cfg)
+        })
 }
 
 /// The reference's evidence for the short-sentence test: its words (the
@@ -198,18 +201,15 @@ struct ReferenceWords {
     index: std::sync::Arc<super::RefWords>,
 }
 
-/// A digest of an article's text, computed once.
-struct TextDigest(u64);
-
 fn reference_words(reference: &Article) -> ReferenceWords {
-    let digest = reference.memo(0, |r| {
+    let digest = reference.prepared().text_digest.get_or_compute(|| {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        r.text.hash(&mut h);
-        TextDigest(h.finish())
+        reference.text.hash(&mut h);
+        h.finish()
     });
     ReferenceWords {
-        digest: digest.0,
+        digest: *digest,
         index: super::reference_index(reference),
     }
 }
@@ -264,33 +264,6 @@ fn short_sentence_is_foreign(
         return false;
     }
     whatlang::detect(text).is_some_and(|d| d.lang() != Lang::Eng)
-}
-
-impl LanguageConfig {
-    /// A digest of every setting, to key remembered scan results.
-    fn digest(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        // Destructured so a new setting cannot be forgotten here.
-        // Fragment settings do not change the sentence scan.
-        let LanguageConfig {
-            enabled,
-            min_words,
-            max_english_share,
-            min_confidence,
-            min_script_letters,
-            fragments: _,
-        } = self;
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (
-            enabled,
-            min_words,
-            max_english_share.to_bits(),
-            min_confidence.to_bits(),
-            min_script_letters,
-        )
-            .hash(&mut h);
-        h.finish()
-    }
 }
 
 /// `reference` is the English reference's words, `None` when the

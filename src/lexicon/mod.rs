@@ -6,7 +6,7 @@
 //!   head word) and the pieces of its web and e-mail addresses, which
 //!   `non-word`, `near-miss` and the language scan look things up in. They
 //!   depend on the reference alone, so they are built once per reference
-//!   article and kept with it ([`Article::memo`]); in a batch the rows that
+//!   article and kept with it (`crate::prepared`); in a batch the rows that
 //!   share a reference share them.
 //! - **Dictionary** ([`dict`]). The vendored Hunspell `en_US` and `en_GB`
 //!   dictionaries and `dict/words-extra.txt` are embedded in the binary
@@ -99,7 +99,10 @@ impl<'a> RefIndex<'a> {
 /// The reference index of `article`, built once and kept with it (the
 /// language check's short-sentence test reads its words too).
 pub(crate) fn reference_index(article: &Article) -> std::sync::Arc<RefWords> {
-    article.memo(0, RefWords::new)
+    article
+        .prepared()
+        .reference_index
+        .get_or_compute(|| RefWords::new(article))
 }
 
 impl RefWords {

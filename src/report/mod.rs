@@ -181,9 +181,9 @@ impl std::fmt::Debug for DocMetrics {
 }
 
 /// The reference's document counts for chrF and BLEU, and where its
-/// sentences lie among its chrF symbols, kept with the article (see
-/// [`Article::memo`]): made once per reference in a batch.
-struct DocReference {
+/// sentences lie among its chrF symbols, kept with the article
+/// (`crate::prepared`): made once per reference in a batch.
+pub(crate) struct DocReference {
     chrf: ChrfReference,
     bleu: BleuReference,
     sentences: Option<Vec<Range<usize>>>,
@@ -193,10 +193,10 @@ impl DocMetrics {
     /// sacrebleu's `sentence_chrf` and `corpus_bleu` of the candidate's
     /// lines joined against the reference's.
     pub fn of(candidate: &Article, reference: &Article) -> DocMetrics {
-        let refs = reference.memo(0, |r| {
-            let doc = r.joined_lines();
+        let refs = reference.prepared().metric_reference.get_or_compute(|| {
+            let doc = reference.joined_lines();
             let chrf = Chrf::CHRF.document_reference(&doc);
-            let sentences = sentence_symbols(r, chrf.symbols());
+            let sentences = sentence_symbols(reference, chrf.symbols());
             DocReference {
                 chrf,
                 bleu: Bleu::CORPUS.reference(&doc),

@@ -11,8 +11,8 @@
 //! ```
 //!
 //! The steps are [`mod@decode`] (encodings and what is refused),
-//! [`mod@tokenize`] and [`mod@segment`] (each with its rules); `memo.rs` keeps
-//! what later stages derive from one article ([`Article::memo`]).
+//! [`mod@tokenize`] and [`mod@segment`] (each with its rules). What later
+//! stages derive from one article is kept with it (`crate::prepared`).
 //!
 //! **Paragraphs and language.** [`Article::paragraphs`] gives each paragraph's
 //! byte span and sentence range; `Sentence::paragraph` is the paragraph index.
@@ -40,13 +40,11 @@
 //! this).
 
 pub mod decode;
-mod memo;
 pub mod phrase;
 pub mod segment;
 pub mod tokenize;
 
 use std::path::Path;
-use std::sync::Arc;
 
 pub use decode::{decode, DecodeError, SourceEncoding};
 pub use segment::{paragraphs, segment, Paragraph, Sentence};
@@ -133,9 +131,9 @@ pub struct Article {
     /// char boundaries about every [`CHECKPOINT_BYTES`], so a column never
     /// needs more than one stretch of that size counted (long lines).
     checkpoints: Vec<(usize, usize)>,
-    /// What the pipeline derives from the article, computed once (see
-    /// [`Article::memo`]).
-    memo: memo::Memo,
+    /// What the pipeline derives from the article, computed once
+    /// (`crate::prepared`).
+    prepared: crate::prepared::Prepared,
 }
 
 /// Spacing of the column checkpoints, in bytes.
@@ -203,7 +201,7 @@ impl Article {
             paragraphs,
             line_starts,
             checkpoints,
-            memo: memo::Memo::default(),
+            prepared: crate::prepared::Prepared::default(),
         }
     }
 
@@ -227,37 +225,10 @@ impl Article {
         (line, column)
     }
 
-    /// A value derived from this article alone, computed by `compute` the
-    /// first time it is asked for under `key` (a digest of the settings it
-    /// depends on, 0 when none do) and shared afterwards. Checking many
-    /// candidates against one reference `Article` derives its side once.
-    pub fn memo<T: std::any::Any + Send + Sync>(
-        &self,
-        key: u64,
-        compute: impl FnOnce(&Article) -> T,
-    ) -> Arc<T> {
-        self.memo.get_or_compute(key, || compute(self))
-    }
-
-    /// The article's language, computed by `compute` the first time and
-    /// remembered: the report and every check that needs it share one
-    /// detection (see `lexicon::language::article_language`).
-    pub fn memo_language(
-        &self,
-        compute: impl FnOnce(&Article) -> Option<whatlang::Lang>,
-    ) -> Option<whatlang::Lang> {
-        *self.memo(0, compute)
-    }
-
-    /// One flag per sentence, computed by `compute` the first time and
-    /// remembered under `key` (a digest of the settings used): the garbled
-    /// and language checks share one wrong-language scan.
-    pub fn memo_sentence_flags(
-        &self,
-        key: u64,
-        compute: impl FnOnce(&Article) -> Vec<bool>,
-    ) -> Arc<Vec<bool>> {
-        self.memo(key, compute)
+    /// The analyses derived from this article alone, each computed the
+    /// first time a stage asks for it (`crate::prepared`).
+    pub(crate) fn prepared(&self) -> &crate::prepared::Prepared {
+        &self.prepared
     }
 
     /// Byte range of 1-based line `line`, without its line break.

@@ -64,7 +64,7 @@
 //! # Cost
 //!
 //! Extraction is linear in tokens and is kept with the article
-//! ([`Article::memo`]). "Found anywhere" compares pairwise ([`relate`], no
+//! (`crate::prepared`). "Found anywhere" compares pairwise ([`relate`], no
 //! allocation) up to 4 million mention pairs and switches to exact normalised
 //! keys above that, so very large inputs stay linear. Aligned groups look only
 //! at their own sentences (mentions are indexed by sentence), and a group with
@@ -152,9 +152,9 @@ struct Located {
 }
 
 /// An article's number mentions, each with its sentence, and the mentions
-/// of each sentence: derived from the article alone, so kept with it (see
-/// [`Article::memo`]).
-struct Mentions {
+/// of each sentence: derived from the article alone, so kept with it
+/// (`crate::prepared`).
+pub(crate) struct Mentions {
     mentions: Vec<Located>,
     by_sentence: Vec<Vec<usize>>,
 }
@@ -177,7 +177,7 @@ const PAIRWISE_LIMIT: usize = 4_000_000;
 
 impl<'a> Side<'a> {
     fn new(article: &'a Article) -> Side<'a> {
-        let found = article.memo(0, |article| {
+        let found = article.prepared().mentions.get_or_compute(|| {
             let mentions: Vec<Located> = extract_article(article)
                 .into_iter()
                 .map(|m| Located {
