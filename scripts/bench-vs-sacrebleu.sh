@@ -3,7 +3,7 @@
 # same N article pairs, in one run on one machine, and prints the ratio.
 #
 #   scripts/bench-vs-sacrebleu.sh [--rows N] [--jobs J] [--data DIR] [--bin PATH]
-#                                 [--keep DIR] [--skip-build]
+#                                 [--rounds R] [--keep DIR] [--skip-build]
 #
 #   --rows N     article pairs (default 3250): the WMT23 manifest's rows
 #                repeated until there are N, each with a unique id
@@ -11,6 +11,8 @@
 #   --data DIR   folder with manifest.csv and articles/ (default
 #                ../shared/data/wmt23-zhen next to this repository)
 #   --bin PATH   mtcheck binary (default: target/dist/mtcheck, built first)
+#   --rounds R   timed rounds, each mtcheck then sacrebleu (default 3); the
+#                figures are the medians
 #   --keep DIR   keep the manifest and reports in DIR instead of a temp folder
 #   --skip-build do not run `cargo build --profile dist`
 #
@@ -24,6 +26,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 rows=3250
+rounds=3
 jobs=""
 data="$repo/../shared/data/wmt23-zhen"
 bin=""
@@ -34,15 +37,17 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
     --skip-build) build=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-vs-sacrebleu: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
+case "$rounds" in ''|*[!0-9]*|0) echo "bench-vs-sacrebleu: --rounds must be a positive integer" >&2; exit 2 ;; esac
 case "$rows" in ''|*[!0-9]*|0) echo "bench-vs-sacrebleu: --rows must be a positive integer" >&2; exit 2 ;; esac
 if [ -n "$jobs" ]; then
   case "$jobs" in *[!0-9]*|0) echo "bench-vs-sacrebleu: --jobs must be a positive integer" >&2; exit 2 ;; esac
@@ -97,45 +102,57 @@ echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $(uname -sr)"
 echo "mtcheck: $("$bin" --version 2>/dev/null || echo '?'), binary $bin"
 echo "pairs: $rows (from $(($(wc -l < "$data/manifest.csv") - 1)) WMT23 article pairs)"
 
-mt_status=skipped
-if "$bin" batch --help >/dev/null 2>&1; then
-  args=(batch "$work/manifest.csv" --output "$work/report.csv" --quiet)
-  [ -n "$jobs" ] && args+=(--jobs "$jobs")
-  TIMEFORMAT='%3R %3U %3S'
+if ! "$bin" batch --help >/dev/null 2>&1; then
+  echo "bench-vs-sacrebleu: $bin has no 'batch' subcommand" >&2
+  exit 2
+fi
+
+# One round: mtcheck batch, then sacrebleu, each timed on its own. Rounds
+# alternate the two so a slow spell of the machine falls on both; the
+# figures are the medians, and the spread of the rounds' ratios is printed.
+args=(batch "$work/manifest.csv" --output "$work/report.csv" --quiet)
+[ -n "$jobs" ] && args+=(--jobs "$jobs")
+TIMEFORMAT='%3R %3U %3S'
+mt_walls=(); mt_cpus=(); sb_walls=(); sb_cpus=()
+for round in $(seq 1 "$rounds"); do
   set +e
   { time "$bin" "${args[@]}" 2>"$work/mtcheck.stderr"; } 2>"$work/mtcheck.time"
   code=$?
   set -e
   # 0 ok, 1 below --fail-below, 3 some rows failed: all timed runs.
-  if [ "$code" -le 1 ] || [ "$code" -eq 3 ]; then
-    mt_status=ok
-    read -r mt_seconds mt_user mt_sys < "$work/mtcheck.time"
-    mt_cpu=$("$python" -c "print(f'{$mt_user + $mt_sys:.3f}')")
-    echo "mtcheck_jobs=${jobs:-all}"
-    echo "mtcheck_seconds=$mt_seconds"
-    echo "mtcheck_cpu_seconds=$mt_cpu"
-    echo "mtcheck_pairs_per_s=$("$python" -c "print(f'{$rows / $mt_seconds:.1f}')")"
-    if [ "$code" -eq 3 ]; then echo "warning: mtcheck batch exited 3 (some rows failed); see $work/report.csv" >&2; fi
-  else
+  if [ "$code" -gt 1 ] && [ "$code" -ne 3 ]; then
     echo "bench-vs-sacrebleu: mtcheck batch failed with exit $code:" >&2
     cat "$work/mtcheck.stderr" >&2
     exit 1
   fi
-else
-  echo "NOTE: $bin has no 'batch' subcommand yet (mtcheck batch MANIFEST.csv --output report.csv [--jobs N] [--quiet])."
-  echo "      Timing only the sacrebleu half; rerun once batch is merged."
-fi
+  if [ "$code" -eq 3 ]; then echo "warning: mtcheck batch exited 3 (some rows failed); see $work/report.csv" >&2; fi
+  read -r mt_seconds mt_user mt_sys < "$work/mtcheck.time"
+  mt_walls+=("$mt_seconds")
+  mt_cpus+=("$("$python" -c "print(f'{$mt_user + $mt_sys:.3f}')")")
+  compare=()
+  [ "$round" = 1 ] && compare=(--compare "$work/report.csv")
+  sb="$("$python" "$here/bench_sacrebleu.py" "$work/manifest.csv" "${compare[@]}")"
+  [ "$round" = 1 ] && echo "$sb" | grep -v -e '^sacrebleu_seconds=' -e '^sacrebleu_cpu_seconds=' -e '^sacrebleu_pairs_per_s=' -e '^sacrebleu_candidate_mb_per_s='
+  sb_walls+=("$(echo "$sb" | sed -n 's/^sacrebleu_seconds=//p')")
+  sb_cpus+=("$(echo "$sb" | sed -n 's/^sacrebleu_cpu_seconds=//p')")
+  echo "round $round: mtcheck ${mt_walls[-1]} s (CPU ${mt_cpus[-1]} s), sacrebleu ${sb_walls[-1]} s (CPU ${sb_cpus[-1]} s)"
+done
 
-compare=()
-[ "$mt_status" = ok ] && [ -f "$work/report.csv" ] && compare=(--compare "$work/report.csv")
-sb="$("$python" "$here/bench_sacrebleu.py" "$work/manifest.csv" "${compare[@]}")"
-echo "$sb"
-
-if [ "$mt_status" = ok ]; then
-  sb_seconds=$(echo "$sb" | sed -n 's/^sacrebleu_seconds=//p')
-  sb_cpu=$(echo "$sb" | sed -n 's/^sacrebleu_cpu_seconds=//p')
-  ratio=$("$python" -c "print(f'{$sb_seconds / $mt_seconds:.1f}')")
-  cpu_ratio=$("$python" -c "print(f'{$sb_cpu / max($mt_cpu, 0.001):.1f}')")
-  echo "speedup=${ratio}x wall (sacrebleu chrF alone, 1 core / mtcheck batch, every check, jobs ${jobs:-all}; bar >= 8x)"
-  echo "speedup_cpu=${cpu_ratio}x CPU time (same work per CPU second; compare on a loaded machine)"
-fi
+"$python" - "$rows" "${jobs:-all}" "${mt_walls[*]}" "${mt_cpus[*]}" "${sb_walls[*]}" "${sb_cpus[*]}" <<'PY'
+import statistics as st, sys
+rows, jobs = int(sys.argv[1]), sys.argv[2]
+mt_w, mt_c, sb_w, sb_c = ([float(x) for x in a.split()] for a in sys.argv[3:7])
+med = st.median
+print(f"rounds={len(mt_w)}")
+print(f"mtcheck_jobs={jobs}")
+print(f"mtcheck_seconds={med(mt_w):.3f}")
+print(f"mtcheck_cpu_seconds={med(mt_c):.3f}")
+print(f"mtcheck_pairs_per_s={rows / med(mt_w):.1f}")
+print(f"sacrebleu_seconds={med(sb_w):.3f}")
+print(f"sacrebleu_cpu_seconds={med(sb_c):.3f}")
+print(f"sacrebleu_pairs_per_s={rows / med(sb_w):.1f}")
+per_round = [s / max(m, 0.001) for s, m in zip(sb_w, mt_w)]
+print(f"speedup={med(sb_w) / med(mt_w):.1f}x wall (median of each; rounds {min(per_round):.1f}-{max(per_round):.1f}x; "
+      f"sacrebleu chrF alone, 1 core / mtcheck batch, every check, jobs {jobs}; bar >= 8x)")
+print(f"speedup_cpu={med(sb_c) / max(med(mt_c), 0.001):.1f}x CPU time (same work per CPU second; compare on a loaded machine)")
+PY

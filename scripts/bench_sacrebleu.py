@@ -64,7 +64,8 @@ def main():
 
     if args.compare:
         worst, compared = 0.0, 0
-        with open(args.compare, newline="", encoding="utf-8") as f:
+        # utf-8-sig: batch reports start with a byte-order mark by default.
+        with open(args.compare, newline="", encoding="utf-8-sig") as f:
             for row in csv.DictReader(f):
                 if row.get("status", "ok") != "ok" or row.get("id") not in scores:
                     continue
@@ -76,6 +77,9 @@ def main():
                 worst = max(worst, abs(ours - scores[row["id"]]))
         print(f"chrf_rows_compared={compared}")
         print(f"chrf_max_abs_diff={worst:.4f}")
+        if compared == 0:
+            print(f"bench_sacrebleu: no row of {args.compare} matched the manifest's ids", file=sys.stderr)
+            sys.exit(1)
 
 
 if __name__ == "__main__":
