@@ -294,23 +294,23 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     // `--output -` is standard output.
     let output = args.output.clone().filter(|p| p.as_os_str() != "-");
-    let mut outputs: Vec<(&str, &std::path::Path)> = Vec::new();
-    outputs.extend(output.as_deref().map(|p| ("--output", p)));
+    // The report goes to standard output without --output: planned as `-`,
+    // so `--write-baseline -` cannot write there too.
+    let report_to = output.as_deref().unwrap_or(std::path::Path::new("-"));
+    let mut outputs: Vec<(&str, &std::path::Path)> = vec![("--output", report_to)];
     outputs.extend(
         args.project
             .write_baseline
             .as_deref()
             .map(|p| ("--write-baseline", p)),
     );
-    if !outputs.is_empty() {
-        let mut inputs = vec![
-            ("candidate", args.candidate.as_path()),
-            ("reference", args.reference.as_path()),
-        ];
-        inputs.extend(args.config.as_deref().map(|c| ("config file", c)));
-        inputs.extend(args.project.inputs());
-        mtcheck::output::plan(&outputs, &inputs)?;
-    }
+    let mut inputs = vec![
+        ("candidate", args.candidate.as_path()),
+        ("reference", args.reference.as_path()),
+    ];
+    inputs.extend(args.config.as_deref().map(|c| ("config file", c)));
+    inputs.extend(args.project.inputs());
+    mtcheck::output::plan(&outputs, &inputs)?;
     let mut config = load_config(args.config.as_ref(), args.max_bytes)?;
     args.project.apply(&mut config)?;
     let baseline = args.project.load_baseline(config.limits.max_bytes)?;

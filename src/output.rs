@@ -83,7 +83,7 @@ pub fn file_kind(meta: &std::fs::Metadata) -> &'static str {
 }
 
 /// A file's identity: the same file under any name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Identity {
     /// An existing file (device and inode on Unix, its canonical path elsewhere).
     #[cfg(unix)]
@@ -236,7 +236,11 @@ pub fn plan(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -> Result<(), O
             .find(|(_, i, s)| (stdout && *s) || (id.is_some() && *i == id))
         {
             return Err(OutputError::Twice {
-                path: path.display().to_string(),
+                path: if stdout {
+                    "standard output (-)".to_string()
+                } else {
+                    path.display().to_string()
+                },
                 first: first.to_string(),
                 second: role.to_string(),
             });

@@ -203,6 +203,88 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
     assert!(!dir.path().join("x.csv").exists());
 }
 
+#[test]
+fn an_article_page_that_is_an_input_is_refused_and_the_input_kept() {
+    let dir = setup();
+    std::fs::create_dir(dir.path().join("pages")).unwrap();
+    // Row a's page would be pages/0000-a.html: row b's candidate.
+    let article = "<html><body><p>Officials met in Paris for three days.</p></body></html>";
+    std::fs::write(dir.path().join("pages/0000-a.html"), article).unwrap();
+    manifest(
+        dir.path(),
+        "id,candidate,reference\na,c.txt,r.txt\nb,pages/0000-a.html,r.txt\n",
+    );
+    let out = run(
+        dir.path(),
+        &["batch", "m.csv", "-o", "o.csv", "--html-dir", "pages"],
+    );
+    assert_exit(
+        &out,
+        2,
+        "an article page of --html-dir is the same file as the candidate of row b",
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("pages/0000-a.html")).unwrap(),
+        article
+    );
+    assert!(!dir.path().join("o.csv").exists());
+    // Elsewhere, the same pages are written.
+    let out = run(
+        dir.path(),
+        &["batch", "m.csv", "-o", "o.csv", "--html-dir", "site"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("site/0000-a.html").exists());
+}
+
+#[test]
+fn a_baseline_on_standard_output_needs_the_report_elsewhere() {
+    let dir = setup();
+    // The report goes to standard output by default, and with `-o -`.
+    for args in [
+        &["check", "c.txt", "-r", "r.txt", "--write-baseline", "-"][..],
+        &[
+            "check",
+            "c.txt",
+            "-r",
+            "r.txt",
+            "-o",
+            "-",
+            "--write-baseline",
+            "-",
+        ],
+    ] {
+        let out = run(dir.path(), args);
+        assert_exit(
+            &out,
+            2,
+            "standard output (-): is given for both --output and --write-baseline",
+        );
+        assert!(out.stdout.is_empty(), "nothing written: {args:?}");
+    }
+    // With the report in a file, the baseline may go to standard output.
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "c.txt",
+            "-r",
+            "r.txt",
+            "-o",
+            "report.txt",
+            "--write-baseline",
+            "-",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("mtcheck-baseline/1"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(dir.path().join("report.txt").exists());
+}
+
 // 3. Write errors on standard output are ignored.
 
 #[test]

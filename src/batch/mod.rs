@@ -18,6 +18,7 @@ mod source;
 
 pub use source::{Manifest, Row};
 
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -774,11 +775,23 @@ fn check_outputs(
         .iter()
         .filter_map(|&(role, p)| out::identity(p).map(|id| (role, p, id)))
         .collect();
-    if existing.is_empty() {
+    // Article pages can only replace a file when their folder exists.
+    let pages_dir = o.html_dir.as_deref().filter(|d| d.is_dir());
+    if existing.is_empty() && pages_dir.is_none() {
         return Ok(());
     }
+    // With a pages folder: the pages that exist already, and every row's
+    // inputs (a page of one row may be the article of another).
+    let mut pages: Vec<(PathBuf, out::Identity)> = Vec::new();
+    let mut inputs: HashMap<out::Identity, (&str, String, String)> = HashMap::new();
     for row in source.rows(range)? {
         let row = row?;
+        if let Some(dir) = pages_dir {
+            let page = dir.join(html::page_file_name(row.index, &row.id));
+            if let Some(id) = out::identity(&page) {
+                pages.push((page, id));
+            }
+        }
         for (role, shown) in [("candidate", &row.candidate), ("reference", &row.reference)] {
             if shown.is_empty() {
                 continue;
@@ -793,6 +806,20 @@ fn check_outputs(
                     out::printable(&row.id)
                 )));
             }
+            if pages_dir.is_some() {
+                inputs
+                    .entry(id)
+                    .or_insert_with(|| (role, row.id.clone(), shown.clone()));
+            }
+        }
+    }
+    for (page, id) in &pages {
+        if let Some((role, row, shown)) = inputs.get(id) {
+            return Err(BatchError::Output(format!(
+                "{}: an article page of --html-dir is the same file as the {role} of row {} ({shown}); refusing to overwrite an input",
+                page.display(),
+                out::printable(row)
+            )));
         }
     }
     Ok(())
