@@ -146,7 +146,7 @@ impl AllowList {
             return self.words.iter().any(|w| {
                 !w.is_empty()
                     && found.len() >= 2 * w.len()
-                    && found.len() % w.len() == 0
+                    && found.len().is_multiple_of(w.len())
                     && found.chunks(w.len()).all(|c| c == w.as_slice())
             });
         }

@@ -117,7 +117,7 @@ fn cross_validation_keeps_documents_whole_and_reports_every_fold() {
         let others = data.results.iter().filter(|o| o.doc == r.doc).count() - 1;
         let c = r.other_candidates_chrf;
         assert_eq!(c.is_some(), others > 0, "{}", r.id);
-        assert!(c.map_or(true, |c| (0.0..=100.0).contains(&c)), "{}", r.id);
+        assert!(c.is_none_or(|c| (0.0..=100.0).contains(&c)), "{}", r.id);
     }
     // Each value belongs to its own article: recomputed from the lines of
     // the document's other candidates.

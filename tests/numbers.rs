@@ -291,8 +291,7 @@ fn seeds_meet_expectations() {
         assert!(x
             .reference
             .as_ref()
-            .map_or(true, |r| r.text != "the day before"
-                && r.text != "this year"));
+            .is_none_or(|r| r.text != "the day before" && r.text != "this year"));
     }
     // Deliberate: "Thursday" is a weekday the reference does not give.
     assert!(has(Kind::NumberUnsupported, "Thursday"));
@@ -601,7 +600,7 @@ fn spell(n: u64) -> String {
             parts.push(format!("{} {name}", spell_below_1000(k)));
         }
     }
-    if n % 1000 > 0 {
+    if !n.is_multiple_of(1000) {
         parts.push(spell_below_1000(n % 1000));
     }
     parts.join(" ")
@@ -611,7 +610,7 @@ fn with_commas(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (k, c) in s.chars().enumerate() {
-        if k > 0 && (s.len() - k) % 3 == 0 {
+        if k > 0 && (s.len() - k).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

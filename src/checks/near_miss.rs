@@ -193,7 +193,7 @@ fn name_near_miss(
             continue;
         }
         let key = (!in_aligned(tok), d, tok);
-        if best.map_or(true, |b| key < b) {
+        if best.is_none_or(|b| key < b) {
             best = Some(key);
         }
     }
@@ -227,7 +227,7 @@ fn phrase_near_miss(
             continue;
         }
         let key = (!in_aligned(tok), tok);
-        if best.map_or(true, |b| key < b) {
+        if best.is_none_or(|b| key < b) {
             best = Some(key);
         }
     }

@@ -486,7 +486,7 @@ impl<'q, 'a> ShortQuotes<'q, 'a> {
                 .filter(|g| g.is_change(q, r))
                 .collect();
             let changed: usize = gaps.iter().map(Gap::size).sum();
-            if changed <= SHORT_MAX_CHANGED && best.as_ref().map_or(true, |b| changed < b.0) {
+            if changed <= SHORT_MAX_CHANGED && best.as_ref().is_none_or(|b| changed < b.0) {
                 best = Some((changed, k, gaps));
             }
         }

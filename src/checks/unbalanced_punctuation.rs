@@ -547,7 +547,7 @@ fn straight_role(before: Option<char>, after: Option<char>) -> Role {
 
 /// At the start/end of the text or next to white space.
 fn space_or_edge(c: Option<char>) -> bool {
-    c.map_or(true, char::is_whitespace)
+    c.is_none_or(char::is_whitespace)
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ impl English {
                 return;
             }
             let jw = strsim::jaro_winkler(word, &buf) + bonus;
-            if best.as_ref().map_or(true, |(b, _)| jw > *b) {
+            if best.as_ref().is_none_or(|(b, _)| jw > *b) {
                 *best = Some((jw, buf.clone()));
             }
         };

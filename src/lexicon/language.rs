@@ -168,7 +168,7 @@ fn word_class(t: &Token, text: &str, en: &dict::English) -> WordClass {
 
 /// Whether the article is English, or too short to tell.
 pub fn is_english_article(article: &Article) -> bool {
-    article_language(article).map_or(true, |l| l == Lang::Eng)
+    article_language(article).is_none_or(|l| l == Lang::Eng)
 }
 
 /// For each sentence of `article`, whether it is in another language or

@@ -149,7 +149,7 @@ fn looks_utf32(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return true;
     }
-    if bytes.len() % 4 != 0 || bytes.len() < 8 {
+    if !bytes.len().is_multiple_of(4) || bytes.len() < 8 {
         return false;
     }
     let units = bytes.chunks_exact(4).take(1024);
@@ -210,7 +210,7 @@ fn decode_invalid_utf8(bytes: &[u8]) -> (String, SourceEncoding) {
 fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, SourceEncoding)> {
     let sample = bytes.get(..4096).unwrap_or(bytes);
     let pairs = sample.len() / 2;
-    if pairs < 2 || bytes.len() % 2 != 0 {
+    if pairs < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let zeros = |offset: usize| {

@@ -382,7 +382,7 @@ pub fn compare_articles(
     if config.mismatches {
         let table = alignment.counterpart_table(candidate.sentences.len());
         for (i, rs) in table.iter().enumerate() {
-            if rs.is_empty() || cands.found.by_sentence.get(i).map_or(true, Vec::is_empty) {
+            if rs.is_empty() || cands.found.by_sentence.get(i).is_none_or(Vec::is_empty) {
                 continue;
             }
             aligned_pair(

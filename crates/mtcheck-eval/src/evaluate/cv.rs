@@ -150,7 +150,7 @@ pub fn cross_validate(
                 .map(|(_, &o)| o)
                 .collect();
             let o = others.iter().sum::<f64>() / others.len().max(1) as f64;
-            if best.map_or(true, |(b, _)| o > b + 1e-12) {
+            if best.is_none_or(|(b, _)| o > b + 1e-12) {
                 best = Some((o, g));
             }
         }
