@@ -13,8 +13,8 @@
 //! are none). Words are normalised forms as in [`crate::text::Token::norm`]
 //! (lowercase, straight apostrophe).
 //!
-//! Lookups first compare the word's length with the longest entry, so most
-//! words of running text are rejected without hashing.
+//! Lookups first compare the word's length and first byte with the list's
+//! ([`Shape`]), so most words of running text are rejected without hashing.
 
 use std::sync::OnceLock;
 
@@ -28,10 +28,46 @@ fn data_lines(source: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The lengths and first bytes of a list's words: a word outside them is
+/// not on the list.
+struct Shape {
+    shortest: usize,
+    longest: usize,
+    /// Bit `b` set: some word starts with byte `b`.
+    first: [u64; 4],
+}
+
+impl Shape {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shape {
+        let mut shape = Shape {
+            shortest: usize::MAX,
+            longest: 0,
+            first: [0; 4],
+        };
+        for w in words {
+            shape.shortest = shape.shortest.min(w.len());
+            shape.longest = shape.longest.max(w.len());
+            if let Some(&b) = w.as_bytes().first() {
+                shape.first[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        shape
+    }
+
+    /// Whether `word` could be on the list.
+    fn admits(&self, word: &str) -> bool {
+        (self.shortest..=self.longest).contains(&word.len())
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+}
+
 /// A set of words read from a list file.
 pub(crate) struct WordList {
     source: &'static str,
-    set: OnceLock<(HashSet<&'static str>, usize)>,
+    set: OnceLock<(HashSet<&'static str>, Shape)>,
 }
 
 impl WordList {
@@ -43,18 +79,18 @@ impl WordList {
         }
     }
 
-    fn get(&self) -> &(HashSet<&'static str>, usize) {
+    fn get(&self) -> &(HashSet<&'static str>, Shape) {
         self.set.get_or_init(|| {
             let set: HashSet<&'static str> = self.words().collect();
-            let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
-            (set, longest)
+            let shape = Shape::of(set.iter().copied());
+            (set, shape)
         })
     }
 
     /// Whether `word` is on the list.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        let (set, longest) = self.get();
-        word.len() <= *longest && set.contains(word)
+        let (set, shape) = self.get();
+        shape.admits(word) && set.contains(word)
     }
 
     /// Every word, in file order (repeats kept).
@@ -67,7 +103,7 @@ impl WordList {
 pub(crate) struct WordTable<V: 'static> {
     source: &'static str,
     parse: fn(&'static str) -> Option<V>,
-    map: OnceLock<(HashMap<&'static str, V>, usize)>,
+    map: OnceLock<(HashMap<&'static str, V>, Shape)>,
 }
 
 impl<V: Copy + 'static> WordTable<V> {
@@ -80,7 +116,7 @@ impl<V: Copy + 'static> WordTable<V> {
         }
     }
 
-    fn get(&self) -> &(HashMap<&'static str, V>, usize) {
+    fn get(&self) -> &(HashMap<&'static str, V>, Shape) {
         self.map.get_or_init(|| {
             let mut map = HashMap::default();
             for (value, words) in self.rows() {
@@ -91,15 +127,15 @@ impl<V: Copy + 'static> WordTable<V> {
                     }
                 }
             }
-            let longest = map.keys().map(|w| w.len()).max().unwrap_or(0);
-            (map, longest)
+            let shape = Shape::of(map.keys().copied());
+            (map, shape)
         })
     }
 
     /// The value of `word`, if the table has it.
     pub(crate) fn get_value(&self, word: &str) -> Option<V> {
-        let (map, longest) = self.get();
-        if word.len() > *longest {
+        let (map, shape) = self.get();
+        if !shape.admits(word) {
             return None;
         }
         map.get(word).copied()
@@ -148,6 +184,24 @@ mod tests {
         assert_eq!(l.words().collect::<Vec<_>>(), ["foo", "bar", "baz"]);
         assert!(l.contains("baz") && !l.contains("not") && !l.contains("header"));
         assert!(!l.contains("foobarbaz"));
+    }
+
+    proptest::proptest! {
+        /// The shape check never turns away a word of the list: answers
+        /// are those of the bare set.
+        #[test]
+        fn the_shape_check_keeps_every_answer(
+            words in proptest::collection::vec("[a-cé'-]{1,4}", 0..12),
+            probe in "[a-cé'-]{0,5}",
+        ) {
+            let source: &'static str = Box::leak(words.join(" ").into_boxed_str());
+            let list = WordList::new(source);
+            let bare: HashSet<&str> = list.words().collect();
+            proptest::prop_assert_eq!(list.contains(&probe), bare.contains(probe.as_str()));
+            for w in &words {
+                proptest::prop_assert!(list.contains(w));
+            }
+        }
     }
 
     #[test]

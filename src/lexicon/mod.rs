@@ -282,6 +282,10 @@ const DOMAIN_ENDINGS: &[&str] = &[
 /// ([`DOMAIN_ENDINGS`], "ChinaNews.com") or any two to four letters after
 /// two dots ("English.news.cn"). Trailing sentence punctuation is ignored.
 pub(crate) fn looks_like_address(run: &str) -> bool {
+    // Every form below has a '.', '@' or ':' (most words have none).
+    if !run.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
     let run = run.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
     let www = run.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
     if run.contains("://") || www || run.starts_with('@') {
@@ -365,10 +369,18 @@ fn part_is_known(en: &English, index: &RefIndex<'_>, part: &str) -> bool {
 /// ("mobilise"/"mobilize"), "or" for "our", "er" for a final "re", one "l"
 /// for "ll". Only for comparing two words already found different.
 pub(crate) fn spelling_key(word: &str) -> String {
-    let mut key = word
-        .replace('z', "s")
-        .replace("our", "or")
-        .replace("ll", "l");
+    // Each rewrite only where it applies: most words need none, and a
+    // `replace` always copies.
+    let mut key = word.to_string();
+    if key.contains('z') {
+        key = key.replace('z', "s");
+    }
+    if key.contains("our") {
+        key = key.replace("our", "or");
+    }
+    if key.contains("ll") {
+        key = key.replace("ll", "l");
+    }
     if key.ends_with("tre") {
         key.truncate(key.len() - 3);
         key.push_str("ter");
@@ -407,6 +419,29 @@ pub(crate) fn inflection_base(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The rewrites applied only where they apply give the chain of
+        /// `replace`s they stand for.
+        #[test]
+        fn spelling_key_is_the_replace_chain(word in "[zsourltea]{0,12}") {
+            let mut chain = word.replace('z', "s").replace("our", "or").replace("ll", "l");
+            if chain.ends_with("tre") {
+                chain.truncate(chain.len() - 3);
+                chain.push_str("ter");
+            }
+            proptest::prop_assert_eq!(spelling_key(&word), chain);
+        }
+    }
+
+    #[test]
+    fn spelling_keys_merge_us_and_uk_spellings() {
+        assert_eq!(spelling_key("mobilize"), spelling_key("mobilise"));
+        assert_eq!(spelling_key("colour"), spelling_key("color"));
+        assert_eq!(spelling_key("centre"), spelling_key("center"));
+        assert_eq!(spelling_key("travelled"), spelling_key("traveled"));
+        assert_ne!(spelling_key("colour"), spelling_key("collar"));
+    }
 
     #[test]
     fn possessives_and_acronyms() {
