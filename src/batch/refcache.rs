@@ -20,10 +20,12 @@ use std::time::SystemTime;
 
 use crate::text::{Article, InputError};
 
-/// References kept at most. Rows that share a reference are usually next to
-/// each other in a manifest (one story, several translations), and a
-/// window of rows in flight names only a few references.
-pub const MAX_ENTRIES: usize = 16;
+/// References kept at most. Memory is bounded by [`MAX_TEXT_BYTES`]; this
+/// bounds the bookkeeping for many tiny references. It is large enough for
+/// a manifest ordered by system rather than by story (each reference named
+/// again once per system, dozens of references apart: WMT23 has 38), which
+/// with 16 read every reference again on every row.
+pub const MAX_ENTRIES: usize = 64;
 /// Decoded reference text kept at most, in bytes. What the pipeline derives
 /// from a reference (n-gram tables, sentence features) takes about 500 times
 /// its text (WMT23: about 1 MB per 2 KB reference), so this bounds the cache
