@@ -128,14 +128,21 @@ for round in $(seq 1 "$rounds"); do
   if [ "$code" -eq 3 ]; then echo "warning: mtcheck batch exited 3 (some rows failed); see $work/report.csv" >&2; fi
   read -r mt_seconds mt_user mt_sys < "$work/mtcheck.time"
   mt_walls+=("$mt_seconds")
-  mt_cpus+=("$("$python" -c "print(f'{$mt_user + $mt_sys:.3f}')")")
+  mt_cpu="$("$python" -c "print(f'{$mt_user + $mt_sys:.3f}')")"
+  mt_cpus+=("$mt_cpu")
   compare=()
   [ "$round" = 1 ] && compare=(--compare "$work/report.csv")
-  sb="$("$python" "$here/bench_sacrebleu.py" "$work/manifest.csv" "${compare[@]}")"
-  [ "$round" = 1 ] && echo "$sb" | grep -v -e '^sacrebleu_seconds=' -e '^sacrebleu_cpu_seconds=' -e '^sacrebleu_pairs_per_s=' -e '^sacrebleu_candidate_mb_per_s='
-  sb_walls+=("$(echo "$sb" | sed -n 's/^sacrebleu_seconds=//p')")
-  sb_cpus+=("$(echo "$sb" | sed -n 's/^sacrebleu_cpu_seconds=//p')")
-  echo "round $round: mtcheck ${mt_walls[-1]} s (CPU ${mt_cpus[-1]} s), sacrebleu ${sb_walls[-1]} s (CPU ${sb_cpus[-1]} s)"
+  # ${a[@]+...}: an empty array is "unbound" to `set -u` before bash 4.4.
+  sb="$("$python" "$here/bench_sacrebleu.py" "$work/manifest.csv" ${compare[@]+"${compare[@]}"})"
+  if [ "$round" = 1 ]; then
+    echo "$sb" | grep -v -e '^sacrebleu_seconds=' -e '^sacrebleu_cpu_seconds=' \
+      -e '^sacrebleu_pairs_per_s=' -e '^sacrebleu_candidate_mb_per_s=' || true
+  fi
+  sb_seconds="$(echo "$sb" | sed -n 's/^sacrebleu_seconds=//p')"
+  sb_cpu="$(echo "$sb" | sed -n 's/^sacrebleu_cpu_seconds=//p')"
+  sb_walls+=("$sb_seconds")
+  sb_cpus+=("$sb_cpu")
+  echo "round $round: mtcheck $mt_seconds s (CPU $mt_cpu s), sacrebleu $sb_seconds s (CPU $sb_cpu s)"
 done
 
 "$python" - "$rows" "${jobs:-all}" "${mt_walls[*]}" "${mt_cpus[*]}" "${sb_walls[*]}" "${sb_cpus[*]}" <<'PY'

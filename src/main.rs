@@ -296,8 +296,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let output = args.output.clone().filter(|p| p.as_os_str() != "-");
     // The report goes to standard output without --output: planned as `-`,
     // so `--write-baseline -` cannot write there too.
-    let report_to = output.as_deref().unwrap_or(std::path::Path::new("-"));
-    let mut outputs: Vec<(&str, &std::path::Path)> = vec![("--output", report_to)];
+    let report_to = match output.as_deref() {
+        Some(path) => ("--output", path),
+        None => ("the report", std::path::Path::new("-")),
+    };
+    let mut outputs: Vec<(&str, &std::path::Path)> = vec![report_to];
     outputs.extend(
         args.project
             .write_baseline

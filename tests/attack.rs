@@ -221,13 +221,37 @@ fn an_article_page_that_is_an_input_is_refused_and_the_input_kept() {
     assert_exit(
         &out,
         2,
-        "an article page of --html-dir is the same file as the candidate of row b",
+        "an article page of --html-dir is the same file as the candidate of row b (pages/0000-a.html)",
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("pages/0000-a.html")).unwrap(),
         article
     );
     assert!(!dir.path().join("o.csv").exists());
+    // A page that would be the manifest itself.
+    let listed = "id,candidate,reference\na,../c.txt,../r.txt\n";
+    std::fs::write(dir.path().join("pages/0000-a.html"), listed).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "batch",
+            "pages/0000-a.html",
+            "-o",
+            "o.csv",
+            "--html-dir",
+            "pages",
+        ],
+    );
+    assert_exit(
+        &out,
+        2,
+        "an article page of --html-dir is the same file as the manifest",
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("pages/0000-a.html")).unwrap(),
+        listed
+    );
+    std::fs::write(dir.path().join("pages/0000-a.html"), article).unwrap();
     // Elsewhere, the same pages are written.
     let out = run(
         dir.path(),
@@ -258,7 +282,7 @@ fn a_baseline_on_standard_output_needs_the_report_elsewhere() {
         assert_exit(
             &out,
             2,
-            "standard output (-): is given for both --output and --write-baseline",
+            "standard output (-): is given for both the report and --write-baseline",
         );
         assert!(out.stdout.is_empty(), "nothing written: {args:?}");
     }

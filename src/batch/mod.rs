@@ -781,12 +781,21 @@ fn check_outputs(
         return Ok(());
     }
     // With a pages folder: the pages that exist already, and every row's
-    // inputs (a page of one row may be the article of another).
+    // inputs (a page of one row may be the article of another). Both grow
+    // with the rows, as the index of the pages does.
     let mut pages: Vec<(PathBuf, out::Identity)> = Vec::new();
-    let mut inputs: HashMap<out::Identity, (&str, String, String)> = HashMap::new();
+    let mut inputs: HashMap<out::Identity, String> = HashMap::new();
+    if let (Some(_), Input::Manifest(m)) = (pages_dir, &o.input) {
+        if let Some(id) = out::identity(m) {
+            inputs.insert(id, format!("the manifest ({})", m.display()));
+        }
+    }
+    for (option, p, id) in &existing {
+        inputs.insert(id.clone(), format!("{option} ({})", p.display()));
+    }
     for row in source.rows(range)? {
         let row = row?;
-        if let Some(dir) = pages_dir {
+        if let (Some(dir), None) = (pages_dir, &row.problem) {
             let page = dir.join(html::page_file_name(row.index, &row.id));
             if let Some(id) = out::identity(&page) {
                 pages.push((page, id));
@@ -807,18 +816,17 @@ fn check_outputs(
                 )));
             }
             if pages_dir.is_some() {
-                inputs
-                    .entry(id)
-                    .or_insert_with(|| (role, row.id.clone(), shown.clone()));
+                inputs.entry(id).or_insert_with(|| {
+                    format!("the {role} of row {} ({shown})", out::printable(&row.id))
+                });
             }
         }
     }
     for (page, id) in &pages {
-        if let Some((role, row, shown)) = inputs.get(id) {
+        if let Some(what) = inputs.get(id) {
             return Err(BatchError::Output(format!(
-                "{}: an article page of --html-dir is the same file as the {role} of row {} ({shown}); refusing to overwrite an input",
+                "{}: an article page of --html-dir is the same file as {what}; refusing to overwrite it",
                 page.display(),
-                out::printable(row)
             )));
         }
     }
