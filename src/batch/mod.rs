@@ -785,13 +785,15 @@ fn check_outputs(
     // with the rows, as the index of the pages does.
     let mut pages: Vec<(PathBuf, out::Identity)> = Vec::new();
     let mut inputs: HashMap<out::Identity, String> = HashMap::new();
-    if let (Some(_), Input::Manifest(m)) = (pages_dir, &o.input) {
-        if let Some(id) = out::identity(m) {
-            inputs.insert(id, format!("the manifest ({})", m.display()));
+    if pages_dir.is_some() {
+        if let Input::Manifest(m) = &o.input {
+            if let Some(id) = out::identity(m) {
+                inputs.insert(id, format!("the manifest ({})", m.display()));
+            }
         }
-    }
-    for (option, p, id) in &existing {
-        inputs.insert(id.clone(), format!("{option} ({})", p.display()));
+        for (option, p, id) in &existing {
+            inputs.insert(id.clone(), format!("{option} ({})", p.display()));
+        }
     }
     for row in source.rows(range)? {
         let row = row?;

@@ -81,14 +81,7 @@ pub struct Manifest {
     name: String,
     data: Data,
     base: PathBuf,
-    /// The field separator sniffed from the header: `,`, `;` or tab.
-    delimiter: u8,
-    width: usize,
-    id_col: Option<usize>,
-    candidate_col: usize,
-    reference_col: usize,
-    extra_cols: Vec<usize>,
-    extra_names: Vec<String>,
+    layout: Layout,
     rows: usize,
 }
 
@@ -247,6 +240,7 @@ fn read_limited(reader: impl Read, limit: usize) -> Result<Vec<u8>, String> {
 
 /// The manifest's columns, from its header.
 struct Layout {
+    /// The field separator sniffed from the header: `,`, `;` or tab.
     delimiter: u8,
     width: usize,
     id_col: Option<usize>,
@@ -424,25 +418,19 @@ impl Manifest {
             name: name.to_string(),
             data,
             base,
-            delimiter: layout.delimiter,
-            width: layout.width,
-            id_col: layout.id_col,
-            candidate_col: layout.candidate_col,
-            reference_col: layout.reference_col,
-            extra_cols: layout.extra_cols,
-            extra_names: layout.extra_names,
+            layout,
             rows,
         })
     }
 
     /// The extra columns' names, as report.csv shows them.
     pub fn extra_names(&self) -> &[String] {
-        &self.extra_names
+        &self.layout.extra_names
     }
 
     /// The field separator read from the header.
     pub fn delimiter(&self) -> u8 {
-        self.delimiter
+        self.layout.delimiter
     }
 
     /// Number of data rows.
@@ -463,7 +451,7 @@ impl Manifest {
         &self,
         range: std::ops::Range<usize>,
     ) -> Result<impl Iterator<Item = Result<Row, BatchError>> + '_, BatchError> {
-        let reader = csv_reader(self.data.reader(&self.name)?, self.delimiter);
+        let reader = csv_reader(self.data.reader(&self.name)?, self.layout.delimiter);
         let name = &self.name;
         let len = range.end.saturating_sub(range.start);
         Ok(reader
@@ -479,26 +467,27 @@ impl Manifest {
     }
 
     fn row(&self, index: usize, record: &csv::ByteRecord) -> Row {
+        let layout = &self.layout;
         let get = |i: usize| record.get(i).map(field_text).unwrap_or_default();
-        let candidate = get(self.candidate_col).trim().to_string();
-        let reference = get(self.reference_col).trim().to_string();
-        let id = self
+        let candidate = get(layout.candidate_col).trim().to_string();
+        let reference = get(layout.reference_col).trim().to_string();
+        let id = layout
             .id_col
             .map(get)
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| candidate.clone());
-        let extras = self.extra_cols.iter().map(|&i| get(i)).collect();
+        let extras = layout.extra_cols.iter().map(|&i| get(i)).collect();
         // Line numbers count the header as line 1 (records with embedded
         // line breaks make this approximate; the csv position is exact).
         let line = record
             .position()
             .map(|p| p.line())
             .unwrap_or(index as u64 + 2);
-        let problem = if record.len() != self.width {
+        let problem = if record.len() != layout.width {
             Some(format!(
                 "manifest line {line}: {} fields where the header has {}",
                 record.len(),
-                self.width
+                layout.width
             ))
         } else if candidate.is_empty() {
             Some(format!("manifest line {line}: the candidate path is empty"))
